@@ -1,0 +1,107 @@
+import Foundation
+
+/// Seals a session into a cookie value and opens it again: serialize, compress, pad, encrypt
+/// and authenticate with XChaCha20-Poly1305, then base64url.
+///
+/// ```swift
+/// struct UserSession: Codable, Sendable { var userID: String; var roles: [String] }
+///
+/// let codec = try SessionCodec<UserSession>(configuration: .init(
+///     cookieName: "session",
+///     keyRing: try KeyRing(environmentVariable: "SESSION_KEYS")))
+/// let value = try codec.seal(UserSession(userID: "u1", roles: ["admin"]))
+/// let session = try codec.open(value)
+/// ```
+///
+/// The codec is a value type that is cheap to copy and safe to share between tasks; make one
+/// at start-up and use it for every request. The wire format is specified in SPEC.md.
+public struct SessionCodec<Session: Sendable>: Sendable {
+    /// The configuration the codec was made with.
+    public let configuration: SessionCodecConfiguration
+    let serializer: any SessionSerializer<Session>
+    /// The authenticated data after the header: LEB128(name length) | name | purpose.
+    let boundContext: [UInt8]
+    let lifetimeMinutes: UInt32
+    let clockSkewSeconds: Int64
+    let deflaters: StreamPool<Deflater>?
+    let inflaters: StreamPool<Inflater>
+    /// Testing hook for known-answer vectors: where nonces come from. Production code cannot
+    /// set it (internal); it is libsodium's CSPRNG.
+    var fillNonce: @Sendable (UnsafeMutableRawBufferPointer) -> Void = SecureRandom.fill
+
+    /// Makes a codec with a custom serializer.
+    /// - Throws: ``SessionCodecError/invalidConfiguration(_:)`` naming the value out of range.
+    public init(configuration: SessionCodecConfiguration, serializer: some SessionSerializer<Session>)
+        throws(SessionCodecError)
+    {
+        let name = Array(configuration.cookieName.utf8)
+        guard (1...4096).contains(name.count) else {
+            throw .invalidConfiguration("cookieName must be 1 to 4096 bytes")
+        }
+        guard let minutes = Self.wholeMinutes(configuration.lifetime),
+            (1...Int64(EnvelopeHeader.maxLifetimeMinutes)).contains(minutes)
+        else {
+            throw .invalidConfiguration("lifetime must be a whole number of minutes from 1 minute to 400 days")
+        }
+        let skew = configuration.clockSkew.components
+        guard skew.attoseconds == 0, (0...3600).contains(skew.seconds) else {
+            throw .invalidConfiguration("clockSkew must be whole seconds from 0 to 3600")
+        }
+        if let block = configuration.paddingBlockSize, !(1...1024).contains(block) {
+            throw .invalidConfiguration("paddingBlockSize must be from 1 to 1024")
+        }
+        guard (1...(16 << 20)).contains(configuration.maxDecompressedBytes) else {
+            throw .invalidConfiguration("maxDecompressedBytes must be from 1 byte to 16 MiB")
+        }
+        guard (64...(1 << 20)).contains(configuration.maxValueLength) else {
+            throw .invalidConfiguration("maxValueLength must be from 64 to 1048576 characters")
+        }
+        switch configuration.compression {
+        case .disabled:
+            deflaters = nil
+        case .whenSmaller(let minimumSize, let level):
+            guard minimumSize >= 0, (1...9).contains(level) else {
+                throw .invalidConfiguration("compression needs minimumSize >= 0 and level from 1 to 9")
+            }
+            deflaters = StreamPool(capacity: 16) { Deflater(level: Int32(level), memoryLevel: 8) }
+        }
+        guard LibSodium.isReady else { throw .invalidConfiguration("libsodium could not be initialised") }
+
+        var context: [UInt8] = []
+        LEB128.encode(UInt64(name.count), into: &context)
+        context += name
+        context += Array(configuration.purpose.utf8)
+        self.configuration = configuration
+        self.serializer = serializer
+        self.boundContext = context
+        self.lifetimeMinutes = UInt32(minutes)
+        self.clockSkewSeconds = skew.seconds
+        self.inflaters = StreamPool(capacity: 16) { Inflater() }
+    }
+
+    private static func wholeMinutes(_ duration: Duration) -> Int64? {
+        let parts = duration.components
+        guard parts.attoseconds == 0, parts.seconds % 60 == 0 else { return nil }
+        return parts.seconds / 60
+    }
+
+    /// The clock in Unix seconds, as the envelope carries it.
+    func currentSeconds() throws(SessionCodecError) -> UInt32 {
+        let seconds = configuration.clock().timeIntervalSince1970.rounded(.down)
+        guard seconds >= 0, seconds <= Double(UInt32.max) else { throw .clockOutOfRange }
+        return UInt32(seconds)
+    }
+
+    /// The fixed bytes around the payload: header, nonce and tag.
+    static func envelopeOverhead(headerByteCount: Int) -> Int {
+        headerByteCount + XChaCha20Poly1305.nonceByteCount + XChaCha20Poly1305.tagByteCount
+    }
+}
+
+extension SessionCodec where Session: Codable {
+    /// Makes a codec that serializes sessions as JSON (``JSONSessionSerializer``).
+    /// - Throws: ``SessionCodecError/invalidConfiguration(_:)`` naming the value out of range.
+    public init(configuration: SessionCodecConfiguration) throws(SessionCodecError) {
+        try self.init(configuration: configuration, serializer: JSONSessionSerializer<Session>())
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// The keys a ``SessionCodec`` uses: one primary key that seals, and older keys that only open.
+///
+/// A cookie names its key by id, so opening picks the key directly (no trial decryption).
+/// Rotate by making a new primary key and keeping the old one in `older` until the longest
+/// session lifetime has passed; cookies opened with an older key are reported by
+/// ``OpenedSession/needsResealing`` so the cookie layer can re-seal them under the new key.
+///
+/// ```swift
+/// let ring = try KeyRing(text: "2:<new key>, 1:<old key>")   // first entry is primary
+/// ```
+public struct KeyRing: Sendable, CustomStringConvertible {
+    /// The key that seals every new value.
+    public let primary: SessionKey
+    /// Keys that still open values but never seal.
+    public let older: [SessionKey]
+    /// Keys by id, for the lookup on every open.
+    private let slots: [SessionKey?]
+
+    /// Makes a ring; every key needs its own id.
+    public init(primary: SessionKey, older: [SessionKey] = []) throws(SessionKeyError) {
+        var slots = [SessionKey?](repeating: nil, count: Int(SessionKey.maxID) + 1)
+        for key in [primary] + older {
+            guard slots[Int(key.id)] == nil else { throw .duplicateKeyID(key.id) }
+            slots[Int(key.id)] = key
+        }
+        self.primary = primary
+        self.older = older
+        self.slots = slots
+    }
+
+    /// Parses a ring from text: entries `ID:KEY` separated by commas, spaces or newlines; the first
+    /// entry is the primary key. KEY is as ``SessionKey/init(id:text:)`` accepts it.
+    public init(text: String) throws(SessionKeyError) {
+        let entries = text.split { $0 == "," || $0.isWhitespace }
+        var keys: [SessionKey] = []
+        for (position, entry) in entries.enumerated() {
+            let parts = entry.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, let id = Int(parts[0]) else { throw .invalidEntry(position: position + 1) }
+            keys.append(try SessionKey(id: id, text: String(parts[1])))
+        }
+        guard let primary = keys.first else { throw .emptyRing }
+        try self.init(primary: primary, older: Array(keys.dropFirst()))
+    }
+
+    /// Reads a ring (as ``init(text:)`` accepts it) from a file.
+    public init(contentsOfFile path: String) throws(SessionKeyError) {
+        guard var data = FileManager.default.contents(atPath: path) else { throw .unreadableFile(path: path) }
+        defer { data.resetBytes(in: 0..<data.count) }
+        try self.init(text: String(decoding: data, as: UTF8.self))
+    }
+
+    /// Reads a ring (as ``init(text:)`` accepts it) from an environment variable.
+    public init(environmentVariable name: String) throws(SessionKeyError) {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
+            throw .missingEnvironmentVariable(name)
+        }
+        try self.init(text: value)
+    }
+
+    /// The key with this id, if the ring holds one.
+    public func key(withID id: UInt8) -> SessionKey? {
+        Int(id) < slots.count ? slots[Int(id)] : nil
+    }
+
+    public var description: String {
+        "KeyRing(primary: \(primary.id), older: \(older.map(\.id)))"
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import SealedCookie
+
+@Suite struct TamperingTests {
+    let ring: KeyRing
+    let codec: SessionCodec<[UInt8]>
+    let value: String
+    let bytes: [UInt8]
+
+    init() throws {
+        ring = try KeyRing(primary: Fixture.sequentialKey(id: 1))
+        codec = try Fixture.bytesCodec(ring: ring)
+        value = try codec.seal(Fixture.corpus("small"))
+        bytes = try #require(Base64URL.decode(value))
+    }
+
+    /// The reasons a flip at `byteIndex`, `bit` may legitimately give.
+    func expectedReasons(byteIndex: Int, bit: Int, header: EnvelopeHeader) -> (SessionCodecError) -> Bool {
+        switch byteIndex {
+        case 0 where bit >= 6:
+            return { $0 == .unsupportedVersion(self.bytes[0] >> 6 ^ UInt8(1 << (bit - 6))) }
+        case 0 where bit < 4:
+            return { $0 == .unknownKeyID(header.keyID ^ UInt8(1 << bit)) }
+        case 1...4:
+            // The issue time moves: far moves fail the time checks, near ones the tag.
+            return { [.authenticationFailed].contains($0) || Self.isTimeError($0) }
+        case 5:  // the one-byte lifetime: 0 or a continuation bit make it malformed
+            return { $0 == .authenticationFailed || $0 == .malformed || Self.isTimeError($0) }
+        default:
+            return { $0 == .authenticationFailed }
+        }
+    }
+
+    static func isTimeError(_ error: SessionCodecError) -> Bool {
+        if case .expired = error { return true }
+        if case .notYetValid = error { return true }
+        return false
+    }
+
+    @Test func everySingleBitFlipIsRejected() throws {
+        let header = try EnvelopeHeader(sealedValue: value)
+        #expect(header.lifetimeMinutes == 60)
+        for byteIndex in bytes.indices {
+            for bit in 0..<8 {
+                var tampered = bytes
+                tampered[byteIndex] ^= UInt8(1 << bit)
+                let error = codecError { try codec.open(Base64URL.encode(tampered)) }
+                let accepted = expectedReasons(byteIndex: byteIndex, bit: bit, header: header)
+                #expect(error.map(accepted) == true, "byte \(byteIndex) bit \(bit): \(String(describing: error))")
+            }
+        }
+    }
+
+    @Test func everyTruncationIsRejected() {
+        for length in 0..<value.utf8.count {
+            let truncated = String(value.prefix(length))
+            let error = codecError { try codec.open(truncated) }
+            #expect(error == .malformed || error == .authenticationFailed, "length \(length): \(String(describing: error))")
+        }
+    }
+
+    @Test func appendedBytesAndCharactersAreRejected() {
+        for extra in [[0x00], [0x41], [0x00, 0x00, 0x00], Array(repeating: 0xFF, count: 16)] as [[UInt8]] {
+            #expect(codecError { try codec.open(Base64URL.encode(bytes + extra)) } == .authenticationFailed)
+        }
+        for suffix in ["A", "AA", "AAAA", "=", "==", " ", ";", "\n"] {
+            let error = codecError { try codec.open(value + suffix) }
+            #expect(error == .malformed || error == .authenticationFailed, "suffix \(suffix.debugDescription)")
+        }
+    }
+
+    @Test func otherCookieNameOrPurposeIsRejected() throws {
+        let sample = try Fixture.corpus("tiny")
+        let sealed = try codec.seal(sample)
+        #expect(codecError { try Fixture.bytesCodec(ring: ring, name: "session2").open(sealed) } == .authenticationFailed)
+        #expect(codecError { try Fixture.bytesCodec(ring: ring, name: "Session").open(sealed) } == .authenticationFailed)
+        #expect(codecError { try Fixture.bytesCodec(ring: ring, purpose: "csrf").open(sealed) } == .authenticationFailed)
+        // Name and purpose are length-separated: moving a byte between them changes the AAD.
+        let shifted = try Fixture.bytesCodec(ring: ring, name: "sessio", purpose: "nsession")
+        #expect(codecError { try shifted.open(sealed) } == .authenticationFailed)
+        #expect(try Fixture.bytesCodec(ring: ring).open(sealed) == sample)
+    }
+
+    @Test func otherKeyWithSameIDIsRejected() throws {
+        let impostor = try KeyRing(primary: SessionKey.generate(id: 1))
+        #expect(codecError { try Fixture.bytesCodec(ring: impostor).open(value) } == .authenticationFailed)
+    }
+
+    @Test func randomGarbageNeverOpens() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        for length in 0..<700 {
+            let text = String((0..<length).map { _ in alphabet[Int.random(in: 0..<64, using: &generator)] })
+            #expect(codecError { try codec.open(text) } != nil, "alphabet garbage of length \(length)")
+            let scalars = (0..<length).map { _ in Character(UnicodeScalar(UInt8.random(in: 0...255, using: &generator))) }
+            #expect(codecError { try codec.open(String(scalars)) } != nil, "byte garbage of length \(length)")
+        }
+        #expect(codecError { try codec.open(String(repeating: "A", count: 100_000)) } == .valueTooLarge(length: 100_000, limit: 8192))
+    }
+
+    @Test func validHeaderWithGarbageBodyFailsAuthentication() throws {
+        var forged = Array(bytes[..<7])
+        forged += (0..<200).map { _ in UInt8.random(in: 0...255) }
+        #expect(codecError { try codec.open(Base64URL.encode(forged)) } == .authenticationFailed)
+    }
+}

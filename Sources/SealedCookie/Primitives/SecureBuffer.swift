@@ -8,15 +8,13 @@ final class SecureBuffer: @unchecked Sendable {
     let count: Int
 
     /// Allocates `count` bytes and lets `fill` write them; returns nil when libsodium cannot
-    /// allocate or `fill` reports failure (the memory is zeroed and freed in both cases).
+    /// allocate or `fill` reports failure.
     init?(count: Int, fill: (UnsafeMutableRawBufferPointer) -> Bool) {
         guard LibSodium.isReady, count > 0, let memory = sodium_malloc(count) else { return nil }
         pointer = memory
         self.count = count
-        guard fill(UnsafeMutableRawBufferPointer(start: memory, count: count)) else {
-            sodium_free(memory)
-            return nil
-        }
+        // On failure, deinit zeroes and frees the memory.
+        guard fill(UnsafeMutableRawBufferPointer(start: memory, count: count)) else { return nil }
         sodium_mprotect_readonly(memory)
     }
 

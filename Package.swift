@@ -15,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "SealedCookie", targets: ["SealedCookie"]),
+        .executable(name: "sealed-cookie-demo", targets: ["SealedCookieDemo"]),
     ],
     targets: [
         .systemLibrary(
@@ -30,6 +31,11 @@ let package = Package(
         .target(
             name: "SealedCookie",
             dependencies: ["CSodium", "CZlib"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "SealedCookieDemo",
+            dependencies: ["SealedCookie"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

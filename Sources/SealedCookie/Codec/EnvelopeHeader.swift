@@ -44,11 +44,15 @@ public struct EnvelopeHeader: Sendable, Equatable {
         self.lifetimeMinutes = lifetimeMinutes
     }
 
-    /// Reads the header of a sealed value without opening it (no key needed, nothing verified).
+    /// Reads the header of a sealed value without opening it: no key is needed and nothing is
+    /// verified, but the whole value must be well-formed base64url and long enough for an
+    /// envelope (values over 1 MiB are refused).
     public init(sealedValue: String) throws(SessionCodecError) {
-        let prefixLength = min(sealedValue.utf8.count, Base64URL.encodedLength(of: Self.maxByteCount + 1))
-        let prefix = Substring(sealedValue).utf8.prefix(prefixLength - prefixLength % 4)
-        guard let bytes = Base64URL.decode(Substring(prefix).utf8) else { throw .malformed }
+        let limit = 1 << 20
+        guard sealedValue.utf8.count <= limit else { throw .valueTooLarge(length: sealedValue.utf8.count, limit: limit) }
+        guard let bytes = Base64URL.decode(sealedValue),
+            bytes.count >= Self.minByteCount + XChaCha20Poly1305.nonceByteCount + XChaCha20Poly1305.tagByteCount
+        else { throw .malformed }
         self = try bytes.withUnsafeBytesTyped { raw throws(SessionCodecError) in try Self.parse(raw).header }
     }
 

@@ -1,4 +1,3 @@
-import Foundation
 
 /// The keys a ``SessionCodec`` uses: one primary key that seals, and older keys that only open.
 ///
@@ -46,17 +45,12 @@ public struct KeyRing: Sendable, CustomStringConvertible {
 
     /// Reads a ring (as ``init(text:)`` accepts it) from a file.
     public init(contentsOfFile path: String) throws(SessionKeyError) {
-        guard var data = FileManager.default.contents(atPath: path) else { throw .unreadableFile(path: path) }
-        defer { data.resetBytes(in: 0..<data.count) }
-        try self.init(text: String(decoding: data, as: UTF8.self))
+        try self.init(text: KeyText.contents(ofFile: path))
     }
 
     /// Reads a ring (as ``init(text:)`` accepts it) from an environment variable.
     public init(environmentVariable name: String) throws(SessionKeyError) {
-        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
-            throw .missingEnvironmentVariable(name)
-        }
-        try self.init(text: value)
+        try self.init(text: KeyText.environmentVariable(name))
     }
 
     /// The key with this id, if the ring holds one.

@@ -1,5 +1,4 @@
 import CSodium
-import Foundation
 
 /// A 32-byte master secret with a small key id, from which the sealing keys are derived.
 ///
@@ -78,17 +77,12 @@ public struct SessionKey: Sendable, Equatable, CustomStringConvertible {
 
     /// Reads a key (as ``init(id:text:)`` accepts it) from a file.
     public init(id: Int, contentsOfFile path: String) throws(SessionKeyError) {
-        guard var data = FileManager.default.contents(atPath: path) else { throw .unreadableFile(path: path) }
-        defer { data.resetBytes(in: 0..<data.count) }
-        try self.init(id: id, text: String(decoding: data, as: UTF8.self))
+        try self.init(id: id, text: KeyText.contents(ofFile: path))
     }
 
     /// Reads a key (as ``init(id:text:)`` accepts it) from an environment variable.
     public init(id: Int, environmentVariable name: String) throws(SessionKeyError) {
-        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
-            throw .missingEnvironmentVariable(name)
-        }
-        try self.init(id: id, text: value)
+        try self.init(id: id, text: KeyText.environmentVariable(name))
     }
 
     /// The key as unpadded base64url text (constant-time encoding), for storing a generated key.

@@ -12,6 +12,8 @@ public enum SessionKeyError: Error, Equatable, Sendable, CustomStringConvertible
     case invalidEntry(position: Int)
     /// The key file could not be read.
     case unreadableFile(path: String)
+    /// The key file is larger than a key file can be.
+    case fileTooLarge(path: String, limit: Int)
     /// The environment variable is not set or is empty.
     case missingEnvironmentVariable(String)
     /// Two keys in one ring have the same id, so the id in a cookie could not pick one.
@@ -33,6 +35,8 @@ public enum SessionKeyError: Error, Equatable, Sendable, CustomStringConvertible
             "key-ring entry \(position) is not of the form ID:KEY (for example 1:<43 base64url characters>)"
         case .unreadableFile(let path):
             "cannot read the key file at \(path): check the path and its permissions"
+        case .fileTooLarge(let path, let limit):
+            "the key file at \(path) is over \(limit) bytes, so it is not a key file: check the path"
         case .missingEnvironmentVariable(let name):
             "the environment variable \(name) is not set or is empty: set it to the key (or key ring)"
         case .duplicateKeyID(let id):

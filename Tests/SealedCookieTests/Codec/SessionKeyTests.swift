@@ -53,6 +53,12 @@ import Testing
         #expect(throws: SessionKeyError.unreadableFile(path: "/nonexistent/key")) {
             try SessionKey(id: 1, contentsOfFile: "/nonexistent/key")
         }
+        let big = FileManager.default.temporaryDirectory.appendingPathComponent("sealed-cookie-big-\(UUID())")
+        try Data(count: 64 * 1024 + 1).write(to: big)
+        defer { try? FileManager.default.removeItem(at: big) }
+        #expect(throws: SessionKeyError.fileTooLarge(path: big.path, limit: 64 * 1024)) {
+            try KeyRing(contentsOfFile: big.path)
+        }
         setenv("SEALED_COOKIE_TEST_RING", "2:\(Self.base64), 1:\(Self.hex)", 1)
         let ring = try KeyRing(environmentVariable: "SEALED_COOKIE_TEST_RING")
         #expect(ring.primary.id == 2)

@@ -16,6 +16,10 @@ let package = Package(
     products: [
         .library(name: "SealedCookie", targets: ["SealedCookie"]),
     ],
+    dependencies: [
+        // Test-only: property-based round trips in SealedCookieTests.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
     targets: [
         .systemLibrary(
             name: "CSodium",
@@ -30,11 +34,16 @@ let package = Package(
         .target(
             name: "SealedCookie",
             dependencies: ["CSodium", "CZlib"],
+            // The Public Suffix List snapshot (MPL-2.0; see Resources/README.md).
+            resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SealedCookieTests",
-            dependencies: ["SealedCookie"],
+            dependencies: [
+                "SealedCookie",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),

@@ -16,7 +16,7 @@ public enum CookieScopeError: Error, Equatable, Sendable, CustomStringConvertibl
         case .invalidRootDomain(let reason):
             "invalid root domain for the cookie scope: \(reason)"
         case .publicSuffix(let domain, let section):
-            "'\(domain)' is a public suffix\(section == .privateDomains ? " (private section of the Public Suffix List)" : section == .icann ? " (ICANN section of the Public Suffix List)" : " (an unlisted top-level domain)"); browsers refuse cookies scoped to it: use your own registrable domain, such as 'example.\(domain)'"
+            "'\(domain)' is a public suffix\(section == .privateDomains ? " (private section of the Public Suffix List)" : section == .icann ? " (ICANN section of the Public Suffix List)" : " (a top-level domain)"); browsers refuse cookies scoped to it: use your own registrable domain, such as 'example.\(domain)'"
         case .publicSuffixListUnavailable(let reason):
             "the Public Suffix List is unavailable: \(reason)"
         case .hostOutsideScope(let host, let rootDomain):

@@ -17,7 +17,10 @@ struct DomainName: Sendable, Hashable {
         guard !bytes.isEmpty else { throw .empty }
         guard bytes.count <= Self.maxByteCount else { throw .tooLong(length: bytes.count) }
         guard bytes.allSatisfy({ $0 < 0x80 }) else { throw .notASCII }
-        if bytes.first == UInt8(ascii: "[") || bytes.contains(UInt8(ascii: ":")) { throw .ipAddress }
+        // IPv6 (bracketed, or at least two colons); a single colon is a port, refused below.
+        if bytes.first == UInt8(ascii: "[") || bytes.lazy.filter({ $0 == UInt8(ascii: ":") }).count >= 2 {
+            throw .ipAddress
+        }
 
         var normalised: [UInt8] = []
         normalised.reserveCapacity(bytes.count)

@@ -17,6 +17,10 @@ let package = Package(
         .library(name: "SealedCookie", targets: ["SealedCookie"]),
         .executable(name: "sealed-cookie-demo", targets: ["SealedCookieDemo"]),
     ],
+    dependencies: [
+        // Test-only: property-based round trips in SealedCookieTests.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
     targets: [
         .systemLibrary(
             name: "CSodium",
@@ -31,6 +35,8 @@ let package = Package(
         .target(
             name: "SealedCookie",
             dependencies: ["CSodium", "CZlib"],
+            // The Public Suffix List snapshot (MPL-2.0; see Resources/README.md).
+            resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -40,7 +46,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SealedCookieTests",
-            dependencies: ["SealedCookie"],
+            dependencies: [
+                "SealedCookie",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),

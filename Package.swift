@@ -35,8 +35,6 @@ let package = Package(
         .target(
             name: "SealedCookie",
             dependencies: ["CSodium", "CZlib"],
-            // The Public Suffix List snapshot (MPL-2.0; see Resources/README.md).
-            resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -1,8 +1,5 @@
 /// Why a Public Suffix List could not be loaded.
 public enum PublicSuffixListError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The list bundled with the package could not be found (the resource bundle was not
-    /// deployed next to the executable).
-    case bundledListMissing
     /// The file could not be read.
     case unreadable(path: String)
     /// The file is larger than the limit given to ``PublicSuffixList/init(contentsOf:maxByteCount:)``.
@@ -17,8 +14,6 @@ public enum PublicSuffixListError: Error, Equatable, Sendable, CustomStringConve
 
     public var description: String {
         switch self {
-        case .bundledListMissing:
-            "the bundled Public Suffix List is missing: deploy the SealedCookie resource bundle with the executable, or load a list with PublicSuffixList(contentsOf:)"
         case .unreadable(let path):
             "the Public Suffix List file at \(path) could not be read"
         case .tooLarge(let byteCount, let limit):

@@ -1,0 +1,48 @@
+public import Foundation
+public import SealedCookie
+public import SealedCookieHummingbird
+
+/// One node of the example cluster: its name and what it shares with every other node.
+///
+/// Every node of a cluster is made with the same key ring, root domain and cookie name, and
+/// needs nothing else in common: no session store.
+public struct ExampleNode: Sendable {
+    /// The cookie's name.
+    public static let cookieName = "session"
+
+    /// The node's name, reported in every reply and the `Node` response field.
+    public var name: String
+    /// The configuration of the session middleware.
+    public var sessions: SealedSessionConfiguration<ExampleSession>
+    /// Revocation shared with the middleware, so `/logout` can revoke the user's sessions.
+    public var revocation: InMemorySessionRevocation<ExampleSession>?
+
+    /// Makes a node.
+    ///
+    /// - Parameters:
+    ///   - name: The node's name.
+    ///   - keyRing: The cluster's key ring.
+    ///   - rootDomain: The cluster's root domain (the cookie's `Domain`), nil for host-only.
+    ///   - isSecure: The cookie's `Secure` attribute; off only for plain-HTTP demos and tests.
+    ///   - revocation: A revocation list, shared by every node in this process.
+    ///   - clock: The time source, injected by tests.
+    /// - Throws: ``SessionCodecError`` when the codec configuration is invalid.
+    public init(
+        name: String,
+        keyRing: KeyRing,
+        rootDomain: String?,
+        isSecure: Bool = true,
+        revocation: InMemorySessionRevocation<ExampleSession>? = nil,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws(SessionCodecError) {
+        let codec = try SessionCodec<ExampleSession>(
+            configuration: SessionCodecConfiguration(cookieName: Self.cookieName, keyRing: keyRing, clock: clock))
+        self.name = name
+        self.revocation = revocation
+        self.sessions = SealedSessionConfiguration(
+            codec: codec,
+            cookie: SessionCookieSettings(rootDomain: rootDomain, isSecure: isSecure),
+            tokenMode: SessionTokenMode(),
+            revocation: revocation)
+    }
+}

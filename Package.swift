@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // Test-only: property-based round trips in SealedCookieTests.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -42,6 +44,8 @@ let package = Package(
         .target(
             name: "SealedCookie",
             dependencies: ["CSodium", "CZlib"],
+            // The Public Suffix List snapshot (MPL-2.0; see Resources/README.md).
+            resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -85,7 +89,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SealedCookieTests",
-            dependencies: ["SealedCookie"],
+            dependencies: [
+                "SealedCookie",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),

@@ -1,0 +1,151 @@
+/// The chunking scheme: how one sealed value too large for a cookie is spread over several.
+///
+/// The value is sealed once under the base name (the codec binds that name into the
+/// authenticated data) and then cut into consecutive pieces, carried by cookies named
+/// `name`, `name.1`, `name.2` … `name.N-1`:
+///
+/// ```
+/// unchunked:  name=<sealed value>
+/// N chunks:   name=<N>~<piece 0>; name.1=<piece 1>; …; name.N-1=<piece N-1>
+/// ```
+///
+/// `N` is written in decimal without leading zeros (2 to 32) and `~` cannot occur in base64url,
+/// so the two forms cannot be confused. The marker on the first cookie makes a missing or extra
+/// chunk detectable before any decoding; reordered or mixed pieces fail authentication, since
+/// the whole value is one AEAD envelope.
+enum CookieChunks {
+    /// The largest chunk count the scheme allows.
+    static let maxChunkCountLimit = 32
+
+    /// The name of chunk `index` (0 is the base name).
+    static func name(base: String, index: Int) -> String {
+        index == 0 ? base : base + "." + String(index)
+    }
+
+    /// The index of a chunk cookie named `base.k` (1 to 99, no leading zero), or nil for any
+    /// other name.
+    static func index(ofName name: String, base: String) -> Int? {
+        let nameBytes = name.utf8, baseBytes = base.utf8
+        guard nameBytes.count > baseBytes.count + 1, nameBytes.count <= baseBytes.count + 3,
+            nameBytes.starts(with: baseBytes)
+        else { return nil }
+        let rest = nameBytes.dropFirst(baseBytes.count)
+        guard rest.first == UInt8(ascii: ".") else { return nil }
+        return decimal(rest.dropFirst())
+    }
+
+    /// A decimal number of 1 or 2 digits without a leading zero, at least 1.
+    private static func decimal(_ digits: Substring.UTF8View) -> Int? {
+        guard (1...2).contains(digits.count), digits.first != UInt8(ascii: "0") else { return nil }
+        var value = 0
+        for digit in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
+            value = value * 10 + Int(digit - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    /// Cuts `sealed` into as few cookie values as fit, or nil when `maxChunkCount` cookies
+    /// cannot carry it. `capacity(i)` is the longest value chunk `i` may have.
+    static func split(_ sealed: String, maxChunkCount: Int, capacity: (Int) -> Int) -> [String]? {
+        let bytes = Array(sealed.utf8)
+        if bytes.count <= capacity(0) { return [sealed] }
+        guard maxChunkCount >= 2 else { return nil }
+        for count in 2...min(maxChunkCount, maxChunkCountLimit) {
+            let marker = String(count) + "~"
+            let capacities = [capacity(0) - marker.utf8.count] + (1..<count).map(capacity)
+            guard capacities.allSatisfy({ $0 > 0 }), capacities.reduce(0, +) >= bytes.count else { continue }
+            var values: [String] = []
+            var start = 0
+            for (index, room) in capacities.enumerated() {
+                let end = min(bytes.count, start + room)
+                let piece = String(decoding: bytes[start..<end], as: UTF8.self)
+                values.append(index == 0 ? marker + piece : piece)
+                start = end
+            }
+            return values
+        }
+        return nil
+    }
+
+    /// What `maxChunkCount` cookies can carry at most.
+    static func totalCapacity(maxChunkCount: Int, capacity: (Int) -> Int) -> Int {
+        if maxChunkCount <= 1 { return max(0, capacity(0)) }
+        let marker = String(maxChunkCount).utf8.count + 1
+        return max(0, capacity(0) - marker) + (1..<maxChunkCount).reduce(0) { $0 + max(0, capacity($1)) }
+    }
+
+    /// The chunk indices (1 or more) present in a request, sorted, each once.
+    static func presentIndices(in header: CookieHeader, base: String) -> [Int] {
+        Set(header.pairs.compactMap { index(ofName: $0.name, base: base) }).sorted()
+    }
+
+    /// Calls `visit` with each candidate sealed value in the request, in order (every cookie
+    /// named `base`, and for a chunked one every combination of duplicate chunks), or with the
+    /// reason a candidate cannot be assembled, until `visit` returns true or `maxAttempts`
+    /// candidates were visited.
+    static func forEachCandidate(
+        in header: CookieHeader, base: String, maxChunkCount: Int, maxAttempts: Int,
+        _ visit: (Result<String, SessionCookieError>) -> Bool
+    ) {
+        var chunks: [Int: [String]] = [:]
+        for pair in header.pairs {
+            if let index = index(ofName: pair.name, base: base) { chunks[index, default: []].append(pair.value) }
+        }
+        let firsts = header.values(named: base)
+        if firsts.isEmpty {
+            if !chunks.isEmpty { _ = visit(.failure(.missingChunk(index: 0))) }
+            return
+        }
+        var attempts = 0
+        for first in firsts {
+            guard attempts < maxAttempts else { return }
+            let count: Int
+            let firstPiece: Substring
+            let bytes = Substring(first).utf8
+            if let tilde = bytes.firstIndex(of: UInt8(ascii: "~")) {
+                guard let announced = decimal(bytes[..<tilde]), announced >= 2 else {
+                    attempts += 1
+                    if visit(.failure(.malformedChunkMarker)) { return }
+                    continue
+                }
+                guard announced <= maxChunkCount else {
+                    attempts += 1
+                    if visit(.failure(.tooManyChunks(count: announced, limit: maxChunkCount))) { return }
+                    continue
+                }
+                count = announced
+                firstPiece = Substring(bytes[bytes.index(after: tilde)...])
+            } else {
+                count = 1
+                firstPiece = Substring(first)
+            }
+            if let extra = chunks.keys.filter({ $0 >= count }).min() {
+                attempts += 1
+                if visit(.failure(.unexpectedChunk(index: extra))) { return }
+                continue
+            }
+            if let missing = (1..<max(count, 1)).first(where: { chunks[$0] == nil }) {
+                attempts += 1
+                if visit(.failure(.missingChunk(index: missing))) { return }
+                continue
+            }
+            // Every combination of duplicates, first-sent first (an odometer over the indices).
+            var choice = [Int](repeating: 0, count: count)
+            while attempts < maxAttempts {
+                var assembled = String(firstPiece)
+                for index in 1..<max(count, 1) { assembled += chunks[index]?[choice[index]] ?? "" }
+                attempts += 1
+                if visit(.success(assembled)) { return }
+                var position = count - 1
+                while position >= 1 {
+                    choice[position] += 1
+                    if choice[position] < chunks[position]?.count ?? 0 { break }
+                    choice[position] = 0
+                    position -= 1
+                }
+                if position < 1 { break }
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// Byte classes of the cookie grammar (RFC 6265 section 4.1.1, RFC 9110 section 5.6.2), checked
+/// byte by byte on UTF-8, so non-ASCII input is always rejected.
+enum CookieGrammar {
+    /// RFC 9110 `tchar`: `!#$%&'*+-.^_`|~`, digits and letters. A cookie name is a `token`.
+    static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            true
+        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+            UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+            UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
+    }
+
+    /// RFC 6265 section 4.1.1 `cookie-octet`: 0x21, 0x23-0x2B, 0x2D-0x3A, 0x3C-0x5B, 0x5D-0x7E
+    /// (US-ASCII except controls, whitespace, DQUOTE, comma, semicolon and backslash). The
+    /// base64url alphabet lies inside it.
+    static func isCookieOctet(_ byte: UInt8) -> Bool {
+        byte == 0x21 || (0x23...0x2B).contains(byte) || (0x2D...0x3A).contains(byte)
+            || (0x3C...0x5B).contains(byte) || (0x5D...0x7E).contains(byte)
+    }
+
+    /// RFC 6265 section 4.1.1 `av-octet` for a Path value: any CHAR except CTLs or `;`.
+    static func isPathOctet(_ byte: UInt8) -> Bool {
+        (0x20...0x7E).contains(byte) && byte != UInt8(ascii: ";")
+    }
+
+    /// The first byte of `bytes` failing `isAllowed`, with its offset.
+    static func firstInvalid(
+        in bytes: String.UTF8View, where isAllowed: (UInt8) -> Bool
+    ) -> (offset: Int, byte: UInt8)? {
+        for (offset, byte) in bytes.enumerated() where !isAllowed(byte) {
+            return (offset, byte)
+        }
+        return nil
+    }
+
+    /// Shows a byte in an error message: printable ASCII as itself, anything else as hex.
+    static func describe(_ byte: UInt8) -> String {
+        (0x21...0x7E).contains(byte)
+            ? "'\(Character(Unicode.Scalar(byte)))'"
+            : "0x" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+    }
+}
+
+extension String {
+    /// The string with leading zeros up to `width` characters.
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

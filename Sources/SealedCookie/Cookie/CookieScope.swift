@@ -1,0 +1,100 @@
+/// Which hosts receive the session cookie: every host under a root domain (the cookie carries
+/// `Domain=<root>`), or only the host that set it (no Domain attribute).
+///
+/// ```swift
+/// let scope = try CookieScope.rootDomain("Example.com")   // Domain=example.com
+/// scope.contains(host: "a.example.com")                  // true
+/// scope.contains(host: "example.org")                    // false
+/// ```
+///
+/// A root domain is checked when the scope is made: it must be a lowercase-able ASCII domain
+/// name (IDNA A-labels for internationalised names), not an IP address, and not a public suffix
+/// according to the Public Suffix List (ICANN and private sections), since browsers refuse
+/// cookies scoped to `com`, `co.uk` or `github.io`.
+///
+/// Any subdomain of the root can also set and overwrite cookies for the root domain ("cookie
+/// tossing"); the sealed value cannot be forged, but a sibling host can plant a second cookie
+/// with the same name, which is why ``CookieHeader`` keeps duplicates and the session reader
+/// tries each.
+public struct CookieScope: Sendable, Equatable {
+    /// The root domain, normalised (lowercase, no leading dot), or nil for host-only.
+    public let rootDomain: String?
+
+    private init(rootDomain: String?) {
+        self.rootDomain = rootDomain
+    }
+
+    /// Host-only: no Domain attribute, so the cookie goes back only to the exact host that set
+    /// it. For deployments on a single host; every request host is in scope.
+    public static let hostOnly = CookieScope(rootDomain: nil)
+
+    /// Scopes cookies to `domain` and all its subdomains.
+    /// - Parameters:
+    ///   - domain: The root domain, e.g. `example.com`; a leading dot is dropped and letters are
+    ///     lowercased.
+    ///   - publicSuffixList: The list to check against; nil uses ``PublicSuffixList/bundled``.
+    /// - Throws: ``CookieScopeError/invalidRootDomain(_:)`` for empty labels, non-ASCII text,
+    ///   invalid A-labels or IP addresses; ``CookieScopeError/publicSuffix(domain:section:)``
+    ///   for a public suffix.
+    public static func rootDomain(
+        _ domain: String, publicSuffixList: PublicSuffixList? = nil
+    ) throws(CookieScopeError) -> CookieScope {
+        let name: DomainName
+        do {
+            name = try DomainName(domain, allowingLeadingDot: true)
+        } catch {
+            throw .invalidRootDomain(error)
+        }
+        let list: PublicSuffixList
+        if let publicSuffixList {
+            list = publicSuffixList
+        } else {
+            do {
+                list = try PublicSuffixList.bundled
+            } catch {
+                throw .publicSuffixListUnavailable(error)
+            }
+        }
+        let match = list.match(name)
+        guard match.registrableDomain != nil else {
+            throw .publicSuffix(domain: name.text, section: match.section)
+        }
+        return CookieScope(rootDomain: name.text)
+    }
+
+    /// The value of the Domain attribute: the root domain, or nil for host-only.
+    public var domainAttribute: String? { rootDomain }
+
+    /// Whether a browser on `host` would store and send a cookie of this scope: the RFC 6265
+    /// section 5.1.3 domain-match of the host against the root domain (always true for
+    /// host-only).
+    ///
+    /// `host` is the request's host name, without a port (see ``hostName(fromHostHeader:)``);
+    /// letters may be in any case. IP addresses and malformed names never match a root domain.
+    public func contains(host: String) -> Bool {
+        guard let rootDomain else { return true }
+        guard let name = try? DomainName(host, allowingLeadingDot: false),
+            let root = try? DomainName(rootDomain, allowingLeadingDot: false)
+        else { return false }
+        return name.isEqualOrSubdomain(of: root)
+    }
+
+    /// Checks that `host` is in scope.
+    /// - Throws: ``CookieScopeError/hostOutsideScope(host:rootDomain:)``.
+    public func check(host: String) throws(CookieScopeError) {
+        guard let rootDomain, !contains(host: host) else { return }
+        throw .hostOutsideScope(host: String(decoding: host.utf8.prefix(DomainName.maxByteCount), as: UTF8.self), rootDomain: rootDomain)
+    }
+
+    /// The host name of an HTTP `Host` header or `:authority` (`a.example.com:8443` ->
+    /// `a.example.com`, `[::1]:80` -> `[::1]`), without any other change.
+    public static func hostName(fromHostHeader value: String) -> String {
+        let text = Substring(value)
+        if text.hasPrefix("[") {
+            guard let close = text.firstIndex(of: "]") else { return value }
+            return String(text[...close])
+        }
+        guard let colon = text.lastIndex(of: ":") else { return value }
+        return String(text[..<colon])
+    }
+}

@@ -1,0 +1,286 @@
+import Foundation
+
+/// The session lifecycle over cookies: the one entry point a web framework calls.
+///
+/// It composes a ``SessionCodec`` (sealing), a ``CookieScope`` (which hosts get the cookie),
+/// the cookie attributes, a ``CookieBudget`` and, when allowed, chunking. Three calls cover a
+/// request:
+///
+/// ```swift
+/// let cookies = try SessionCookies(
+///     codec: try SessionCodec<UserSession>(configuration: .init(cookieName: "__Secure-session", keyRing: ring)),
+///     configuration: .init(scope: try .rootDomain("example.com")))
+///
+/// // 1. Reading: the session, or nil when the request carries no session cookie.
+/// let cookieHeaders = request.headers[values: .cookie]
+/// var opened: OpenedSession<UserSession>?
+/// do {
+///     opened = try cookies.session(fromCookieHeaders: cookieHeaders)
+/// } catch {
+///     logger.debug("no session: \(error)")        // untrusted input: never a 4xx/5xx
+/// }
+///
+/// // 2. Writing (after a change, or when `opened?.needsResealing`): append every value.
+/// for value in try cookies.setCookieHeaders(for: session, requestHost: host, requestCookieHeaders: cookieHeaders) {
+///     response.headers.append(.setCookie, value)
+/// }
+///
+/// // 3. Logging out.
+/// for value in cookies.logOutHeaders(requestCookieHeaders: cookieHeaders) {
+///     response.headers.append(.setCookie, value)
+/// }
+/// ```
+///
+/// The cookie name is the codec's ``SessionCodecConfiguration/cookieName``. Every value is
+/// sealed under that name, and chunks (``SessionCookiesConfiguration/maxChunkCount``) are
+/// pieces of that one sealed value: see the chunk scheme in the package documentation
+/// (`name`, `name.1` … with an `N~` marker on the first).
+public struct SessionCookies<Session: Sendable>: Sendable {
+    /// The codec that seals and opens the cookie value.
+    public let codec: SessionCodec<Session>
+    /// The scope, attributes, budget and limits.
+    public let configuration: SessionCookiesConfiguration
+
+    /// The base cookie name.
+    public var cookieName: String { codec.configuration.cookieName }
+
+    /// Makes the entry point, checking the attributes against browser rules once.
+    /// - Throws: ``SessionCookieError/invalidCookieAttributes(_:)`` (for example a `__Host-`
+    ///   name with a root-domain scope, or `SameSite=None` without `Secure`), or
+    ///   ``SessionCookieError/invalidConfiguration(_:)`` for an out-of-range limit.
+    public init(codec: SessionCodec<Session>, configuration: SessionCookiesConfiguration) throws(SessionCookieError) {
+        guard (1...CookieChunks.maxChunkCountLimit).contains(configuration.maxChunkCount) else {
+            throw .invalidConfiguration("maxChunkCount must be from 1 to \(CookieChunks.maxChunkCountLimit)")
+        }
+        guard (1...64).contains(configuration.maxOpenAttempts) else {
+            throw .invalidConfiguration("maxOpenAttempts must be from 1 to 64")
+        }
+        let budget = configuration.budget
+        guard budget.maxNameValueByteCount > 0, (budget.maxSetCookieByteCount ?? 1) > 0,
+            budget.requestHeaderByteCount > 0, budget.otherCookiesReserve >= 0
+        else {
+            throw .invalidConfiguration("budget limits must be positive and the reserve 0 or more")
+        }
+        guard configuration.headerLimits.maxByteCount > 0, configuration.headerLimits.maxPairCount > 0 else {
+            throw .invalidConfiguration("header limits must be positive")
+        }
+        self.codec = codec
+        self.configuration = configuration
+        // Every rule that does not depend on the value or the time, checked now.
+        _ = try template(maxAge: nil, expires: nil)
+    }
+
+    // MARK: 1. Writing
+
+    /// The `Set-Cookie` header values that store `session`: its cookie(s), then deletions for
+    /// chunks the browser still holds from a larger session. Append each as its own header.
+    ///
+    /// - Parameters:
+    ///   - session: The session to seal.
+    ///   - lifetime: How long it stays valid (whole minutes); nil uses the codec's lifetime.
+    ///   - requestHost: The request's host name, without a port (see
+    ///     ``CookieScope/hostName(fromHostHeader:)``); it must be inside the scope.
+    ///   - requestCookieHeaders: The request's `Cookie` header values, to find stale chunks.
+    ///     If they cannot be parsed, deletions are written for every chunk index that could
+    ///     exist.
+    /// - Throws: a usage error: ``SessionCookieError/scope(_:)`` for a host outside the scope,
+    ///   ``SessionCookieError/overBudget(_:)`` or ``SessionCookieError/sessionTooLarge(sealedLength:capacity:maxChunkCount:)``
+    ///   stating sizes and limits, ``SessionCookieError/codec(_:)`` when sealing fails.
+    public func setCookieHeaders(
+        for session: Session, lifetime: Duration? = nil, requestHost: String, requestCookieHeaders: [String]
+    ) throws(SessionCookieError) -> [String] {
+        try setCookies(
+            for: session, lifetime: lifetime, requestHost: requestHost, requestCookieHeaders: requestCookieHeaders
+        ).map(\.headerValue)
+    }
+
+    /// The cookies behind ``setCookieHeaders(for:lifetime:requestHost:requestCookieHeaders:)``.
+    func setCookies(
+        for session: Session, lifetime: Duration?, requestHost: String, requestCookieHeaders: [String]
+    ) throws(SessionCookieError) -> [SetCookie] {
+        // 1. Scope.
+        do {
+            try configuration.scope.check(host: requestHost)
+        } catch {
+            throw .scope(error)
+        }
+
+        // 2. Seal under the base name.
+        let sealed: String
+        let seconds: Int64
+        do {
+            if let lifetime {
+                sealed = try codec.seal(session, lifetime: lifetime)
+                seconds = lifetime.components.seconds
+            } else {
+                sealed = try codec.seal(session)
+                seconds = codec.configuration.lifetime.components.seconds
+            }
+        } catch {
+            throw .codec(error)
+        }
+
+        // 3. Attributes.
+        var maxAge: Int?
+        var expires: Date?
+        if configuration.persistence == .persistent {
+            maxAge = Int(seconds)
+            expires = codec.configuration.clock().addingTimeInterval(TimeInterval(seconds))
+        }
+        let template = try template(maxAge: maxAge, expires: expires)
+
+        // 4. Split into as few cookies as the per-cookie limits allow.
+        let cookies = try cookies(for: sealed, template: template)
+
+        // 5. The request-header budget.
+        do {
+            try configuration.budget.check(requestCookies: cookies)
+        } catch {
+            throw .overBudget(error)
+        }
+
+        // 6. Delete chunks the browser holds beyond the new count.
+        let stale = staleChunkIndices(from: cookies.count, requestCookieHeaders: requestCookieHeaders)
+        return cookies + stale.compactMap { try? deletion(of: template, index: $0) }
+    }
+
+    /// The cookies carrying `sealed`, checked against the per-cookie limits.
+    private func cookies(for sealed: String, template: SetCookie) throws(SessionCookieError) -> [SetCookie] {
+        let budget = configuration.budget
+        let attributeByteCount = template.headerValue.utf8.count - template.name.utf8.count - 1
+        let capacity = { (index: Int) in
+            budget.maxValueByteCount(
+                name: CookieChunks.name(base: cookieName, index: index), attributeByteCount: attributeByteCount)
+        }
+        guard let values = CookieChunks.split(sealed, maxChunkCount: configuration.maxChunkCount, capacity: capacity)
+        else {
+            if configuration.maxChunkCount == 1 {
+                // Report the limit the single cookie breaks, with its sizes.
+                let single = try named(template, name: cookieName, value: sealed)
+                do {
+                    try budget.check(single)
+                } catch {
+                    throw .overBudget(error)
+                }
+            }
+            throw .sessionTooLarge(
+                sealedLength: sealed.utf8.count,
+                capacity: CookieChunks.totalCapacity(maxChunkCount: configuration.maxChunkCount, capacity: capacity),
+                maxChunkCount: configuration.maxChunkCount)
+        }
+        var cookies: [SetCookie] = []
+        for (index, value) in values.enumerated() {
+            let cookie = try named(template, name: CookieChunks.name(base: cookieName, index: index), value: value)
+            do {
+                try budget.check(cookie)
+            } catch {
+                throw .overBudget(error)
+            }
+            cookies.append(cookie)
+        }
+        return cookies
+    }
+
+    // MARK: 2. Reading
+
+    /// The session carried by the request's `Cookie` header(s), or nil when there is no
+    /// session cookie at all.
+    ///
+    /// Every cookie with the session's name is a candidate (a sibling subdomain can plant one
+    /// with the same name); they are tried in the order sent, up to
+    /// ``SessionCookiesConfiguration/maxOpenAttempts``, and the first that authenticates wins.
+    /// When ``OpenedSession/needsResealing`` is true, write the session again on this response.
+    ///
+    /// - Parameter cookieHeaders: Every `Cookie` header value of the request, in order.
+    /// - Throws: a reading error to log (never to show): ``SessionCookieError/header(_:)``
+    ///   when a parsing limit is broken, a chunk error, or
+    ///   ``SessionCookieError/unreadable(_:candidateCount:)`` with the codec's reason (expired,
+    ///   tampered …) for the first candidate.
+    public func session(fromCookieHeaders cookieHeaders: [String]) throws(SessionCookieError) -> OpenedSession<Session>? {
+        let header: CookieHeader
+        do {
+            header = try CookieHeader(parsing: cookieHeaders, limits: configuration.headerLimits)
+        } catch {
+            throw .header(error)
+        }
+        var opened: OpenedSession<Session>?
+        var firstFailure: SessionCookieError?
+        var candidateCount = 0
+        CookieChunks.forEachCandidate(
+            in: header, base: cookieName, maxChunkCount: configuration.maxChunkCount,
+            maxAttempts: configuration.maxOpenAttempts
+        ) { candidate in
+            candidateCount += 1
+            switch candidate {
+            case .success(let value):
+                do throws(SessionCodecError) {
+                    opened = try codec.openWithDetails(value)
+                    return true
+                } catch {
+                    if firstFailure == nil { firstFailure = .unreadable(error, candidateCount: 0) }
+                    return false
+                }
+            case .failure(let error):
+                if firstFailure == nil { firstFailure = error }
+                return false
+            }
+        }
+        if let opened { return opened }
+        switch firstFailure {
+        case nil: return nil
+        case .unreadable(let error, _)?: throw .unreadable(error, candidateCount: candidateCount)
+        case let failure?: throw failure
+        }
+    }
+
+    // MARK: 3. Logging out
+
+    /// The `Set-Cookie` header values that delete the session: the base cookie and every chunk
+    /// the request carries, each with `Max-Age=0` and the same Domain, Path and other
+    /// attributes as when it was set. Append each as its own header.
+    ///
+    /// Also useful after a reading error, to clear a cookie that will never open.
+    /// - Parameter requestCookieHeaders: The request's `Cookie` header values; if they cannot
+    ///   be parsed, deletions are written for every chunk index that could exist.
+    public func logOutHeaders(requestCookieHeaders: [String]) -> [String] {
+        guard let template = try? template(maxAge: nil, expires: nil) else { return [] }
+        return ([0] + staleChunkIndices(from: 1, requestCookieHeaders: requestCookieHeaders))
+            .compactMap { try? deletion(of: template, index: $0).headerValue }
+    }
+
+    // MARK: Helpers
+
+    /// A cookie with the configured attributes, the base name and an empty value.
+    private func template(maxAge: Int?, expires: Date?) throws(SessionCookieError) -> SetCookie {
+        do {
+            return try SetCookie.validated(
+                name: cookieName, value: "", domain: configuration.scope.domainAttribute, path: configuration.path,
+                expires: expires, maxAge: maxAge, secure: configuration.isSecure, httpOnly: configuration.isHTTPOnly,
+                sameSite: configuration.sameSite, partitioned: configuration.isPartitioned)
+        } catch {
+            throw .invalidCookieAttributes(error)
+        }
+    }
+
+    private func named(_ template: SetCookie, name: String, value: String) throws(SessionCookieError) -> SetCookie {
+        do {
+            return try template.with(name: name, value: value)
+        } catch {
+            throw .invalidCookieAttributes(error)
+        }
+    }
+
+    /// The deletion for chunk `index`, with the template's Domain, Path and flags.
+    private func deletion(of template: SetCookie, index: Int) throws(SessionCookieError) -> SetCookie {
+        try named(template, name: CookieChunks.name(base: cookieName, index: index), value: "").deletion
+    }
+
+    /// Chunk indices of at least `count` that the request carries; every index that could
+    /// exist when the header cannot be parsed.
+    private func staleChunkIndices(from count: Int, requestCookieHeaders: [String]) -> [Int] {
+        guard let header = try? CookieHeader(parsing: requestCookieHeaders, limits: configuration.headerLimits) else {
+            return Array(max(count, 1)..<max(count, configuration.maxChunkCount))
+        }
+        return CookieChunks.presentIndices(in: header, base: cookieName).filter { $0 >= count }
+    }
+}

@@ -1,0 +1,70 @@
+/// How ``SessionCookies`` writes and reads the session cookie: scope, attributes, size budget,
+/// chunking and parsing limits.
+///
+/// The defaults are the secure ones: `Path=/`, `Secure`, `HttpOnly`, `SameSite=Lax`,
+/// `Max-Age` and `Expires` from the codec's lifetime, one cookie (no chunking), and the
+/// ``CookieBudget`` defaults.
+public struct SessionCookiesConfiguration: Sendable {
+    /// Whether the cookie outlives the browser session.
+    public enum Persistence: Sendable, Equatable {
+        /// `Max-Age` and `Expires` follow the sealed value's lifetime (both, for browsers that
+        /// only read `Expires`).
+        case persistent
+        /// Neither attribute: the browser drops the cookie when it closes; the sealed value
+        /// still expires after the codec's lifetime.
+        case browserSession
+    }
+
+    /// Which hosts receive the cookie.
+    public var scope: CookieScope
+    /// The `Path` attribute; default `/`.
+    public var path: String
+    /// `Secure`; default true. Turn off only for local development over plain HTTP.
+    public var isSecure: Bool
+    /// `HttpOnly`; default true.
+    public var isHTTPOnly: Bool
+    /// `SameSite`; default ``SameSite/lax``.
+    public var sameSite: SameSite?
+    /// `Partitioned` (CHIPS); default false.
+    public var isPartitioned: Bool
+    /// Whether the cookie carries `Max-Age` and `Expires`; default ``Persistence/persistent``.
+    public var persistence: Persistence
+    /// The size limits; see ``CookieBudget`` for the exact accounting.
+    public var budget: CookieBudget
+    /// How many cookies one session may be split over (`name`, `name.1` … `name.N-1`), 1 to
+    /// 32; default 1, which turns chunking off. The request-header budget usually allows at
+    /// most 2.
+    public var maxChunkCount: Int
+    /// Bounds on the request's `Cookie` header, applied before parsing.
+    public var headerLimits: CookieHeader.Limits
+    /// How many candidate values (duplicates planted by sibling hosts, and their chunk
+    /// combinations) are tried before giving up, 1 to 64; default 8.
+    public var maxOpenAttempts: Int
+
+    /// Makes a configuration; only the scope has no default.
+    public init(
+        scope: CookieScope,
+        path: String = "/",
+        secure: Bool = true,
+        httpOnly: Bool = true,
+        sameSite: SameSite? = .lax,
+        partitioned: Bool = false,
+        persistence: Persistence = .persistent,
+        budget: CookieBudget = CookieBudget(),
+        maxChunkCount: Int = 1,
+        headerLimits: CookieHeader.Limits = CookieHeader.Limits(),
+        maxOpenAttempts: Int = 8
+    ) {
+        self.scope = scope
+        self.path = path
+        self.isSecure = secure
+        self.isHTTPOnly = httpOnly
+        self.sameSite = sameSite
+        self.isPartitioned = partitioned
+        self.persistence = persistence
+        self.budget = budget
+        self.maxChunkCount = maxChunkCount
+        self.headerLimits = headerLimits
+        self.maxOpenAttempts = maxOpenAttempts
+    }
+}

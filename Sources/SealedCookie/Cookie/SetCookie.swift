@@ -1,0 +1,190 @@
+public import Foundation
+
+/// One `Set-Cookie` header value: a name, a value and the attributes of RFC 6265bis, checked
+/// when made and serialized exactly.
+///
+/// Make one with ``validated(name:value:domain:path:expires:maxAge:secure:httpOnly:sameSite:partitioned:)``,
+/// which refuses anything a browser would drop or mangle, and write ``headerValue`` into a
+/// `Set-Cookie` header (append one header per cookie; never join them with commas).
+///
+/// ```swift
+/// let cookie = try SetCookie.validated(name: "__Secure-session", value: sealed, domain: "example.com", maxAge: 3600)
+/// cookie.headerValue
+/// // __Secure-session=…; Domain=example.com; Path=/; Max-Age=3600; Secure; HttpOnly; SameSite=Lax
+/// ```
+///
+/// Attributes are written in this fixed order: `Domain`, `Path`, `Expires`, `Max-Age`,
+/// `Secure`, `HttpOnly`, `SameSite`, `Partitioned`. `Expires` is an IMF-fixdate in GMT.
+public struct SetCookie: Sendable, Equatable, CustomStringConvertible {
+    /// The most bytes RFC 6265bis lets an attribute value have; browsers ignore longer ones.
+    public static let maxAttributeValueByteCount = 1024
+
+    /// The cookie's name, an RFC 9110 token.
+    public let name: String
+    /// The cookie's value, RFC 6265 cookie-octets only (possibly empty).
+    public let value: String
+    /// The `Domain` attribute (lowercase, no leading dot), or nil for a host-only cookie.
+    public let domain: String?
+    /// The `Path` attribute, or nil to let the browser use the request's directory.
+    public let path: String?
+    /// The `Expires` attribute, whole seconds.
+    public let expires: Date?
+    /// The `Max-Age` attribute in seconds; 0 deletes the cookie.
+    public let maxAge: Int?
+    /// The `Secure` attribute: only sent over HTTPS.
+    public let isSecure: Bool
+    /// The `HttpOnly` attribute: hidden from scripts.
+    public let isHTTPOnly: Bool
+    /// The `SameSite` attribute, or nil to leave it out.
+    public let sameSite: SameSite?
+    /// The `Partitioned` attribute (CHIPS): stored per top-level site.
+    public let isPartitioned: Bool
+
+    /// The header value, as sent after `Set-Cookie: `.
+    public let headerValue: String
+
+    public var description: String { headerValue }
+
+    /// Makes a cookie, checking every rule browsers enforce; the defaults are the secure ones
+    /// (`Path=/`, `Secure`, `HttpOnly`, `SameSite=Lax`).
+    ///
+    /// - Parameters:
+    ///   - name: A token; the `__Secure-` and `__Host-` prefixes (any letter case) add their
+    ///     rules.
+    ///   - value: Cookie-octets only; base64url text always qualifies.
+    ///   - domain: A domain name (a leading dot is dropped, letters are lowercased), or nil for
+    ///     host-only. This checks syntax only: use ``CookieScope`` to refuse public suffixes.
+    ///   - path: Starts with `/`; at most 1024 bytes.
+    ///   - expires: Written as an IMF-fixdate; fractions of a second are dropped.
+    ///   - maxAge: Seconds, 0 or more.
+    ///   - secure: `Secure`.
+    ///   - httpOnly: `HttpOnly`.
+    ///   - sameSite: `SameSite`, or nil to leave it out.
+    ///   - partitioned: `Partitioned`.
+    /// - Throws: ``SetCookieError`` naming the first rule broken.
+    public static func validated(
+        name: String,
+        value: String,
+        domain: String? = nil,
+        path: String? = "/",
+        expires: Date? = nil,
+        maxAge: Int? = nil,
+        secure: Bool = true,
+        httpOnly: Bool = true,
+        sameSite: SameSite? = .lax,
+        partitioned: Bool = false
+    ) throws(SetCookieError) -> SetCookie {
+        // Name and value.
+        guard !name.isEmpty else { throw .emptyName }
+        if let bad = CookieGrammar.firstInvalid(in: name.utf8, where: CookieGrammar.isTokenByte) {
+            throw .invalidNameCharacter(CookieGrammar.describe(bad.byte), offset: bad.offset)
+        }
+        if let bad = CookieGrammar.firstInvalid(in: value.utf8, where: CookieGrammar.isCookieOctet) {
+            throw .invalidValueCharacter(CookieGrammar.describe(bad.byte), offset: bad.offset)
+        }
+
+        // Attribute values.
+        var normalisedDomain: String?
+        if let domain {
+            guard domain.utf8.count <= maxAttributeValueByteCount else {
+                throw .attributeTooLong(attribute: "Domain", length: domain.utf8.count, limit: maxAttributeValueByteCount)
+            }
+            do {
+                normalisedDomain = try DomainName(domain, allowingLeadingDot: true).text
+            } catch {
+                throw .invalidDomain(error)
+            }
+        }
+        if let path {
+            guard path.utf8.count <= maxAttributeValueByteCount else {
+                throw .attributeTooLong(attribute: "Path", length: path.utf8.count, limit: maxAttributeValueByteCount)
+            }
+            guard path.utf8.first == UInt8(ascii: "/") else { throw .pathNotAbsolute }
+            if let bad = CookieGrammar.firstInvalid(in: path.utf8, where: CookieGrammar.isPathOctet) {
+                throw .invalidPathCharacter(CookieGrammar.describe(bad.byte), offset: bad.offset)
+            }
+        }
+        var expiresText: String?
+        if let expires {
+            guard let text = HTTPDate.format(expires) else { throw .expiresOutOfRange }
+            expiresText = text
+        }
+        if let maxAge, maxAge < 0 { throw .negativeMaxAge(maxAge) }
+
+        // Rules that tie attributes together (RFC 6265bis sections 4.1.2.7, 4.1.3; CHIPS).
+        if sameSite == SameSite.none, !secure { throw .sameSiteNoneRequiresSecure }
+        if partitioned, !secure { throw .partitionedRequiresSecure }
+        if hasPrefix(name, "__Secure-"), !secure { throw .securePrefixRequiresSecure }
+        if hasPrefix(name, "__Host-") {
+            guard secure else { throw .hostPrefixRequiresSecure }
+            guard normalisedDomain == nil else { throw .hostPrefixForbidsDomain }
+            guard path == "/" else { throw .hostPrefixRequiresRootPath }
+        }
+
+        var header = name + "=" + value
+        if let normalisedDomain { header += "; Domain=" + normalisedDomain }
+        if let path { header += "; Path=" + path }
+        if let expiresText { header += "; Expires=" + expiresText }
+        if let maxAge { header += "; Max-Age=\(maxAge)" }
+        if secure { header += "; Secure" }
+        if httpOnly { header += "; HttpOnly" }
+        if let sameSite { header += "; SameSite=" + sameSite.rawValue }
+        if partitioned { header += "; Partitioned" }
+
+        return SetCookie(
+            name: name, value: value, domain: normalisedDomain, path: path,
+            expires: expires.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) },
+            maxAge: maxAge, isSecure: secure, isHTTPOnly: httpOnly, sameSite: sameSite, isPartitioned: partitioned,
+            headerValue: header)
+    }
+
+    private init(
+        name: String, value: String, domain: String?, path: String?, expires: Date?, maxAge: Int?, isSecure: Bool,
+        isHTTPOnly: Bool, sameSite: SameSite?, isPartitioned: Bool, headerValue: String
+    ) {
+        self.name = name
+        self.value = value
+        self.domain = domain
+        self.path = path
+        self.expires = expires
+        self.maxAge = maxAge
+        self.isSecure = isSecure
+        self.isHTTPOnly = isHTTPOnly
+        self.sameSite = sameSite
+        self.isPartitioned = isPartitioned
+        self.headerValue = headerValue
+    }
+
+    /// The same cookie with another name and value, checked again (the attributes stay valid,
+    /// but the name's prefix rules and the characters must be rechecked).
+    public func with(name: String, value: String) throws(SetCookieError) -> SetCookie {
+        try Self.validated(
+            name: name, value: value, domain: domain, path: path, expires: expires, maxAge: maxAge, secure: isSecure,
+            httpOnly: isHTTPOnly, sameSite: sameSite, partitioned: isPartitioned)
+    }
+
+    /// A cookie that deletes this one: empty value, `Max-Age=0`, no `Expires`, and the same
+    /// Domain, Path and other attributes, which the browser needs to find the cookie to remove.
+    public var deletion: SetCookie {
+        var header = name + "="
+        if let domain { header += "; Domain=" + domain }
+        if let path { header += "; Path=" + path }
+        header += "; Max-Age=0"
+        if isSecure { header += "; Secure" }
+        if isHTTPOnly { header += "; HttpOnly" }
+        if let sameSite { header += "; SameSite=" + sameSite.rawValue }
+        if isPartitioned { header += "; Partitioned" }
+        return SetCookie(
+            name: name, value: "", domain: domain, path: path, expires: nil, maxAge: 0, isSecure: isSecure,
+            isHTTPOnly: isHTTPOnly, sameSite: sameSite, isPartitioned: isPartitioned, headerValue: header)
+    }
+
+    /// Bytes of the name plus the value (the `=` not counted), what browsers limit to 4096.
+    public var nameValueByteCount: Int { name.utf8.count + value.utf8.count }
+
+    /// Case-insensitive prefix test, as browsers match cookie prefixes.
+    private static func hasPrefix(_ name: String, _ prefix: String) -> Bool {
+        name.utf8.count >= prefix.utf8.count
+            && zip(name.utf8, prefix.utf8).allSatisfy { ($0 | 0x20) == ($1 | 0x20) || $0 == $1 }
+    }
+}

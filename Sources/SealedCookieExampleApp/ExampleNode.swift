@@ -25,24 +25,26 @@ public struct ExampleNode: Sendable {
     ///   - rootDomain: The cluster's root domain (the cookie's `Domain`), nil for host-only.
     ///   - isSecure: The cookie's `Secure` attribute; off only for plain-HTTP demos and tests.
     ///   - revocation: A revocation list, shared by every node in this process.
+    ///   - maxChunkCount: How many cookies a session may be split over.
     ///   - clock: The time source, injected by tests.
-    /// - Throws: ``SessionCodecError`` when the codec configuration is invalid.
+    /// - Throws: A codec, scope or cookie configuration error.
     public init(
         name: String,
         keyRing: KeyRing,
         rootDomain: String?,
         isSecure: Bool = true,
         revocation: InMemorySessionRevocation<ExampleSession>? = nil,
+        maxChunkCount: Int = 2,
         clock: @escaping @Sendable () -> Date = { Date() }
-    ) throws(SessionCodecError) {
+    ) throws {
         let codec = try SessionCodec<ExampleSession>(
             configuration: SessionCodecConfiguration(cookieName: Self.cookieName, keyRing: keyRing, clock: clock))
+        let scope = try rootDomain.map { try CookieScope.rootDomain($0) } ?? .hostOnly
+        let cookies = try SessionCookies(
+            codec: codec,
+            configuration: SessionCookiesConfiguration(scope: scope, secure: isSecure, maxChunkCount: maxChunkCount))
         self.name = name
         self.revocation = revocation
-        self.sessions = SealedSessionConfiguration(
-            codec: codec,
-            cookie: SessionCookieSettings(rootDomain: rootDomain, isSecure: isSecure),
-            tokenMode: SessionTokenMode(),
-            revocation: revocation)
+        self.sessions = SealedSessionConfiguration(cookies: cookies, tokenMode: SessionTokenMode(), revocation: revocation)
     }
 }

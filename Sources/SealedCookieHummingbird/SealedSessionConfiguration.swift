@@ -1,15 +1,20 @@
 public import SealedCookie
 
-/// Everything ``SealedSessionMiddleware`` needs: the codec, the cookie settings, and the optional
-/// sliding renewal, token mode and revocation check.
+/// Everything ``SealedSessionMiddleware`` needs: the cookie layer (codec, scope, attributes,
+/// budget), and the optional sliding renewal, token mode and revocation check.
 ///
 /// Every node of a cluster needs the same codec configuration (cookie name, purpose, key ring)
-/// and cookie settings; nothing else is shared.
+/// and cookie configuration; nothing else is shared.
+///
+/// ```swift
+/// let codec = try SessionCodec<UserSession>(configuration: .init(
+///     cookieName: "session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS")))
+/// let configuration = SealedSessionConfiguration(
+///     cookies: try SessionCookies(codec: codec, configuration: .init(scope: try .rootDomain("example.com"))))
+/// ```
 public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable {
-    /// Seals and opens sessions; its lifetime is the default for new sessions.
-    public var codec: SessionCodec<Session>
-    /// The cookie's scope and attributes.
-    public var cookie: SessionCookieSettings
+    /// Reads and writes the session cookie; its codec's lifetime is the default for new sessions.
+    public var cookies: SessionCookies<Session>
     /// The fraction of its lifetime after which an unchanged session is sealed again with a
     /// fresh lifetime (sliding expiry), or nil to let sessions expire on schedule.
     ///
@@ -22,22 +27,22 @@ public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable 
     /// A revocation check called after every successful open, or nil. Default nil.
     public var revocation: (any SessionRevocationCheck<Session>)?
 
+    /// The codec that seals and opens sessions.
+    public var codec: SessionCodec<Session> { cookies.codec }
+
     /// Makes a configuration.
     /// - Parameters:
-    ///   - codec: The codec, shared by every node.
-    ///   - cookie: The cookie's scope and attributes.
+    ///   - cookies: The cookie layer, made from the codec and the cookie configuration.
     ///   - renewalFraction: See ``renewalFraction``.
     ///   - tokenMode: See ``tokenMode``.
     ///   - revocation: See ``revocation``.
     public init(
-        codec: SessionCodec<Session>,
-        cookie: SessionCookieSettings,
+        cookies: SessionCookies<Session>,
         renewalFraction: Double? = 0.5,
         tokenMode: SessionTokenMode? = nil,
         revocation: (any SessionRevocationCheck<Session>)? = nil
     ) {
-        self.codec = codec
-        self.cookie = cookie
+        self.cookies = cookies
         self.renewalFraction = renewalFraction
         self.tokenMode = tokenMode
         self.revocation = revocation

@@ -16,9 +16,9 @@ import SealedCookie
 ///
 /// let codec = try SessionCodec<UserSession>(configuration: .init(
 ///     cookieName: "session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS")))
+/// let cookies = try SessionCookies(codec: codec, configuration: .init(scope: try .rootDomain("example.com")))
 /// let router = Router(context: AppContext.self)
-/// router.add(middleware: SealedSessionMiddleware(configuration: .init(
-///     codec: codec, cookie: .init(rootDomain: "example.com"))))
+/// router.add(middleware: SealedSessionMiddleware(configuration: .init(cookies: cookies)))
 /// router.post("login") { request, context in
 ///     context.sessions.createSession(UserSession(userID: "u1"), expiresIn: .seconds(7 * 86_400))
 ///     return HTTPResponse.Status.ok
@@ -26,8 +26,9 @@ import SealedCookie
 /// ```
 ///
 /// For each request the middleware:
-/// 1. Opens the session cookie (or the bearer token in ``SessionTokenMode``). A cookie that is
-///    malformed, tampered with, expired, sealed under an unknown key, or revoked by
+/// 1. Opens the session cookie through `SessionCookies` (or the bearer token in
+///    ``SessionTokenMode``). A cookie that is malformed, tampered with, expired, sealed under an
+///    unknown key, over the parsing limits, or revoked by
 ///    ``SealedSessionConfiguration/revocation`` leaves the request without a session; the reason
 ///    is logged at debug level and never sent to the client. Such a cookie is not deleted, so a
 ///    node that lags behind a key rotation does not log anybody out.
@@ -35,21 +36,21 @@ import SealedCookie
 /// 3. After the handler returns, sends `Set-Cookie` only when needed: the session is new or its
 ///    serialized bytes or lifetime changed; it was opened with an older key (re-sealed under the
 ///    primary key); it is due for sliding renewal; or it was cleared (deletion cookies with the
-///    same Domain and Path). `expiresIn` becomes the sealed lifetime, in whole minutes.
+///    same Domain and Path for every chunk the request carried). `expiresIn` becomes the sealed
+///    lifetime, in whole minutes.
 ///
-/// A session too large to be stored is a server error: the middleware logs the sizes at error
-/// level and throws a 500 `HTTPError` rather than drop the cookie. When the handler throws, no
-/// cookie is sent.
+/// A session that cannot be stored (over the cookie budget, or a request host outside the
+/// cookie scope) is a server error: the middleware logs the reason and sizes at error level and
+/// throws a 500 `HTTPError` rather than drop the cookie. When the handler throws, no cookie is
+/// sent.
 public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMiddleware {
     let configuration: SealedSessionConfiguration<Context.Session>
-    let cookies: SessionCookies<Context.Session>
     let serializer = JSONSessionSerializer<Context.Session>()
 
     /// Makes the middleware.
-    /// - Parameter configuration: The codec, cookie settings and options, the same on every node.
+    /// - Parameter configuration: The cookie layer and options, the same on every node.
     public init(configuration: SealedSessionConfiguration<Context.Session>) {
         self.configuration = configuration
-        self.cookies = SessionCookies(codec: configuration.codec, settings: configuration.cookie)
     }
 
     /// Opens the session before the handler and stores it as needed afterwards.
@@ -62,7 +63,9 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
         let isTokenRequest = token != nil || configuration.tokenMode?.isRequested(in: request.headers) == true
         let cookieFields = isTokenRequest ? [] : request.headers[values: .cookie]
 
-        let incoming = token.map { open(token: String($0)) } ?? cookies.read(cookieFields)
+        let incoming =
+            token.map { IncomingSession(token: String($0), codec: configuration.codec) }
+            ?? IncomingSession(cookieFields: cookieFields, cookies: configuration.cookies)
         let loaded = try await accept(incoming, logger: context.logger)
         if let loaded {
             context.sessions.createSession(loaded.session, expiresIn: loaded.lifetime)
@@ -88,28 +91,22 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
             if let tokenMode = configuration.tokenMode, isTokenRequest {
                 response.headers[tokenMode.responseHeader] = try sealToken(session, lifetime: lifetime, logger: context.logger)
             } else {
-                let values = try setCookieValues(session, lifetime: lifetime, cookieFields: cookieFields, logger: context.logger)
+                let values = try setCookieValues(
+                    session, lifetime: lifetime, host: request.head.authority ?? "", cookieFields: cookieFields,
+                    logger: context.logger)
                 response.headers[values: .setCookie].append(contentsOf: values)
             }
         case .clear:
             if !isTokenRequest {
-                response.headers[values: .setCookie].append(contentsOf: cookies.deletionValues(cookieFields: cookieFields))
+                response.headers[values: .setCookie].append(
+                    contentsOf: configuration.cookies.logOutHeaders(requestCookieHeaders: cookieFields))
             }
         }
         return response
     }
 
-    /// Opens a bearer token.
-    private func open(token: String) -> SessionCookies<Context.Session>.Incoming {
-        do {
-            return .opened(try configuration.codec.openWithDetails(token))
-        } catch {
-            return .rejected(reason: error.description)
-        }
-    }
-
     /// The session to hand to the handler: opened, and not revoked.
-    private func accept(_ incoming: SessionCookies<Context.Session>.Incoming, logger: Logger) async throws
+    private func accept(_ incoming: IncomingSession<Context.Session>, logger: Logger) async throws
         -> LoadedSession<Context.Session>?
     {
         switch incoming {
@@ -129,11 +126,13 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
         }
     }
 
-    private func setCookieValues(_ session: Context.Session, lifetime: Duration, cookieFields: [String], logger: Logger)
-        throws -> [String]
-    {
+    private func setCookieValues(
+        _ session: Context.Session, lifetime: Duration, host: String, cookieFields: [String], logger: Logger
+    ) throws -> [String] {
         do {
-            return try cookies.setCookieValues(sealing: session, lifetime: lifetime, cookieFields: cookieFields)
+            return try configuration.cookies.setCookieHeaders(
+                for: session, lifetime: lifetime, requestHost: CookieScope.hostName(fromHostHeader: host),
+                requestCookieHeaders: cookieFields)
         } catch {
             throw storeFailure(error.description, logger: logger)
         }

@@ -21,6 +21,12 @@ public enum ExampleRoutes {
     /// The router of `node`.
     public static func router(for node: ExampleNode) -> Router<ExampleContext> {
         let router = Router(context: ExampleContext.self)
+        add(to: router, node: node)
+        return router
+    }
+
+    /// Adds `node`'s routes to `router`, behind the middleware `router` already has.
+    public static func add(to router: Router<ExampleContext>, node: ExampleNode) {
         router.get("health") { _, _ in NodeReply(node: node.name, message: "ok") }
         router.get("bench/plain") { _, _ in NodeReply(node: node.name, user: "anonymous", cart: []) }
 
@@ -60,7 +66,6 @@ public enum ExampleRoutes {
             context.sessions.clearSession()
             return NodeReply(node: node.name, message: "logged out")
         }
-        return router
     }
 
     /// Thrown where a route needs a session and there is none: a redirect to the login page.

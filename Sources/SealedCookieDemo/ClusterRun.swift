@@ -82,7 +82,8 @@ struct ClusterRun {
             let read = try await client.send(.GET, "/me", to: balancer)
             checks.check(read.status == 200 && read.reply?.user == user, "the grown session passes nginx", detail: "status \(read.status)")
         }
-        print("grown session (\(command.growWithin) filler characters): \(grow.status), Set-Cookie \(size) bytes, read back through nginx")
+        print("grown session (\(command.growWithin) filler characters): \(grow.status), \(grow.setCookies.count) cookie(s), "
+            + "largest Set-Cookie \(size) bytes, read back through nginx")
     }
 
     /// A session past the budget is refused by the app (500), never sent as a cookie nginx

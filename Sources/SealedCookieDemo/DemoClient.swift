@@ -18,7 +18,6 @@ struct Exchange {
     var reply: NodeReply?
     var setCookies: [String]
     var location: String?
-    var body: String
 
     var isLoginRedirect: Bool { (300..<400).contains(status) && location == "/login" }
 }
@@ -59,7 +58,6 @@ final class DemoClient {
             status: Int(response.status.code),
             reply: try? JSONDecoder().decode(NodeReply.self, from: Data(body.readableBytesView)),
             setCookies: setCookies,
-            location: response.headers.first(name: "Location"),
-            body: String(buffer: body))
+            location: response.headers.first(name: "Location"))
     }
 }

@@ -31,10 +31,26 @@ import Foundation
 /// }
 /// ```
 ///
-/// The cookie name is the codec's ``SessionCodecConfiguration/cookieName``. Every value is
-/// sealed under that name, and chunks (``SessionCookiesConfiguration/maxChunkCount``) are
-/// pieces of that one sealed value: see the chunk scheme in the package documentation
-/// (`name`, `name.1` … with an `N~` marker on the first).
+/// The cookie name is the codec's ``SessionCodecConfiguration/cookieName``; every value is
+/// sealed under that name.
+///
+/// ## Chunking
+///
+/// When ``SessionCookiesConfiguration/maxChunkCount`` is above 1 and the sealed value does not
+/// fit one cookie, the one sealed value is cut into consecutive pieces carried by cookies named
+/// `name`, `name.1` … `name.N-1`, the first one announcing the count:
+///
+/// ```
+/// unchunked:  name=<sealed value>
+/// N chunks:   name=<N>~<piece 0>; name.1=<piece 1>; …; name.N-1=<piece N-1>
+/// ```
+///
+/// `~` never occurs in base64url, so the forms cannot be confused. On reading, a missing chunk
+/// or a chunk beyond the announced count is an error (never a partial session); mixed or
+/// reordered pieces fail authentication. On writing, chunks the request still carries beyond
+/// the new count are deleted (`Max-Age=0` with the same Domain and Path). Raise the codec's
+/// ``SessionCodecConfiguration/maxValueLength`` (default 8192) to at least
+/// `maxChunkCount × 4096` to let it seal and open values that large.
 public struct SessionCookies<Session: Sendable>: Sendable {
     /// The codec that seals and opens the cookie value.
     public let codec: SessionCodec<Session>

@@ -33,7 +33,8 @@ public struct SessionCookiesConfiguration: Sendable {
     public var budget: CookieBudget
     /// How many cookies one session may be split over (`name`, `name.1` … `name.N-1`), 1 to
     /// 32; default 1, which turns chunking off. The request-header budget usually allows at
-    /// most 2.
+    /// most 2, and the codec's ``SessionCodecConfiguration/maxValueLength`` must be large
+    /// enough for the sealed value (about `maxChunkCount × 4096`).
     public var maxChunkCount: Int
     /// Bounds on the request's `Cookie` header, applied before parsing.
     public var headerLimits: CookieHeader.Limits

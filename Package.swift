@@ -15,9 +15,19 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "SealedCookie", targets: ["SealedCookie"]),
+        .library(name: "SealedCookieHummingbird", targets: ["SealedCookieHummingbird"]),
         .executable(name: "sealed-cookie-demo", targets: ["SealedCookieDemo"]),
     ],
     dependencies: [
+        // No traits: the package needs neither swift-configuration nor full Foundation from Hummingbird.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0", traits: []),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // Test-only: property-based round trips in SealedCookieTests.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -37,9 +47,44 @@ let package = Package(
             dependencies: ["CSodium", "CZlib"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "SealedCookieHummingbird",
+            dependencies: [
+                "SealedCookie",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The small example app that the demo, the nginx cluster test, the load test and the
+        // middleware tests all run.
+        .target(
+            name: "SealedCookieExampleApp",
+            dependencies: [
+                "SealedCookie",
+                "SealedCookieHummingbird",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "SealedCookieDemo",
-            dependencies: ["SealedCookie"],
+            dependencies: [
+                "SealedCookie",
+                "SealedCookieExampleApp",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -49,6 +94,21 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SealedCookieHummingbirdTests",
+            dependencies: [
+                "SealedCookie",
+                "SealedCookieHummingbird",
+                "SealedCookieExampleApp",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,0 +1,50 @@
+public import Foundation
+public import SealedCookie
+public import SealedCookieHummingbird
+
+/// One node of the example cluster: its name and what it shares with every other node.
+///
+/// Every node of a cluster is made with the same key ring, root domain and cookie name, and
+/// needs nothing else in common: no session store.
+public struct ExampleNode: Sendable {
+    /// The cookie's name.
+    public static let cookieName = "session"
+
+    /// The node's name, reported in every reply and the `Node` response field.
+    public var name: String
+    /// The configuration of the session middleware.
+    public var sessions: SealedSessionConfiguration<ExampleSession>
+    /// Revocation shared with the middleware, so `/logout` can revoke the user's sessions.
+    public var revocation: InMemorySessionRevocation<ExampleSession>?
+
+    /// Makes a node.
+    ///
+    /// - Parameters:
+    ///   - name: The node's name.
+    ///   - keyRing: The cluster's key ring.
+    ///   - rootDomain: The cluster's root domain (the cookie's `Domain`), nil for host-only.
+    ///   - isSecure: The cookie's `Secure` attribute; off only for plain-HTTP demos and tests.
+    ///   - revocation: A revocation list, shared by every node in this process.
+    ///   - maxChunkCount: How many cookies a session may be split over.
+    ///   - clock: The time source, injected by tests.
+    /// - Throws: A codec, scope or cookie configuration error.
+    public init(
+        name: String,
+        keyRing: KeyRing,
+        rootDomain: String?,
+        isSecure: Bool = true,
+        revocation: InMemorySessionRevocation<ExampleSession>? = nil,
+        maxChunkCount: Int = 2,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        let codec = try SessionCodec<ExampleSession>(
+            configuration: SessionCodecConfiguration(cookieName: Self.cookieName, keyRing: keyRing, clock: clock))
+        let scope = try rootDomain.map { try CookieScope.rootDomain($0) } ?? .hostOnly
+        let cookies = try SessionCookies(
+            codec: codec,
+            configuration: SessionCookiesConfiguration(scope: scope, secure: isSecure, maxChunkCount: maxChunkCount))
+        self.name = name
+        self.revocation = revocation
+        self.sessions = SealedSessionConfiguration(cookies: cookies, tokenMode: SessionTokenMode(), revocation: revocation)
+    }
+}

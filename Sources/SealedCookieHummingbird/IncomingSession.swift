@@ -1,0 +1,29 @@
+import SealedCookie
+
+/// What the request carried, read through the cookie layer (or the codec, for a bearer token).
+enum IncomingSession<Session: Sendable> {
+    /// No session cookie or token.
+    case absent
+    /// A session that opened and authenticated.
+    case opened(OpenedSession<Session>)
+    /// A cookie or token that did not open; the reason is for the debug log only.
+    case rejected(reason: String)
+
+    /// The session in the request's `Cookie` fields.
+    init(cookieFields: [String], cookies: SessionCookies<Session>) {
+        do {
+            self = try cookies.session(fromCookieHeaders: cookieFields).map(Self.opened) ?? .absent
+        } catch {
+            self = .rejected(reason: error.description)
+        }
+    }
+
+    /// The session in a bearer token.
+    init(token: String, codec: SessionCodec<Session>) {
+        do {
+            self = .opened(try codec.openWithDetails(token))
+        } catch {
+            self = .rejected(reason: error.description)
+        }
+    }
+}

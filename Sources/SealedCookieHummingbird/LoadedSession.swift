@@ -1,0 +1,30 @@
+import Foundation
+import SealedCookie
+
+/// A session the middleware opened from the request, with what it needs to decide afterwards
+/// whether the response must carry a new cookie.
+struct LoadedSession<Session: Sendable>: Sendable {
+    /// The session as the request carried it.
+    var session: Session
+    /// Its serialized bytes, to tell whether the handler changed it; nil if it did not serialize.
+    var serialized: [UInt8]?
+    /// The lifetime it was sealed with, handed to the handler as `expiresIn`.
+    var lifetime: Duration
+    /// When it was sealed.
+    var issuedAt: Date
+    /// Whether an older key of the ring opened it.
+    var needsResealing: Bool
+
+    init(_ opened: OpenedSession<Session>, serialized: [UInt8]?) {
+        self.session = opened.session
+        self.serialized = serialized
+        self.lifetime = .seconds(Int64(opened.header.lifetimeMinutes) * 60)
+        self.issuedAt = opened.header.issuedAt
+        self.needsResealing = opened.needsResealing
+    }
+
+    /// Whether more than `fraction` of the lifetime has passed at `now`.
+    func isDueForRenewal(fraction: Double, now: Date) -> Bool {
+        now.timeIntervalSince(issuedAt) > fraction * Double(lifetime.components.seconds)
+    }
+}

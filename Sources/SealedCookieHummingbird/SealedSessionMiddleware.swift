@@ -1,0 +1,154 @@
+public import Hummingbird
+public import HummingbirdAuth
+import Logging
+import SealedCookie
+
+/// Keeps the session of a `SessionRequestContext` in a sealed (encrypted and authenticated)
+/// cookie, so every node that holds the key ring serves every user with no session store.
+///
+/// Handlers use hummingbird-auth's `context.sessions` as with its own `SessionMiddleware`:
+/// read `session`, `createSession(_:expiresIn:)` on login, `updateSession` or
+/// `withLockedSession` to change it, `clearSession()` on logout.
+///
+/// ```swift
+/// struct UserSession: Codable, Sendable { var userID: String }
+/// typealias AppContext = BasicSessionRequestContext<UserSession, User>
+///
+/// let codec = try SessionCodec<UserSession>(configuration: .init(
+///     cookieName: "session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS")))
+/// let cookies = try SessionCookies(codec: codec, configuration: .init(scope: try .rootDomain("example.com")))
+/// let router = Router(context: AppContext.self)
+/// router.add(middleware: SealedSessionMiddleware(configuration: .init(cookies: cookies)))
+/// router.post("login") { request, context in
+///     context.sessions.createSession(UserSession(userID: "u1"), expiresIn: .seconds(7 * 86_400))
+///     return HTTPResponse.Status.ok
+/// }
+/// ```
+///
+/// For each request the middleware:
+/// 1. Opens the session cookie through `SessionCookies` (or the bearer token in
+///    ``SessionTokenMode``). A cookie that is malformed, tampered with, expired, sealed under an
+///    unknown key, over the parsing limits, or revoked by
+///    ``SealedSessionConfiguration/revocation`` leaves the request without a session; the reason
+///    is logged at debug level and never sent to the client. Such a cookie is not deleted, so a
+///    node that lags behind a key rotation does not log anybody out.
+/// 2. Hands the session to the handler, with its lifetime as `expiresIn`.
+/// 3. After the handler returns, sends `Set-Cookie` only when needed: the session is new or its
+///    serialized bytes or lifetime changed; it was opened with an older key (re-sealed under the
+///    primary key); it is due for sliding renewal; or it was cleared (deletion cookies with the
+///    same Domain and Path for every chunk the request carried). `expiresIn` becomes the sealed
+///    lifetime, in whole minutes.
+///
+/// A session that cannot be stored (over the cookie budget, or a request host outside the
+/// cookie scope) is a server error: the middleware logs the reason and sizes at error level and
+/// throws a 500 `HTTPError` rather than drop the cookie. When the handler throws, no cookie is
+/// sent.
+public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMiddleware {
+    let configuration: SealedSessionConfiguration<Context.Session>
+    let serializer = JSONSessionSerializer<Context.Session>()
+
+    /// Makes the middleware.
+    /// - Parameter configuration: The cookie layer and options, the same on every node.
+    public init(configuration: SealedSessionConfiguration<Context.Session>) {
+        self.configuration = configuration
+    }
+
+    /// Opens the session before the handler and stores it as needed afterwards.
+    public func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        let token = configuration.tokenMode?.bearerToken(in: request.headers)
+        let isTokenRequest = token != nil || configuration.tokenMode?.isRequested(in: request.headers) == true
+        let cookieFields = isTokenRequest ? [] : request.headers[values: .cookie]
+
+        let incoming =
+            token.map { IncomingSession(token: String($0), codec: configuration.codec) }
+            ?? IncomingSession(cookieFields: cookieFields, cookies: configuration.cookies)
+        let loaded = try await accept(incoming, logger: context.logger)
+        if let loaded {
+            context.sessions.createSession(loaded.session, expiresIn: loaded.lifetime)
+        }
+
+        var response = try await next(request, context)
+
+        let current = context.sessions.session.map { ($0, context.sessions.withLockedSession { $0?.expiresIn }) }
+        let outcome = SessionOutcome.decide(
+            current: current,
+            loaded: loaded,
+            serialize: { try? serializer.serialize($0) },
+            defaultLifetime: configuration.codec.configuration.lifetime,
+            isRenewalDue: { loaded in
+                guard let fraction = configuration.renewalFraction else { return false }
+                return loaded.isDueForRenewal(fraction: fraction, now: configuration.codec.configuration.clock())
+            })
+        switch outcome {
+        case .unchanged:
+            break
+        case .seal(let session, let lifetime, let reason):
+            context.logger.trace("Sealing session", metadata: ["sealed_cookie.reason": "\(reason.rawValue)"])
+            if let tokenMode = configuration.tokenMode, isTokenRequest {
+                response.headers[tokenMode.responseHeader] = try sealToken(session, lifetime: lifetime, logger: context.logger)
+            } else {
+                let values = try setCookieValues(
+                    session, lifetime: lifetime, host: request.head.authority ?? "", cookieFields: cookieFields,
+                    logger: context.logger)
+                response.headers[values: .setCookie].append(contentsOf: values)
+            }
+        case .clear:
+            if !isTokenRequest {
+                response.headers[values: .setCookie].append(
+                    contentsOf: configuration.cookies.logOutHeaders(requestCookieHeaders: cookieFields))
+            }
+        }
+        return response
+    }
+
+    /// The session to hand to the handler: opened, and not revoked.
+    private func accept(_ incoming: IncomingSession<Context.Session>, logger: Logger) async throws
+        -> LoadedSession<Context.Session>?
+    {
+        switch incoming {
+        case .absent:
+            return nil
+        case .rejected(let reason):
+            logger.debug("Sealed session rejected; continuing without a session", metadata: ["sealed_cookie.reason": "\(reason)"])
+            return nil
+        case .opened(let opened):
+            if let revocation = configuration.revocation,
+                try await revocation.isRevoked(opened.session, issuedAt: opened.header.issuedAt)
+            {
+                logger.debug("Sealed session revoked; continuing without a session", metadata: ["sealed_cookie.reason": "revoked"])
+                return nil
+            }
+            return LoadedSession(opened, serialized: try? serializer.serialize(opened.session))
+        }
+    }
+
+    private func setCookieValues(
+        _ session: Context.Session, lifetime: Duration, host: String, cookieFields: [String], logger: Logger
+    ) throws -> [String] {
+        do {
+            return try configuration.cookies.setCookieHeaders(
+                for: session, lifetime: lifetime, requestHost: CookieScope.hostName(fromHostHeader: host),
+                requestCookieHeaders: cookieFields)
+        } catch {
+            throw storeFailure(error.description, logger: logger)
+        }
+    }
+
+    private func sealToken(_ session: Context.Session, lifetime: Duration, logger: Logger) throws -> String {
+        do {
+            return try configuration.codec.seal(session, lifetime: lifetime)
+        } catch {
+            throw storeFailure(error.description, logger: logger)
+        }
+    }
+
+    /// Logs why the session could not be stored and makes the 500 the client gets instead.
+    private func storeFailure(_ reason: String, logger: Logger) -> HTTPError {
+        logger.error("Session not stored, answering 500: \(reason)")
+        return HTTPError(.internalServerError, message: "The session could not be stored.")
+    }
+}

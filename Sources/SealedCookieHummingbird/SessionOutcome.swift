@@ -1,0 +1,53 @@
+import SealedCookie
+
+/// What the response must do about the session once the handler has run.
+enum SessionOutcome<Session: Sendable> {
+    /// Why a session is sealed again.
+    enum Reason: String {
+        case created, changed, rotated, renewed
+    }
+
+    /// Nothing: the client's cookie (or token) is still right.
+    case unchanged
+    /// Seal the session for `lifetime` and send it.
+    case seal(Session, lifetime: Duration, reason: Reason)
+    /// The handler cleared the session: delete the cookie.
+    case clear
+
+    /// Compares the session after the handler with the one the request carried.
+    ///
+    /// - Parameters:
+    ///   - current: The session in the context after the handler, and its `expiresIn`.
+    ///   - loaded: The session the request carried, if one opened.
+    ///   - serialize: Serializes a session the same way as when it was loaded.
+    ///   - defaultLifetime: The lifetime when the handler gave none.
+    ///   - isRenewalDue: Whether the loaded session is due for sliding renewal.
+    static func decide(
+        current: (session: Session, expiresIn: Duration?)?,
+        loaded: LoadedSession<Session>?,
+        serialize: (Session) -> [UInt8]?,
+        defaultLifetime: Duration,
+        isRenewalDue: (LoadedSession<Session>) -> Bool
+    ) -> Self {
+        guard let current else { return loaded == nil ? .unchanged : .clear }
+        let lifetime = current.expiresIn.map(envelopeLifetime) ?? defaultLifetime
+        guard let loaded else { return .seal(current.session, lifetime: lifetime, reason: .created) }
+        let bytes = serialize(current.session)
+        if bytes == nil || bytes != loaded.serialized || lifetime != loaded.lifetime {
+            return .seal(current.session, lifetime: lifetime, reason: .changed)
+        }
+        if loaded.needsResealing { return .seal(current.session, lifetime: lifetime, reason: .rotated) }
+        if isRenewalDue(loaded) { return .seal(current.session, lifetime: lifetime, reason: .renewed) }
+        return .unchanged
+    }
+
+    /// `expiresIn` as an envelope can carry it: whole minutes, rounded up, from one minute to
+    /// ``EnvelopeHeader/maxLifetimeMinutes``.
+    static func envelopeLifetime(_ expiresIn: Duration) -> Duration {
+        let maxMinutes = Int64(EnvelopeHeader.maxLifetimeMinutes)
+        let parts = expiresIn.components
+        let seconds = min(parts.seconds, maxMinutes * 60) + (parts.attoseconds > 0 ? 1 : 0)
+        let minutes = min(max((seconds + 59) / 60, 1), maxMinutes)
+        return .seconds(minutes * 60)
+    }
+}

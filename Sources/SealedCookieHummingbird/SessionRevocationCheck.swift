@@ -1,0 +1,42 @@
+public import Foundation
+
+/// A check the application provides to refuse sessions that were revoked after they were sealed.
+///
+/// A sealed session lives in the client until it expires, so a copy taken before logout keeps
+/// opening. ``SealedSessionMiddleware`` calls the check after every successful open; a session
+/// the check reports as revoked is treated as absent (the handler sees no session), exactly like
+/// an expired one.
+///
+/// Back it with the application's own store, keyed by something the session carries. A per-user
+/// "valid after" time is enough for "log out everywhere" and password changes:
+///
+/// ```swift
+/// struct DatabaseRevocation: SessionRevocationCheck {
+///     let database: Database
+///     func isRevoked(_ session: UserSession, issuedAt: Date) async throws -> Bool {
+///         // SELECT sessions_valid_after FROM users WHERE id = $1
+///         guard let validAfter = try await database.sessionsValidAfter(userID: session.userID) else {
+///             return false
+///         }
+///         return issuedAt <= validAfter
+///     }
+/// }
+/// ```
+///
+/// Cache the lookup briefly (seconds) if every request hitting the database is too costly; the
+/// cache's lifetime is then how long a revoked session may still be accepted.
+public protocol SessionRevocationCheck<Session>: Sendable {
+    /// The application's session type.
+    associatedtype Session: Sendable
+
+    /// Whether `session`, sealed at `issuedAt`, has been revoked.
+    ///
+    /// - Parameters:
+    ///   - session: The session that was just opened and authenticated.
+    ///   - issuedAt: When the session was sealed, from its authenticated envelope, in whole
+    ///     seconds (sliding renewal, rotation and every change seal it again).
+    /// - Returns: `true` to treat the request as having no session.
+    /// - Throws: Any error from the store. The middleware lets it fail the request and leaves the
+    ///   cookie alone, so an outage neither logs users out nor lets revoked sessions through.
+    func isRevoked(_ session: Session, issuedAt: Date) async throws -> Bool
+}

@@ -1,0 +1,67 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import SealedCookie
+import SealedCookieExampleApp
+import SealedCookieHummingbird
+import Testing
+
+/// The revocation check: a revoked session is no session.
+@Suite struct RevocationTests {
+    @Test func aCopyOfTheCookieTakenBeforeLogoutIsRefused() async throws {
+        let clock = TestClock()
+        let revocation = InMemorySessionRevocation<ExampleSession>(clock: clock.source) { $0.user }
+        let node = try TestNode(clock: clock, revocation: revocation)
+        try await node.test { client in
+            let login = try await client.execute(uri: "/login?user=alice", method: .post)
+            clock.advance(by: 30)
+            try await client.execute(uri: "/logout", method: .post, headers: .cookie(login.cookieField))
+            try await client.execute(uri: "/me", method: .get, headers: .cookie(login.cookieField)) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.setCookies.isEmpty)
+            }
+            // Logging in again a second later works; other users were never affected.
+            clock.advance(by: 1)
+            let again = try await client.execute(uri: "/login?user=alice", method: .post)
+            let bob = try await client.execute(uri: "/login?user=bob", method: .post)
+            for (cookie, user) in [(again.cookieField, "alice"), (bob.cookieField, "bob")] {
+                try await client.execute(uri: "/me", method: .get, headers: .cookie(cookie)) { response in
+                    #expect(response.reply?.user == user)
+                }
+            }
+        }
+        #expect(node.logs.entries(at: .debug, containing: "revoked").count == 1)
+    }
+
+    @Test func revocationCoversSessionsSealedWithinTheSameSecond() async {
+        let clock = TestClock()
+        let revocation = InMemorySessionRevocation<ExampleSession>(clock: clock.source) { $0.user }
+        let alice = ExampleSession(user: "alice")
+        clock.advance(by: 0.5)
+        revocation.revokeSessions(of: "alice")
+        #expect(await revocation.isRevoked(alice, issuedAt: TestClock.start))
+        #expect(await !revocation.isRevoked(alice, issuedAt: TestClock.start.addingTimeInterval(1)))
+        #expect(await !revocation.isRevoked(ExampleSession(user: "bob"), issuedAt: TestClock.start))
+    }
+
+    @Test func aFailingCheckFailsTheRequestAndLeavesTheCookie() async throws {
+        struct StoreDown: Error {}
+        struct FailingCheck: SessionRevocationCheck {
+            func isRevoked(_ session: ExampleSession, issuedAt: Date) async throws -> Bool { throw StoreDown() }
+        }
+        let node = try TestNode()
+        var failing = node.node
+        failing.sessions.revocation = FailingCheck()
+        let login = try await node.test { client in
+            try await client.execute(uri: "/login?user=alice", method: .post).cookieField
+        }
+        try await TestNode.test(node: failing, logs: node.logs) { client in
+            try await client.execute(uri: "/me", method: .get, headers: .cookie(login)) { response in
+                #expect(response.status == .internalServerError)
+                #expect(response.setCookies.isEmpty)
+            }
+        }
+    }
+}

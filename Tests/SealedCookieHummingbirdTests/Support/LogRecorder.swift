@@ -1,0 +1,47 @@
+import Logging
+import Synchronization
+
+/// Collects every log line of a test application.
+final class LogRecorder: Sendable {
+    struct Entry: Sendable {
+        var level: Logger.Level
+        var message: String
+        var metadata: String
+    }
+
+    private let entries = Mutex<[Entry]>([])
+
+    var all: [Entry] { entries.withLock { $0 } }
+
+    /// A logger at trace level that records into this recorder.
+    var logger: Logger {
+        var logger = Logger(label: "test") { _ in Handler(recorder: self) }
+        logger.logLevel = .trace
+        return logger
+    }
+
+    /// Entries at `level` whose message contains `text`.
+    func entries(at level: Logger.Level, containing text: String) -> [Entry] {
+        all.filter { $0.level == level && $0.message.contains(text) }
+    }
+
+    fileprivate func append(_ entry: Entry) {
+        entries.withLock { $0.append(entry) }
+    }
+
+    private struct Handler: LogHandler {
+        let recorder: LogRecorder
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(event: LogEvent) {
+            let all = metadata.merging(event.metadata ?? [:]) { $1 }
+            recorder.append(Entry(level: event.level, message: "\(event.message)", metadata: "\(all)"))
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+import Synchronization
+
+/// A clock the test moves by hand.
+final class TestClock: Sendable {
+    /// 2026-01-01T00:00:00Z.
+    static let start = Date(timeIntervalSince1970: 1_767_225_600)
+
+    private let current = Mutex(TestClock.start)
+
+    var now: Date { current.withLock { $0 } }
+
+    func advance(by seconds: TimeInterval) {
+        current.withLock { $0 = $0.addingTimeInterval(seconds) }
+    }
+
+    /// The clock as the codec and the revocation list take it.
+    var source: @Sendable () -> Date { { [self] in now } }
+}

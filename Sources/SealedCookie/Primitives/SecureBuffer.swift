@@ -11,12 +11,14 @@ final class SecureBuffer: @unchecked Sendable {
     /// allocate or `fill` reports failure (the memory is zeroed and freed in both cases).
     init?(count: Int, fill: (UnsafeMutableRawBufferPointer) -> Bool) {
         guard LibSodium.isReady, count > 0, let memory = sodium_malloc(count) else { return nil }
-        pointer = memory
-        self.count = count
+        // Fill before the stored properties are set: failing after that would run `deinit`,
+        // which frees the memory a second time.
         guard fill(UnsafeMutableRawBufferPointer(start: memory, count: count)) else {
             sodium_free(memory)
             return nil
         }
+        pointer = memory
+        self.count = count
         sodium_mprotect_readonly(memory)
     }
 

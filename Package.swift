@@ -15,6 +15,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "SealedCookie", targets: ["SealedCookie"]),
+        .executable(name: "sealed-cookie", targets: ["SealedCookieTool"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,10 +36,21 @@ let package = Package(
             dependencies: ["CSodium", "CZlib"],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "SealedCookieTool",
+            dependencies: ["SealedCookie", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            resources: [.copy("Corpus")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SealedCookieTests",
             dependencies: ["SealedCookie"],
             resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SealedCookieToolTests",
+            dependencies: ["SealedCookieTool"],
             swiftSettings: swiftSettings
         ),
     ]

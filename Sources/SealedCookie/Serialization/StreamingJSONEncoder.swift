@@ -206,6 +206,8 @@ final class StreamingJSONEncoder: Encoder {
         let fast = a.utf8.withContiguousStorageIfAvailable { left in
             b.utf8.withContiguousStorageIfAvailable { right -> Bool in
                 let common = min(left.count, right.count)
+                // Keys mostly differ in their first byte: decide those without calling memcmp.
+                if common > 0, left[0] != right[0] { return left[0] < right[0] }
                 if common > 0, let l = left.baseAddress, let r = right.baseAddress {
                     let order = memcmp(l, r, common)
                     if order != 0 { return order < 0 }

@@ -1,4 +1,4 @@
-import SealedCookie
+@_spi(Benchmarks) import SealedCookie
 
 /// Codecs and values shared by the benchmarks, made before measurement starts.
 enum Fixtures {
@@ -10,18 +10,38 @@ enum Fixtures {
         }
     }()
 
+    static func configuration(compressed: Bool) -> SessionCodecConfiguration {
+        SessionCodecConfiguration(cookieName: "session", keyRing: keyRing, compression: compressed ? .default : .disabled)
+    }
+
     static func codec(compressed: Bool) -> SessionCodec<SampleSession> {
         do {
-            return try SessionCodec(configuration: .init(
-                cookieName: "session", keyRing: keyRing, compression: compressed ? .default : .disabled))
+            return try SessionCodec(configuration: configuration(compressed: compressed))
         } catch {
             preconditionFailure("cannot make a codec: \(error)")
         }
     }
 
-    static func seal(_ session: SampleSession, with codec: SessionCodec<SampleSession>) -> String {
+    /// A codec for sessions that are already bytes, to time the codec without serialization.
+    static func bytesCodec(compressed: Bool) -> SessionCodec<[UInt8]> {
+        do {
+            return try SessionCodec(configuration: configuration(compressed: compressed), serializer: BytesSerializer())
+        } catch {
+            preconditionFailure("cannot make a codec: \(error)")
+        }
+    }
+
+    static func seal<Session>(_ session: Session, with codec: SessionCodec<Session>) -> String {
         do {
             return try codec.seal(session)
+        } catch {
+            preconditionFailure("cannot seal: \(error)")
+        }
+    }
+
+    static func envelope(_ payload: [UInt8], with codec: SessionCodec<SampleSession>) -> [UInt8] {
+        do {
+            return try codec.envelopeStage(payload)
         } catch {
             preconditionFailure("cannot seal: \(error)")
         }

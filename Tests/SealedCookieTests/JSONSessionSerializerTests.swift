@@ -92,6 +92,12 @@ struct JSONSessionSerializerTests {
         #expect(try JSONSessionSerializer<[String: Int]>().serialize(dictionary) == foundation(dictionary))
     }
 
+    @Test("sorts large objects as Foundation does")
+    func largeObject() throws {
+        let dictionary = Dictionary(uniqueKeysWithValues: (0..<300).map { ("key\(($0 * 7919) % 1000)", $0) })
+        #expect(try JSONSessionSerializer<[String: Int]>().serialize(dictionary) == foundation(dictionary))
+    }
+
     @Test("reads back what it writes, and what Foundation writes")
     func roundTrip() throws {
         let serializer = JSONSessionSerializer<Everything>()

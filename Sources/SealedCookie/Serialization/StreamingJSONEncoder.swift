@@ -42,10 +42,12 @@ final class StreamingJSONEncoder: Encoder {
 
     private init(capacity: Int) {
         writer = JSONWriter(capacity: capacity)
+        frames.reserveCapacity(16)
+        entries.reserveCapacity(64)
     }
 
     /// The JSON bytes of `value`, or nil when it must go through Foundation's encoder instead.
-    static func encode<T: Encodable>(_ value: T, capacity: Int = 1024) throws -> [UInt8]? {
+    static func encode<T: Encodable>(_ value: T, capacity: Int = 4096) throws -> [UInt8]? {
         let encoder = StreamingJSONEncoder(capacity: capacity)
         try encoder.encodeValue(value)
         return encoder.isUnsupported ? nil : encoder.writer.bytes
@@ -162,39 +164,65 @@ final class StreamingJSONEncoder: Encoder {
     /// scratch space is on the stack for ordinary objects.
     private func sortEntries(from start: Int) {
         let count = entries.count - start
-        guard count > 1 else { return }
-        // Foundation orders keys by their UTF-8 bytes.
-        let precedes = { (a: Int, b: Int) in Self.utf8Precedes(self.entries[a].key, self.entries[b].key) }
-        if (start..<(entries.count - 1)).allSatisfy({ precedes($0, $0 + 1) }) { return }
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { scratch in
-            var order = scratch
-            for offset in 0..<count { order[offset] = start + offset }
-            order.sort(by: precedes)
-            for (previous, next) in zip(order, order.dropFirst()) where !precedes(previous, next) {
+        guard count > 1, !(start..<(entries.count - 1)).allSatisfy({ keyPrecedes($0, $0 + 1) }) else { return }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { order in
+            if count > 64 {
+                // Large objects: the standard sort (a few heap allocations do not matter here).
+                for offset in 0..<count { order[offset] = start + offset }
+                var order = order
+                order.sort { keyPrecedes($0, $1) }
+            } else {
+                insertionSort(into: order, from: start)
+            }
+            for position in 1..<count where !keyPrecedes(order[position - 1], order[position]) {
                 // Equal keys: Foundation keeps only the last value, which streaming cannot undo.
                 isUnsupported = true
                 return
             }
-            let regionStart = entries[start].start
-            let regionCount = writer.bytes.count - regionStart
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: regionCount) { region in
-                writer.bytes.withUnsafeBufferPointer { bytes in
-                    _ = region.initialize(fromContentsOf: bytes[regionStart...])
-                }
-                writer.bytes.withUnsafeMutableBufferPointer { bytes in
-                    var output = regionStart
-                    for (position, index) in order.enumerated() {
-                        if position > 0 {
-                            bytes[output] = UInt8(ascii: ",")
-                            output += 1
-                        }
-                        let from = entries[index].start - regionStart
-                        // Each entry but the last is followed by its comma.
-                        let to = index + 1 < entries.count ? entries[index + 1].start - regionStart - 1 : regionCount
-                        for offset in from..<to {
-                            bytes[output] = region[offset]
-                            output += 1
-                        }
+            rewrite(order: UnsafeBufferPointer(order), from: start)
+        }
+    }
+
+    /// Insertion sort of the entry indexes from `start` on: objects are small, and unlike the
+    /// standard sort it needs no closure context or scratch buffer on the heap.
+    private func insertionSort(into order: UnsafeMutableBufferPointer<Int>, from start: Int) {
+        for offset in 0..<order.count {
+            let index = start + offset
+            var position = offset
+            while position > 0, keyPrecedes(index, order[position - 1]) {
+                order[position] = order[position - 1]
+                position -= 1
+            }
+            order[position] = index
+        }
+    }
+
+    /// Foundation orders keys by their UTF-8 bytes.
+    private func keyPrecedes(_ a: Int, _ b: Int) -> Bool {
+        Self.utf8Precedes(entries[a].key, entries[b].key)
+    }
+
+    /// Rewrites the object's entries (from entry `start` to the end of the output) in `order`.
+    private func rewrite(order: UnsafeBufferPointer<Int>, from start: Int) {
+        let regionStart = entries[start].start
+        let regionCount = writer.bytes.count - regionStart
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: regionCount) { region in
+            writer.bytes.withUnsafeBufferPointer { bytes in
+                _ = region.initialize(fromContentsOf: bytes[regionStart...])
+            }
+            writer.bytes.withUnsafeMutableBufferPointer { bytes in
+                var output = regionStart
+                for (position, index) in order.enumerated() {
+                    if position > 0 {
+                        bytes[output] = UInt8(ascii: ",")
+                        output += 1
+                    }
+                    let from = entries[index].start - regionStart
+                    // Each entry but the last is followed by its comma.
+                    let to = index + 1 < entries.count ? entries[index + 1].start - regionStart - 1 : regionCount
+                    for offset in from..<to {
+                        bytes[output] = region[offset]
+                        output += 1
                     }
                 }
             }

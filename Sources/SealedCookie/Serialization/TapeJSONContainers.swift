@@ -2,19 +2,11 @@
 struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: TapeJSONDecoder
     let object: Int
-    /// How much of the decoder's coding path is this container's (kept as a count rather than
-    /// a copy, so the decoder's path is never shared and grows without copying).
-    let depth: Int
 
-    init(decoder: TapeJSONDecoder, object: Int) {
-        self.decoder = decoder
-        self.object = object
-        depth = decoder.codingPath.count
-    }
+    /// Empty, as the decoder's: errors get their path on the way out.
+    var codingPath: [any CodingKey] { [] }
 
-    var codingPath: [any CodingKey] { Array(decoder.codingPath.prefix(depth)) }
-
-    var allKeys: [Key] { decoder.keys(ofObject: object).compactMap { Key(stringValue: $0) } }
+    var allKeys: [Key] { decoder.keys(ofObject: object, as: Key.self) }
 
     func contains(_ key: Key) -> Bool { decoder.valueIndex(of: key, inObject: object) != nil }
 
@@ -51,7 +43,8 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try scalar(key) { try decoder.integer(type, at: $0) } }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try decoder.decodeValue(type, at: try value(key), key: key)
+        let index = try value(key)
+        return try decoder.withKey(key) { try decoder.decodeValue(type, at: index) }
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
@@ -75,47 +68,47 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 }
 
 struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
+    // Three words at most, so the container fits an existential's inline buffer and
+    // `unkeyedContainer()` allocates nothing.
     let decoder: TapeJSONDecoder
-    let array: Int
-    /// As in ``TapeKeyedContainer``.
-    let depth: Int
-    private(set) var currentIndex = 0
+    private let array: Int32
+    private var index: Int32 = 0
     /// The node of the element at `currentIndex`.
-    private var position: Int
+    private var position: Int32
 
     init(decoder: TapeJSONDecoder, array: Int) {
         self.decoder = decoder
-        self.array = array
-        depth = decoder.codingPath.count
-        position = array + 1
+        self.array = Int32(array)
+        position = Int32(array + 1)
     }
 
-    var codingPath: [any CodingKey] { Array(decoder.codingPath.prefix(depth)) }
-
-    var count: Int? { Int(decoder.node(array).count) }
-    var isAtEnd: Bool { currentIndex >= Int(decoder.node(array).count) }
+    /// Empty, as the decoder's: errors get their path on the way out.
+    var codingPath: [any CodingKey] { [] }
+    var currentIndex: Int { Int(index) }
+    var count: Int? { Int(decoder.node(Int(array)).count) }
+    var isAtEnd: Bool { index >= decoder.node(Int(array)).count }
 
     private func checkNotAtEnd(_ type: Any.Type) throws {
         guard isAtEnd else { return }
         throw DecodingError.valueNotFound(
             type,
             DecodingError.Context(
-                codingPath: codingPath + [TapeIndexKey(index: currentIndex)], debugDescription: "Unkeyed container is at end."))
+                codingPath: [TapeIndexKey(index: currentIndex)], debugDescription: "Unkeyed container is at end."))
     }
 
     private mutating func next<T>(_ type: T.Type, _ read: (Int) throws -> T) throws -> T {
         try checkNotAtEnd(type)
-        let index = position
-        let value = try decoder.withKey(TapeIndexKey(index: currentIndex)) { try read(index) }
-        position = Int(decoder.node(index).next)
-        currentIndex += 1
+        let node = Int(position)
+        let value = try decoder.withKey(TapeIndexKey(index: currentIndex)) { try read(node) }
+        position = decoder.node(node).next
+        index += 1
         return value
     }
 
     mutating func decodeNil() throws -> Bool {
-        guard !isAtEnd, decoder.isNull(at: position) else { return false }
+        guard !isAtEnd, decoder.isNull(at: Int(position)) else { return false }
         position += 1
-        currentIndex += 1
+        index += 1
         return true
     }
 
@@ -136,9 +129,10 @@ struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         try checkNotAtEnd(type)
-        let value = try decoder.decodeValue(type, at: position, key: TapeIndexKey(index: currentIndex))
-        position = Int(decoder.node(position).next)
-        currentIndex += 1
+        let node = Int(position)
+        let value = try decoder.withKey(TapeIndexKey(index: currentIndex)) { [decoder] in try decoder.decodeValue(type, at: node) }
+        position = decoder.node(node).next
+        index += 1
         return value
     }
 
@@ -164,7 +158,8 @@ struct TapeSingleValueContainer: SingleValueDecodingContainer {
     let decoder: TapeJSONDecoder
     let index: Int
 
-    var codingPath: [any CodingKey] { decoder.codingPath }
+    /// Empty, as the decoder's: errors get their path on the way out.
+    var codingPath: [any CodingKey] { [] }
 
     func decodeNil() -> Bool { decoder.isNull(at: index) }
     func decode(_ type: Bool.Type) throws -> Bool { try decoder.bool(at: index) }
@@ -181,7 +176,7 @@ struct TapeSingleValueContainer: SingleValueDecodingContainer {
     func decode(_ type: UInt16.Type) throws -> UInt16 { try decoder.integer(type, at: index) }
     func decode(_ type: UInt32.Type) throws -> UInt32 { try decoder.integer(type, at: index) }
     func decode(_ type: UInt64.Type) throws -> UInt64 { try decoder.integer(type, at: index) }
-    func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.decodeValue(type, at: index, key: nil) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.decodeValue(type, at: index) }
 }
 
 /// An array position or an arbitrary name on a coding path.

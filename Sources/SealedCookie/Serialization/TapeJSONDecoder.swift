@@ -13,7 +13,10 @@ final class TapeJSONDecoder: Decoder {
     // runtime's exclusivity checks on its state are skipped.
     /// The node being decoded by the current `init(from:)`.
     @exclusivity(unchecked) private(set) var current = 0
-    @exclusivity(unchecked) private(set) var codingPath: [any CodingKey] = []
+    /// Always empty while decoding: keys are not pushed on the way in (boxing each key costs an
+    /// allocation for some key types). A ``DecodingError`` gets its full coding path on the
+    /// way out instead, each level adding its key in front (``withKey(_:_:)``).
+    var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     private init(tape: JSONTape) {
@@ -36,16 +39,14 @@ final class TapeJSONDecoder: Decoder {
                 DecodingError.Context(
                     codingPath: [], debugDescription: "The given data was not valid JSON: \(error.reason) at byte \(error.offset)."))
         }
-        return try TapeJSONDecoder(tape: tape).decodeValue(T.self, at: 0, key: nil)
+        return try TapeJSONDecoder(tape: tape).decodeValue(T.self, at: 0)
     }
 
     // MARK: Values
 
     func node(_ index: Int) -> JSONTape.Node { tape.nodes[index] }
 
-    func decodeValue<T: Decodable>(_ type: T.Type, at index: Int, key: (any CodingKey)?) throws -> T {
-        if let key { codingPath.append(key) }
-        defer { if key != nil { codingPath.removeLast() } }
+    func decodeValue<T: Decodable>(_ type: T.Type, at index: Int) throws -> T {
         if T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             return try decodeFoundationValue(T.self, at: index)
         }
@@ -76,25 +77,28 @@ final class TapeJSONDecoder: Decoder {
         return typed
     }
 
-    /// Runs `body`; an error it throws gets `key` added to its coding path, so it says where
-    /// it happened (the path is only built on failure).
+    /// Runs `body` for the value under `key`; a ``DecodingError`` it throws gets `key` in front
+    /// of its coding path, so it says where it happened (the path is only built on failure).
     func withKey<T>(_ key: some CodingKey, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as DecodingError {
-            throw Self.appending(key, to: error)
+            throw Self.prepending(key, to: error)
         }
     }
 
-    private static func appending(_ key: some CodingKey, to error: DecodingError) -> DecodingError {
+    private static func prepending(_ key: some CodingKey, to error: DecodingError) -> DecodingError {
         func extended(_ context: DecodingError.Context) -> DecodingError.Context {
-            DecodingError.Context(codingPath: context.codingPath + [key], debugDescription: context.debugDescription)
+            DecodingError.Context(
+                codingPath: [key] + context.codingPath, debugDescription: context.debugDescription,
+                underlyingError: context.underlyingError)
         }
         switch error {
         case .typeMismatch(let type, let context): return .typeMismatch(type, extended(context))
         case .valueNotFound(let type, let context): return .valueNotFound(type, extended(context))
+        case .keyNotFound(let missing, let context): return .keyNotFound(missing, extended(context))
         case .dataCorrupted(let context): return .dataCorrupted(extended(context))
-        default: return error
+        @unknown default: return error
         }
     }
 
@@ -106,7 +110,6 @@ final class TapeJSONDecoder: Decoder {
         }
         let decoder = TapeJSONDecoder(tape: tape)
         decoder.current = index
-        decoder.codingPath = codingPath
         return decoder
     }
 
@@ -212,12 +215,13 @@ final class TapeJSONDecoder: Decoder {
         }
     }
 
-    /// Every key of object `object`, in document order.
-    func keys(ofObject object: Int) -> [String] {
-        var result: [String] = []
+    /// Every key of object `object` that `Key` knows, in document order.
+    func keys<Key: CodingKey>(ofObject object: Int, as type: Key.Type) -> [Key] {
+        var result: [Key] = []
+        result.reserveCapacity(Int(node(object).count))
         var keyIndex = object + 1
         for _ in 0..<node(object).count {
-            if let key = try? string(at: keyIndex) { result.append(key) }
+            if let name = try? string(at: keyIndex), let key = Key(stringValue: name) { result.append(key) }
             keyIndex = Int(node(keyIndex + 1).next)
         }
         return result

@@ -14,7 +14,7 @@ struct SealedCookieTool: ParsableCommand {
 
             Examples:
               sealed-cookie keygen > keys.txt
-              echo '{"user_id":"u1"}' | sealed-cookie encode --key-file keys.txt --domain example.com
+              echo '{"user_id":"u1"}' | sealed-cookie encode --key-file keys.txt
               sealed-cookie decode --key-file keys.txt 'Cookie: session=AbC…'
               sealed-cookie inspect AbC…
               sealed-cookie size-report --format markdown

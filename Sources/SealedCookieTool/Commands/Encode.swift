@@ -14,8 +14,9 @@ extension SealedCookieTool {
 
                 Examples:
                   sealed-cookie encode session.json --key-file keys.txt --domain example.com
-                  echo '{"user_id":"u1"}' | sealed-cookie encode --key-env APP_KEYS --value-only
-                  sealed-cookie encode session.json --key-file keys.txt --lifetime 30d --padding 256
+                  echo '{"user_id":"u1"}' | sealed-cookie encode --key-env APP_KEYS
+                  sealed-cookie encode session.json --key-file keys.txt --value-only
+                  sealed-cookie encode session.json --key-file keys.txt --padding 256
                 """)
 
         @Argument(help: ArgumentHelp("The session document; standard input when absent or -.", valueName: "file"))

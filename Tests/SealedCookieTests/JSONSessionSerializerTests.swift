@@ -143,6 +143,9 @@ struct JSONSessionSerializerTests {
             #expect(context.codingPath.map(\.stringValue) == ["list", "Index 0", "a"])
         }
         #expect(throws: DecodingError.self) { try serializer.deserialize(Array(#"{"list":[]}"#.utf8)) }
+        // An optional is nil when its key is missing or its value null, and a wrong type still throws.
+        #expect(try serializer.deserialize(Array(#"{"a":1,"list":null}"#.utf8)) == Inner(a: 1, list: nil))
+        #expect(throws: DecodingError.self) { try serializer.deserialize(Array(#"{"a":1,"list":5}"#.utf8)) }
         #expect(throws: DecodingError.self) { try JSONSessionSerializer<Int8>().deserialize(Array("128".utf8)) }
         #expect(throws: DecodingError.self) { try JSONSessionSerializer<Double>().deserialize(Array("1e400".utf8)) }
         #expect(try JSONSessionSerializer<Int>().deserialize(Array("1e3".utf8)) == 1000)

@@ -27,7 +27,9 @@ struct JSONSessionSerializerTests {
         var plan = Plan.pro
         var inner = Inner(a: 1, list: [Inner(a: 2, list: []), Inner(a: 3, list: nil)])
         var nested: [[Int]] = [[], [1], [2, 3]]
-        var dictionary: [String: Int] = ["b": 1, "a": 2, "B": 3, "_x": 4, "a10": 5, "a9": 6, "Zeta": 7, "é": 8, "ab-c": 9, "ab.c": 10]
+        var dictionary: [String: Int] = [
+            "b": 1, "a": 2, "B": 3, "_x": 4, "a10": 5, "a9": 6, "Zeta": 7, "é": 8, "ab-c": 9, "ab.c": 10,
+        ]
         var intKeys: [Int: String] = [10: "ten", 9: "nine", 100: "hundred"]
         var data = Data([0, 1, 2, 250, 251, 252])
         var url = URL(string: "https://example.com/a/b?c=d&e=%20")

@@ -11,10 +11,14 @@ struct CookieOptions: ParsableArguments {
     @Option(name: .customLong("same-site"), help: "The SameSite attribute: lax, strict or none.")
     var sameSite: SameSite = .lax
 
-    @Flag(name: .customLong("no-chunking"), help: "Fail instead of splitting a value over name, name.1, name.2 … when it passes the 4096-byte cookie limit.")
+    @Flag(
+        name: .customLong("no-chunking"),
+        help: "Fail instead of splitting a value over name, name.1, name.2 … when it passes the 4096-byte cookie limit.")
     var chunkingDisabled = false
 
-    @Option(name: .customLong("request-budget"), help: ArgumentHelp("The bytes a Cookie request header may take (nginx and Apache allow about 8 KB).", valueName: "bytes"))
+    @Option(
+        name: .customLong("request-budget"),
+        help: ArgumentHelp("The bytes a Cookie request header may take (nginx and Apache allow about 8 KB).", valueName: "bytes"))
     var requestBudget = StandInCookieLayer.defaultRequestBudget
 
     func validate() throws {

@@ -87,7 +87,8 @@ struct JSONSessionSerializerTests {
 
     @Test("sorts keys as Foundation does", arguments: [
         ["b", "a", "c"], ["a10", "a9", "a1", "a01"], ["B", "a", "_", "-", ".", "Z"], ["é", "e", "f", "E"],
-        ["user_id", "userId", "user-id", "user.id", "USER_ID"], ["x2y", "x10y", "x2", "x"], ["", "a", " "], ["ü", "u\u{308}x", "z", "日本", "🙂", "ﬀ"],
+        ["user_id", "userId", "user-id", "user.id", "USER_ID"], ["x2y", "x10y", "x2", "x"], ["", "a", " "],
+        ["ü", "u\u{308}x", "z", "日本", "🙂", "ﬀ"],
     ])
     func keyOrder(keys: [String]) throws {
         let dictionary = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })

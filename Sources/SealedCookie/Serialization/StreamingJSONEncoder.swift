@@ -56,7 +56,7 @@ final class StreamingJSONEncoder: Encoder {
     // MARK: Values
 
     func encodeValue<T: Encodable>(_ value: T) throws {
-        if encodeFoundationValue(value) { return }
+        if encodeCommonScalar(value) || encodeFoundationValue(value) { return }
         let mark = frames.count
         let before = writer.bytes.count
         let savedSlot = currentSlot
@@ -67,6 +67,22 @@ final class StreamingJSONEncoder: Encoder {
         close(downTo: mark)
         // A value that encodes nothing is an empty object, as in Foundation.
         if writer.bytes.count == before { writer.appendLiteral("{}") }
+    }
+
+    /// Writes the scalars that arrays and dictionaries hold most often directly, rather than
+    /// through their `encode(to:)` and a single-value container; false for other types.
+    private func encodeCommonScalar<T: Encodable>(_ value: T) -> Bool {
+        // The casts are sound: each is guarded by the metatype being exactly that type.
+        if T.self == String.self {
+            writer.appendString(unsafeBitCast(value, to: String.self))
+        } else if T.self == Int.self {
+            writer.appendInteger(unsafeBitCast(value, to: Int.self))
+        } else if T.self == Bool.self {
+            writeBool(unsafeBitCast(value, to: Bool.self))
+        } else {
+            return false
+        }
+        return true
     }
 
     /// Foundation writes these types its own way rather than through their `encode(to:)`;

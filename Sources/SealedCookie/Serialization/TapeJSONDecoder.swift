@@ -47,6 +47,12 @@ final class TapeJSONDecoder: Decoder {
     func node(_ index: Int) -> JSONTape.Node { tape.nodes[index] }
 
     func decodeValue<T: Decodable>(_ type: T.Type, at index: Int) throws -> T {
+        // The scalars that arrays and dictionaries hold most often, read directly rather than
+        // through their `init(from:)` and a single-value container. The casts are sound: each
+        // is guarded by the metatype being exactly that type.
+        if T.self == String.self { return unsafeBitCast(try string(at: index), to: T.self) }
+        if T.self == Int.self { return unsafeBitCast(try integer(Int.self, at: index), to: T.self) }
+        if T.self == Bool.self { return unsafeBitCast(try bool(at: index), to: T.self) }
         if T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             return try decodeFoundationValue(T.self, at: index)
         }

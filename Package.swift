@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .library(name: "SealedCookie", targets: ["SealedCookie"]),
         .library(name: "SealedCookieHummingbird", targets: ["SealedCookieHummingbird"]),
+        .executable(name: "sealed-cookie", targets: ["SealedCookieTool"]),
         .executable(name: "sealed-cookie-demo", targets: ["SealedCookieDemo"]),
     ],
     dependencies: [
@@ -45,6 +46,12 @@ let package = Package(
         .target(
             name: "SealedCookie",
             dependencies: ["CSodium", "CZlib"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "SealedCookieTool",
+            dependencies: ["SealedCookie", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            resources: [.copy("Corpus")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -94,6 +101,11 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SealedCookieToolTests",
+            dependencies: ["SealedCookieTool"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -67,6 +67,24 @@ public struct EnvelopeHeader: Sendable, Equatable {
         LEB128.encode(UInt64(lifetimeMinutes), into: &bytes)
     }
 
+    /// Writes the encoded header over the first bytes of `bytes` (which must be long enough),
+    /// the same bytes as ``encoded(into:)`` appends.
+    func write(into bytes: inout [UInt8]) {
+        bytes[0] = Self.currentVersion << 6 | (isCompressed ? 0x20 : 0) | (isPadded ? 0x10 : 0) | keyID & 0x0F
+        bytes[1] = UInt8(truncatingIfNeeded: issuedAtSeconds >> 24)
+        bytes[2] = UInt8(truncatingIfNeeded: issuedAtSeconds >> 16)
+        bytes[3] = UInt8(truncatingIfNeeded: issuedAtSeconds >> 8)
+        bytes[4] = UInt8(truncatingIfNeeded: issuedAtSeconds)
+        var index = 5
+        var remaining = lifetimeMinutes
+        while remaining >= 0x80 {
+            bytes[index] = UInt8(truncatingIfNeeded: remaining) | 0x80
+            remaining >>= 7
+            index += 1
+        }
+        bytes[index] = UInt8(remaining)
+    }
+
     /// Parses a header from the front of `bytes`; returns it and its length in bytes.
     static func parse(_ bytes: UnsafeRawBufferPointer) throws(SessionCodecError) -> (header: Self, byteCount: Int) {
         guard bytes.count >= minByteCount else { throw .malformed }

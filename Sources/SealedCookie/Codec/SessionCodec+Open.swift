@@ -23,54 +23,64 @@ extension SessionCodec {
             var envelope = Base64URL.decode(value)
         else { throw .malformed }
         defer { envelope.zeroize() }
+        var (header, serialized) = try openEnvelope(&envelope)
+        defer { serialized.zeroize() }
 
-        return try envelope.withUnsafeBytesTyped { bytes throws(SessionCodecError) in
-            // 2. Header, key and times.
-            let (header, headerByteCount) = try EnvelopeHeader.parse(bytes)
-            let cipherStart = headerByteCount + XChaCha20Poly1305.nonceByteCount
-            guard bytes.count >= cipherStart + XChaCha20Poly1305.tagByteCount else { throw .malformed }
-            guard let key = configuration.keyRing.key(withID: header.keyID) else { throw .unknownKeyID(header.keyID) }
-            try checkTimes(of: header)
-
-            // 3. Authenticated decryption.
-            var plaintext = [UInt8](repeating: 0, count: bytes.count - cipherStart - XChaCha20Poly1305.tagByteCount)
-            defer { plaintext.zeroize() }
-            let aad = Array(bytes[..<headerByteCount]) + boundContext
-            let authentic = plaintext.withUnsafeMutableBytes { plain in
-                aad.withUnsafeBytes { aadBytes in
-                    XChaCha20Poly1305.open(
-                        UnsafeRawBufferPointer(rebasing: bytes[cipherStart...]), authenticating: aadBytes,
-                        nonce: UnsafeRawBufferPointer(rebasing: bytes[headerByteCount..<cipherStart]),
-                        key: key.encryptionKey, into: plain)
-                }
-            }
-            guard authentic else { throw .authenticationFailed }
-
-            // 4. Unpad, inflate, deserialize.
-            var payloadCount = plaintext.count
-            if header.isPadded {
-                guard let unpadded = plaintext.withUnsafeBytes({ BlockPadding.unpaddedLength(of: $0, blockSize: 1024) })
-                else { throw .invalidPayload }
-                payloadCount = unpadded
-            }
-            var serialized: [UInt8]
-            if header.isCompressed {
-                serialized = try plaintext.withUnsafeBytesTyped { plain throws(SessionCodecError) in
-                    try inflate(UnsafeRawBufferPointer(rebasing: plain[..<payloadCount]))
-                }
-            } else {
-                serialized = Array(plaintext[..<payloadCount])
-            }
-            defer { serialized.zeroize() }
-            let session: Session
-            do {
-                session = try serializer.deserialize(serialized)
-            } catch {
-                throw .deserializationFailed(reason: Self.summary(of: error))
-            }
-            return OpenedSession(
-                session: session, header: header, needsResealing: header.keyID != configuration.keyRing.primary.id)
+        // 5. Deserialize.
+        let session: Session
+        do {
+            session = try serializer.deserialize(serialized)
+        } catch {
+            throw .deserializationFailed(reason: Self.summary(of: error))
         }
+        return OpenedSession(
+            session: session, header: header, needsResealing: header.keyID != configuration.keyRing.primary.id)
+    }
+
+    /// Stages 2 to 4 of opening: checks the header, key and times, decrypts in place (the
+    /// plaintext overwrites the ciphertext in `envelope`), unpads and inflates; returns the
+    /// header and the serialized session.
+    func openEnvelope(_ envelope: inout [UInt8]) throws(SessionCodecError) -> (EnvelopeHeader, [UInt8]) {
+        // 2. Header, key and times.
+        let (header, headerByteCount) = try envelope.withUnsafeBytesTyped { bytes throws(SessionCodecError) in
+            try EnvelopeHeader.parse(bytes)
+        }
+        let cipherStart = headerByteCount + XChaCha20Poly1305.nonceByteCount
+        guard envelope.count >= cipherStart + XChaCha20Poly1305.tagByteCount else { throw .malformed }
+        guard let key = configuration.keyRing.key(withID: header.keyID) else { throw .unknownKeyID(header.keyID) }
+        try checkTimes(of: header)
+
+        // 3. Authenticated decryption, in place: the plaintext overwrites the ciphertext.
+        let plaintextEnd = envelope.count - XChaCha20Poly1305.tagByteCount
+        let authentic = envelope.withUnsafeMutableBytes { bytes in
+            withAuthenticatedData(header: UnsafeRawBufferPointer(rebasing: bytes[..<headerByteCount])) { aad in
+                XChaCha20Poly1305.open(
+                    UnsafeRawBufferPointer(rebasing: bytes[cipherStart...]), authenticating: aad,
+                    nonce: UnsafeRawBufferPointer(rebasing: bytes[headerByteCount..<cipherStart]),
+                    key: key.encryptionKey, into: UnsafeMutableRawBufferPointer(rebasing: bytes[cipherStart..<plaintextEnd]))
+            }
+        }
+        guard authentic else { throw .authenticationFailed }
+
+        // 4. Unpad and inflate.
+        var payloadEnd = plaintextEnd
+        if header.isPadded {
+            guard
+                let unpadded = envelope.withUnsafeBytes({ bytes in
+                    BlockPadding.unpaddedLength(of: UnsafeRawBufferPointer(rebasing: bytes[cipherStart..<plaintextEnd]), blockSize: 1024)
+                })
+            else { throw .invalidPayload }
+            payloadEnd = cipherStart + unpadded
+        }
+        let serialized: [UInt8]
+        if header.isCompressed {
+            serialized = try envelope.withUnsafeBytesTyped { bytes throws(SessionCodecError) in
+                try inflate(UnsafeRawBufferPointer(rebasing: bytes[cipherStart..<payloadEnd]))
+            }
+        } else {
+            serialized = Array(envelope[cipherStart..<payloadEnd])
+        }
+        return (header, serialized)
     }
 
     /// Rejects a header issued beyond the skew in the future, or expired beyond the skew.

@@ -25,65 +25,11 @@ extension SessionCodec {
 
     private func seal(_ session: Session, lifetimeMinutes: UInt32) throws(SessionCodecError) -> String {
         // 1. Serialize.
-        var serialized: [UInt8]
-        do {
-            serialized = try serializer.serialize(session)
-        } catch {
-            throw .serializationFailed(reason: String(describing: type(of: error)))
-        }
+        var serialized = try serialize(session)
         defer { serialized.zeroize() }
-        guard serialized.count <= configuration.maxDecompressedBytes else {
-            throw .sessionTooLarge(size: serialized.count, limit: configuration.maxDecompressedBytes)
-        }
 
-        // 2. Compress, when that makes it smaller.
-        var compressed = compress(serialized)
-        defer { compressed?.zeroize() }
-
-        // 3. Header.
-        let key = configuration.keyRing.primary
-        let header = EnvelopeHeader(
-            isCompressed: compressed != nil, isPadded: configuration.paddingBlockSize != nil, keyID: key.id,
-            issuedAtSeconds: try currentSeconds(), lifetimeMinutes: lifetimeMinutes)
-        var envelope: [UInt8] = []
-        envelope.reserveCapacity(Self.envelopeOverhead(headerByteCount: EnvelopeHeader.maxByteCount) + serialized.count + 1024)
-        header.encoded(into: &envelope)
-        let headerByteCount = envelope.count
-
-        // 4. Pad, when configured (into a copy of the payload).
-        var padded: [UInt8]?
-        defer { padded?.zeroize() }
-        if let block = configuration.paddingBlockSize {
-            var payload = compressed ?? serialized
-            BlockPadding.pad(&payload, blockSize: block)
-            padded = payload
-        }
-
-        // 5. Encrypt: header | nonce | ciphertext+tag, with AAD = header | bound context.
-        let aad = envelope + boundContext
-        let payloadCount = padded?.count ?? compressed?.count ?? serialized.count
-        let cipherStart = headerByteCount + XChaCha20Poly1305.nonceByteCount
-        envelope.append(contentsOf: repeatElement(0, count: cipherStart - headerByteCount + payloadCount + XChaCha20Poly1305.tagByteCount))
-        envelope.withUnsafeMutableBytes { out in
-            let nonce = UnsafeMutableRawBufferPointer(rebasing: out[headerByteCount..<cipherStart])
-            fillNonce(nonce)
-            let encrypt = { (plain: UnsafeRawBufferPointer) in
-                aad.withUnsafeBytes { aadBytes in
-                    XChaCha20Poly1305.seal(
-                        plain, authenticating: aadBytes, nonce: UnsafeRawBufferPointer(nonce), key: key.encryptionKey,
-                        into: UnsafeMutableRawBufferPointer(rebasing: out[cipherStart...]))
-                }
-            }
-            // Borrow whichever payload is final, without an extra reference that would stop the
-            // deferred zeroize from wiping the buffer in place.
-            if padded != nil {
-                padded?.withUnsafeBytes(encrypt)
-            } else if compressed != nil {
-                compressed?.withUnsafeBytes(encrypt)
-            } else {
-                serialized.withUnsafeBytes(encrypt)
-            }
-        }
+        // 2-5. Compress, pad and encrypt into one buffer: header | nonce | ciphertext+tag.
+        let envelope = try makeEnvelope(serialized, lifetimeMinutes: lifetimeMinutes)
 
         // 6. Text, and check it can be opened again.
         let length = Base64URL.encodedLength(of: envelope.count)
@@ -93,19 +39,83 @@ extension SessionCodec {
         return Base64URL.encode(envelope)
     }
 
-    /// LEB128(serialized length) | raw deflate, or nil when compression is off, the session is
-    /// under the threshold, or the result would not be smaller.
-    private func compress(_ serialized: [UInt8]) -> [UInt8]? {
+    /// The serializer's bytes, within the decompression cap.
+    func serialize(_ session: Session) throws(SessionCodecError) -> [UInt8] {
+        var serialized: [UInt8]
+        do {
+            serialized = try serializer.serialize(session)
+        } catch {
+            throw .serializationFailed(reason: String(describing: type(of: error)))
+        }
+        guard serialized.count <= configuration.maxDecompressedBytes else {
+            serialized.zeroize()
+            throw .sessionTooLarge(size: serialized.count, limit: configuration.maxDecompressedBytes)
+        }
+        return serialized
+    }
+
+    /// header | nonce | ciphertext+tag for `serialized`, built in one allocation: the payload is
+    /// compressed (or copied), padded and encrypted in place, so no plaintext copy is left
+    /// behind.
+    func makeEnvelope(_ serialized: [UInt8], lifetimeMinutes: UInt32) throws(SessionCodecError) -> [UInt8] {
+        let key = configuration.keyRing.primary
+        let issuedAt = try currentSeconds()
+        let headerByteCount = 5 + LEB128.encodedCount(of: UInt64(lifetimeMinutes))
+        let payloadStart = headerByteCount + XChaCha20Poly1305.nonceByteCount
+        var envelope: [UInt8] = []
+        envelope.reserveCapacity(
+            payloadStart + LEB128.encodedCount(of: UInt64(serialized.count)) + serialized.count
+                + (configuration.paddingBlockSize ?? 0) + XChaCha20Poly1305.tagByteCount)
+        envelope.append(contentsOf: repeatElement(0, count: payloadStart))
+
+        // 2. Compress, when that makes it smaller; else the serialized bytes as they are.
+        let isCompressed = compress(serialized, appendingTo: &envelope)
+        if !isCompressed { envelope.append(contentsOf: serialized) }
+
+        // 3. Pad, when configured.
+        if let block = configuration.paddingBlockSize {
+            BlockPadding.pad(&envelope, from: payloadStart, blockSize: block)
+        }
+
+        // 4. Header.
+        let header = EnvelopeHeader(
+            isCompressed: isCompressed, isPadded: configuration.paddingBlockSize != nil, keyID: key.id,
+            issuedAtSeconds: issuedAt, lifetimeMinutes: lifetimeMinutes)
+        header.write(into: &envelope)
+
+        // 5. Encrypt in place, with AAD = header | bound context.
+        let payloadEnd = envelope.count
+        envelope.append(contentsOf: repeatElement(0, count: XChaCha20Poly1305.tagByteCount))
+        envelope.withUnsafeMutableBytes { out in
+            let nonce = UnsafeMutableRawBufferPointer(rebasing: out[headerByteCount..<payloadStart])
+            fillNonce(nonce)
+            withAuthenticatedData(header: UnsafeRawBufferPointer(rebasing: out[..<headerByteCount])) { aad in
+                XChaCha20Poly1305.seal(
+                    UnsafeRawBufferPointer(rebasing: out[payloadStart..<payloadEnd]), authenticating: aad,
+                    nonce: UnsafeRawBufferPointer(nonce), key: key.encryptionKey,
+                    into: UnsafeMutableRawBufferPointer(rebasing: out[payloadStart...]))
+            }
+        }
+        return envelope
+    }
+
+    /// Appends LEB128(serialized length) | raw deflate to `output` and returns true; or leaves
+    /// `output` as it was and returns false when compression is off, the session is under the
+    /// threshold, or the result would not be smaller.
+    func compress(_ serialized: [UInt8], appendingTo output: inout [UInt8]) -> Bool {
         guard case .whenSmaller(let minimumSize, _) = configuration.compression, serialized.count >= minimumSize,
             let deflaters
-        else { return nil }
-        var output: [UInt8] = []
-        output.reserveCapacity(serialized.count)
+        else { return false }
+        let start = output.count
         LEB128.encode(UInt64(serialized.count), into: &output)
-        let limit = serialized.count - output.count
+        let limit = serialized.count - (output.count - start)
         let done = serialized.withUnsafeBytes { input in
             deflaters.withStream { $0.deflate(input, appendingTo: &output, limit: limit) }
         }
-        return done == true ? output : nil
+        guard done == true else {
+            output.removeSubrange(start...)
+            return false
+        }
+        return true
     }
 }

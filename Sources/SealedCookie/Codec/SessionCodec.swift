@@ -92,6 +92,18 @@ public struct SessionCodec<Session: Sendable>: Sendable {
         return UInt32(seconds)
     }
 
+    /// Calls `body` with header | bound context, the authenticated data, in one contiguous
+    /// buffer on the stack.
+    func withAuthenticatedData<R>(header: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        withUnsafeTemporaryAllocation(byteCount: header.count + boundContext.count, alignment: 1) { aad in
+            aad.copyMemory(from: header)
+            boundContext.withUnsafeBytes { context in
+                UnsafeMutableRawBufferPointer(rebasing: aad[header.count...]).copyMemory(from: context)
+            }
+            return body(UnsafeRawBufferPointer(aad))
+        }
+    }
+
     /// The fixed bytes around the payload: header, nonce and tag.
     static func envelopeOverhead(headerByteCount: Int) -> Int {
         headerByteCount + XChaCha20Poly1305.nonceByteCount + XChaCha20Poly1305.tagByteCount

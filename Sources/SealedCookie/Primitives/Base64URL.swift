@@ -60,15 +60,36 @@ enum Base64URL {
     /// the alphabet (including `=`, `+`, `/` and whitespace), an impossible length, or non-zero
     /// bits left over in the last character.
     static func decode(_ text: Substring.UTF8View) -> [UInt8]? {
+        if let decoded = text.withContiguousStorageIfAvailable({ decode($0) }) { return decoded }
+        return Array(text).withUnsafeBufferPointer { decode($0) }
+    }
+
+    /// `decode` over contiguous UTF-8: four characters to three bytes at a time.
+    static func decode(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard let count = decodedLength(of: text.count) else { return nil }
         var result = [UInt8](repeating: 0, count: count)
         let valid = decodeTable.withUnsafeBufferPointer { table in
             result.withUnsafeMutableBufferPointer { out -> Bool in
+                var input = 0
+                var output = 0
+                while input + 4 <= text.count {
+                    let a = UInt32(table[Int(text[input])])
+                    let b = UInt32(table[Int(text[input + 1])])
+                    let c = UInt32(table[Int(text[input + 2])])
+                    let d = UInt32(table[Int(text[input + 3])])
+                    // 0xFF in any lane sets a bit above the 24 that valid characters fill.
+                    guard (a | b | c | d) & 0x80 == 0 else { return false }
+                    let word = a << 18 | b << 12 | c << 6 | d
+                    out[output] = UInt8(truncatingIfNeeded: word >> 16)
+                    out[output + 1] = UInt8(truncatingIfNeeded: word >> 8)
+                    out[output + 2] = UInt8(truncatingIfNeeded: word)
+                    input += 4
+                    output += 3
+                }
                 var accumulator: UInt32 = 0
                 var bits = 0
-                var output = 0
-                for byte in text {
-                    let value = table[Int(byte)]
+                while input < text.count {
+                    let value = table[Int(text[input])]
                     if value == 0xFF { return false }
                     accumulator = accumulator << 6 | UInt32(value)
                     bits += 6
@@ -77,6 +98,7 @@ enum Base64URL {
                         out[output] = UInt8(truncatingIfNeeded: accumulator >> UInt32(bits))
                         output += 1
                     }
+                    input += 1
                 }
                 // Canonical: the bits that do not make a whole byte must be zero.
                 return accumulator & ((1 << UInt32(bits)) - 1) == 0
@@ -86,6 +108,7 @@ enum Base64URL {
     }
 
     static func decode(_ text: String) -> [UInt8]? {
-        decode(Substring(text).utf8)
+        var text = text
+        return text.withUTF8 { decode($0) }
     }
 }

@@ -3,15 +3,15 @@ import CSodium
 /// ISO/IEC 7816-4 padding through libsodium's `sodium_pad`/`sodium_unpad`: a 0x80 byte, then
 /// zeros up to the next multiple of the block size (always at least one byte is added).
 enum BlockPadding {
-    /// Pads `bytes` in place to a multiple of `blockSize`.
-    static func pad(_ bytes: inout [UInt8], blockSize: Int) {
-        let unpadded = bytes.count
+    /// Pads `bytes[start...]` in place to a multiple of `blockSize`.
+    static func pad(_ bytes: inout [UInt8], from start: Int = 0, blockSize: Int) {
+        let unpadded = bytes.count - start
         let total = (unpadded / blockSize + 1) * blockSize
         bytes.append(contentsOf: repeatElement(0, count: total - unpadded))
         var paddedLength = 0
         bytes.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            _ = sodium_pad(&paddedLength, base, unpadded, blockSize, buffer.count)
+            _ = sodium_pad(&paddedLength, base + start, unpadded, blockSize, total)
         }
     }
 

@@ -1,0 +1,133 @@
+import Benchmark
+import Foundation
+@_spi(Benchmarks) import SealedCookie
+
+/// For each sample size: seal and open with compression on and off; the codec alone on
+/// pre-serialized bytes; the floor (libsodium AEAD + libsodium base64url alone over the same
+/// serialized bytes); and each stage of the pipeline, all in the same run.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput, .mallocCountTotal],
+        timeUnits: .nanoseconds,
+        warmupIterations: 100,
+        maxDuration: .seconds(1),
+        maxIterations: 100_000
+    )
+    for size in Corpus.sizes {
+        codecBenchmarks(size)
+        floorBenchmarks(size)
+        sealStageBenchmarks(size)
+        openStageBenchmarks(size)
+    }
+}
+
+/// The codec as an application uses it (Codable session, JSON), and on bytes already serialized.
+func codecBenchmarks(_ size: String) {
+    let session = Corpus.session(size)
+    for compressed in [true, false] {
+        let codec = Fixtures.codec(compressed: compressed)
+        let label = compressed ? "compressed" : "uncompressed"
+        Benchmark("seal \(size) \(label)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try codec.seal(session))
+            }
+        }
+        let value = Fixtures.seal(session, with: codec)
+        Benchmark("open \(size) \(label)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try codec.open(value))
+            }
+        }
+    }
+    let bytesCodec = Fixtures.bytesCodec(compressed: true)
+    let serialized = Fixtures.serialized(session)
+    Benchmark("codec only seal \(size) compressed") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try bytesCodec.seal(serialized))
+        }
+    }
+    let bytesValue = Fixtures.seal(serialized, with: bytesCodec)
+    Benchmark("codec only open \(size) compressed") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try bytesCodec.open(bytesValue))
+        }
+    }
+}
+
+/// libsodium AEAD + libsodium base64url over the serialized session, nothing else.
+func floorBenchmarks(_ size: String) {
+    let floor = Floor()
+    let serialized = Fixtures.serialized(Corpus.session(size))
+    Benchmark("floor seal \(size)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(floor.seal(serialized))
+        }
+    }
+    let value = floor.seal(serialized)
+    Benchmark("floor open \(size)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(floor.open(value))
+        }
+    }
+}
+
+/// seal, compression on, one stage at a time: serialize, compress, seal (header, nonce and
+/// AEAD over the compressed payload), encode.
+func sealStageBenchmarks(_ size: String) {
+    let session = Corpus.session(size)
+    let codec = Fixtures.codec(compressed: true)
+    let plain = Fixtures.codec(compressed: false)
+    let serialized = Fixtures.serialized(session)
+    let payload = codec.compressStage(serialized) ?? serialized
+    let envelope = Fixtures.envelope(payload, with: plain)
+    Benchmark("stage seal 1 serialize \(size)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try codec.serializeStage(session))
+        }
+    }
+    Benchmark("stage seal 2 compress \(size)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(codec.compressStage(serialized))
+        }
+    }
+    Benchmark("stage seal 3 AEAD \(size)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try plain.envelopeStage(payload))
+        }
+    }
+    Benchmark("stage seal 4 encode \(size)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(SessionCodec<SampleSession>.encodeStage(envelope))
+        }
+    }
+}
+
+/// open, compression on, one stage at a time: decode, open (header checks, AEAD, inflate),
+/// deserialize.
+func openStageBenchmarks(_ size: String) {
+    let session = Corpus.session(size)
+    let codec = Fixtures.codec(compressed: true)
+    let value = Fixtures.seal(session, with: codec)
+    let envelope = SessionCodec<SampleSession>.decodeStage(value) ?? []
+    let serialized = Fixtures.serialized(session)
+    Benchmark("stage open 1 decode \(size)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(SessionCodec<SampleSession>.decodeStage(value))
+        }
+    }
+    Benchmark("stage open 2 AEAD and inflate \(size)") { benchmark in
+        // Decryption is in place, so each iteration opens a fresh copy of the envelope; the
+        // copy is made before measurement of the batch.
+        var copies = Array(repeating: envelope, count: benchmark.scaledIterations.count)
+        benchmark.startMeasurement()
+        for index in benchmark.scaledIterations {
+            blackHole(try codec.openEnvelopeStage(&copies[index]))
+        }
+    }
+    let serializer = JSONSessionSerializer<SampleSession>()
+    Benchmark("stage open 3 deserialize \(size)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try serializer.deserialize(serialized))
+        }
+    }
+}

@@ -1,0 +1,288 @@
+import Foundation
+
+/// Encodes an `Encodable` value straight into compact JSON bytes, with the output of
+/// Foundation's `JSONEncoder` configured with `[.sortedKeys, .withoutEscapingSlashes]` and
+/// default strategies, but without building a tree of boxed values first.
+///
+/// Containers are written as they are used. An object's entries are reordered by key when it
+/// closes. A value that uses containers out of order (writing to a container after a later one
+/// was opened), a super encoder, or the same key twice cannot be streamed:
+/// ``encode(_:capacity:)`` returns nil for it and the caller uses Foundation instead.
+final class StreamingJSONEncoder: Encoder {
+    /// An open object or array.
+    struct Frame {
+        let id: Int
+        let isObject: Bool
+        /// The `encode(to:)` call that opened it; nested containers have none (-1).
+        let slot: Int
+        /// Where this object's entries start in `entries`.
+        let entriesStart: Int
+        var isEmpty = true
+    }
+
+    /// One key-value pair of an open object: its key and where it starts in the output.
+    struct Entry {
+        let key: String
+        let start: Int
+    }
+
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    // An encoder lives for one `encode` call on one thread and is never shared, so the
+    // runtime's exclusivity checks on its state (a fifth of the time otherwise) are skipped.
+    @exclusivity(unchecked) private(set) var writer: JSONWriter
+    @exclusivity(unchecked) private var frames: [Frame] = []
+    @exclusivity(unchecked) private var entries: [Entry] = []
+    @exclusivity(unchecked) private var nextFrameID = 0
+    @exclusivity(unchecked) private var nextSlot = 0
+    @exclusivity(unchecked) private var currentSlot = -1
+    /// Set when the value cannot be streamed; the output is then discarded.
+    @exclusivity(unchecked) var isUnsupported = false
+
+    private init(capacity: Int) {
+        writer = JSONWriter(capacity: capacity)
+        frames.reserveCapacity(16)
+        entries.reserveCapacity(64)
+    }
+
+    /// The JSON bytes of `value`, or nil when it must go through Foundation's encoder instead.
+    static func encode<T: Encodable>(_ value: T, capacity: Int = 4096) throws -> [UInt8]? {
+        let encoder = StreamingJSONEncoder(capacity: capacity)
+        try encoder.encodeValue(value)
+        return encoder.isUnsupported ? nil : encoder.writer.bytes
+    }
+
+    // MARK: Values
+
+    func encodeValue<T: Encodable>(_ value: T) throws {
+        if encodeCommonScalar(value) || encodeFoundationValue(value) { return }
+        let mark = frames.count
+        let before = writer.bytes.count
+        let savedSlot = currentSlot
+        nextSlot += 1
+        currentSlot = nextSlot
+        defer { currentSlot = savedSlot }
+        try value.encode(to: self)
+        close(downTo: mark)
+        // A value that encodes nothing is an empty object, as in Foundation.
+        if writer.bytes.count == before { writer.appendLiteral("{}") }
+    }
+
+    /// Writes the scalars that arrays and dictionaries hold most often directly, rather than
+    /// through their `encode(to:)` and a single-value container; false for other types.
+    private func encodeCommonScalar<T: Encodable>(_ value: T) -> Bool {
+        // The casts are sound: each is guarded by the metatype being exactly that type.
+        if T.self == String.self {
+            writer.appendString(unsafeBitCast(value, to: String.self))
+        } else if T.self == Int.self {
+            writer.appendInteger(unsafeBitCast(value, to: Int.self))
+        } else if T.self == Bool.self {
+            writeBool(unsafeBitCast(value, to: Bool.self))
+        } else {
+            return false
+        }
+        return true
+    }
+
+    /// Foundation writes these types its own way rather than through their `encode(to:)`;
+    /// returns false for every other type.
+    private func encodeFoundationValue<T: Encodable>(_ value: T) -> Bool {
+        if T.self == Data.self, let data = value as? Data {
+            writer.appendString(data.base64EncodedString())
+        } else if T.self == URL.self, let url = value as? URL {
+            writer.appendString(url.absoluteString)
+        } else if T.self == Decimal.self, let decimal = value as? Decimal {
+            writer.bytes.append(contentsOf: decimal.description.utf8)
+        } else {
+            return false
+        }
+        return true
+    }
+
+    func writerAppendLiteral(_ text: StaticString) {
+        writer.appendLiteral(text)
+    }
+
+    func writeBool(_ value: Bool) {
+        writer.appendLiteral(value ? "true" : "false")
+    }
+
+    func writeString(_ value: String) {
+        writer.appendString(value)
+    }
+
+    func writeInteger<T: FixedWidthInteger>(_ value: T) {
+        writer.appendInteger(value)
+    }
+
+    func encodeDouble<T: BinaryFloatingPoint & LosslessStringConvertible>(_ value: T) throws {
+        guard writer.appendFloatingPoint(value) else {
+            throw EncodingError.invalidValue(
+                value, EncodingError.Context(codingPath: [], debugDescription: "Unable to encode \(T.self).\(value) directly in JSON."))
+        }
+    }
+
+    // MARK: Frames
+
+    private func open(isObject: Bool, slot: Int) -> Int {
+        nextFrameID += 1
+        frames.append(Frame(id: nextFrameID, isObject: isObject, slot: slot, entriesStart: entries.count))
+        writer.append(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
+        return nextFrameID
+    }
+
+    /// Closes every frame above `count`.
+    private func close(downTo count: Int) {
+        while frames.count > count, let frame = frames.popLast() {
+            if frame.isObject {
+                sortEntries(from: frame.entriesStart)
+                entries.removeSubrange(frame.entriesStart...)
+                writer.append(UInt8(ascii: "}"))
+            } else {
+                writer.append(UInt8(ascii: "]"))
+            }
+        }
+    }
+
+    /// Makes frame `id` the innermost open one, closing those opened after it, and marks it
+    /// non-empty; returns whether it was empty. An already closed frame makes the value
+    /// unsupported.
+    private func prepare(_ id: Int) -> Bool {
+        guard let index = frames.lastIndex(where: { $0.id == id }) else {
+            isUnsupported = true
+            return true
+        }
+        close(downTo: index + 1)
+        defer { frames[index].isEmpty = false }
+        return frames[index].isEmpty
+    }
+
+    /// Starts the next element of array `id`.
+    func beginElement(of id: Int) {
+        if !prepare(id) { writer.append(UInt8(ascii: ",")) }
+    }
+
+    /// Starts the entry `key` of object `id`: writes `,"key":`.
+    func beginEntry(of id: Int, key: String) {
+        if !prepare(id) { writer.append(UInt8(ascii: ",")) }
+        entries.append(Entry(key: key, start: writer.bytes.count))
+        writer.appendString(key)
+        writer.append(UInt8(ascii: ":"))
+    }
+
+    /// A container nested in an entry or element that was just begun.
+    func openNested(isObject: Bool) -> Int {
+        open(isObject: isObject, slot: -1)
+    }
+
+    /// Reorders the entries of the object being closed by key, as `.sortedKeys` does; the
+    /// scratch space is on the stack for ordinary objects.
+    private func sortEntries(from start: Int) {
+        let count = entries.count - start
+        guard count > 1, !(start..<(entries.count - 1)).allSatisfy({ keyPrecedes($0, $0 + 1) }) else { return }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { order in
+            if count > 64 {
+                // Large objects: the standard sort (a few heap allocations do not matter here).
+                for offset in 0..<count { order[offset] = start + offset }
+                var order = order
+                order.sort { keyPrecedes($0, $1) }
+            } else {
+                insertionSort(into: order, from: start)
+            }
+            for position in 1..<count where !keyPrecedes(order[position - 1], order[position]) {
+                // Equal keys: Foundation keeps only the last value, which streaming cannot undo.
+                isUnsupported = true
+                return
+            }
+            rewrite(order: UnsafeBufferPointer(order), from: start)
+        }
+    }
+
+    /// Insertion sort of the entry indexes from `start` on: objects are small, and unlike the
+    /// standard sort it needs no closure context or scratch buffer on the heap.
+    private func insertionSort(into order: UnsafeMutableBufferPointer<Int>, from start: Int) {
+        for offset in 0..<order.count {
+            let index = start + offset
+            var position = offset
+            while position > 0, keyPrecedes(index, order[position - 1]) {
+                order[position] = order[position - 1]
+                position -= 1
+            }
+            order[position] = index
+        }
+    }
+
+    /// Foundation orders keys by their UTF-8 bytes.
+    private func keyPrecedes(_ a: Int, _ b: Int) -> Bool {
+        Self.utf8Precedes(entries[a].key, entries[b].key)
+    }
+
+    /// Rewrites the object's entries (from entry `start` to the end of the output) in `order`.
+    private func rewrite(order: UnsafeBufferPointer<Int>, from start: Int) {
+        let regionStart = entries[start].start
+        let regionCount = writer.bytes.count - regionStart
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: regionCount) { region in
+            writer.bytes.withUnsafeBufferPointer { bytes in
+                _ = region.initialize(fromContentsOf: bytes[regionStart...])
+            }
+            writer.bytes.withUnsafeMutableBufferPointer { bytes in
+                var output = regionStart
+                for (position, index) in order.enumerated() {
+                    if position > 0 {
+                        bytes[output] = UInt8(ascii: ",")
+                        output += 1
+                    }
+                    let from = entries[index].start - regionStart
+                    // Each entry but the last is followed by its comma.
+                    let to = index + 1 < entries.count ? entries[index + 1].start - regionStart - 1 : regionCount
+                    for offset in from..<to {
+                        bytes[output] = region[offset]
+                        output += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether `a`'s UTF-8 bytes sort before `b`'s.
+    static func utf8Precedes(_ a: String, _ b: String) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right -> Bool in
+                let common = min(left.count, right.count)
+                // Keys mostly differ in their first byte: decide those without calling memcmp.
+                if common > 0, left[0] != right[0] { return left[0] < right[0] }
+                if common > 0, let l = left.baseAddress, let r = right.baseAddress {
+                    let order = memcmp(l, r, common)
+                    if order != 0 { return order < 0 }
+                }
+                return left.count < right.count
+            }
+        }
+        return (fast ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    // MARK: Encoder
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if let top = frames.last, top.slot == currentSlot {
+            // A second request in the same encode(to:) (a subclass and its superclass) shares
+            // the object.
+            if !top.isObject { isUnsupported = true }
+            return KeyedEncodingContainer(StreamingKeyedContainer(encoder: self, frame: top.id))
+        }
+        return KeyedEncodingContainer(StreamingKeyedContainer(encoder: self, frame: open(isObject: true, slot: currentSlot)))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        if let top = frames.last, top.slot == currentSlot {
+            if top.isObject { isUnsupported = true }
+            return StreamingUnkeyedContainer(encoder: self, frame: top.id)
+        }
+        return StreamingUnkeyedContainer(encoder: self, frame: open(isObject: false, slot: currentSlot))
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        StreamingSingleValueContainer(encoder: self)
+    }
+}

@@ -1,0 +1,267 @@
+import Foundation
+
+/// Decodes a `Decodable` value from a ``JSONTape`` with the behaviour of Foundation's
+/// `JSONDecoder` under default strategies: numbers convert only when they fit exactly, `Data`
+/// is base64, `URL` a string, `Date` its own `Decodable` (seconds since 2001).
+final class TapeJSONDecoder: Decoder {
+    // Read-only after init, so reading the tape needs no exclusivity checks.
+    let tape: JSONTape
+    /// Per node: for objects, the key node of the entry last looked up, where the next lookup
+    /// starts (lookups mostly follow document order).
+    private let hints: UnsafeMutableBufferPointer<Int32>
+    // A decoder lives for one `decode` call on one thread (a super decoder too), so the
+    // runtime's exclusivity checks on its state are skipped.
+    /// The node being decoded by the current `init(from:)`.
+    @exclusivity(unchecked) private(set) var current = 0
+    /// Always empty while decoding: keys are not pushed on the way in (boxing each key costs an
+    /// allocation for some key types). A ``DecodingError`` gets its full coding path on the
+    /// way out instead, each level adding its key in front (``withKey(_:_:)``).
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    private init(tape: JSONTape) {
+        self.tape = tape
+        hints = .allocate(capacity: tape.nodes.count)
+        for index in hints.indices { hints[index] = Int32(index + 1) }
+    }
+
+    deinit {
+        hints.deallocate()
+    }
+
+    /// Decodes a `T` from JSON bytes.
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+        let tape: JSONTape
+        do {
+            tape = try JSONTape(parsing: bytes)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: [], debugDescription: "The given data was not valid JSON: \(error.reason) at byte \(error.offset)."))
+        }
+        return try TapeJSONDecoder(tape: tape).decodeValue(T.self, at: 0)
+    }
+
+    // MARK: Values
+
+    func node(_ index: Int) -> JSONTape.Node { tape.nodes[index] }
+
+    func decodeValue<T: Decodable>(_ type: T.Type, at index: Int) throws -> T {
+        // The scalars that arrays and dictionaries hold most often, read directly rather than
+        // through their `init(from:)` and a single-value container. The casts are sound: each
+        // is guarded by the metatype being exactly that type.
+        if T.self == String.self { return unsafeBitCast(try string(at: index), to: T.self) }
+        if T.self == Int.self { return unsafeBitCast(try integer(Int.self, at: index), to: T.self) }
+        if T.self == Bool.self { return unsafeBitCast(try bool(at: index), to: T.self) }
+        if T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
+            return try decodeFoundationValue(T.self, at: index)
+        }
+        let saved = current
+        current = index
+        defer { current = saved }
+        return try T(from: self)
+    }
+
+    /// `Data`, `URL` and `Decimal` as Foundation reads them.
+    private func decodeFoundationValue<T>(_ type: T.Type, at index: Int) throws -> T {
+        let value: Any
+        if T.self == Data.self {
+            guard let data = Data(base64Encoded: try string(at: index)) else {
+                throw corrupted("Encountered Data is not valid Base64.")
+            }
+            value = data
+        } else if T.self == URL.self {
+            guard let url = URL(string: try string(at: index)) else { throw corrupted("Invalid URL string.") }
+            value = url
+        } else {
+            guard node(index).kind == .number, let decimal = Decimal(string: numberText(at: index)) else {
+                throw mismatch(Decimal.self, at: index)
+            }
+            value = decimal
+        }
+        guard let typed = value as? T else { throw mismatch(T.self, at: index) }
+        return typed
+    }
+
+    /// Runs `body` for the value under `key`; a ``DecodingError`` it throws gets `key` in front
+    /// of its coding path, so it says where it happened (the path is only built on failure).
+    func withKey<T>(_ key: some CodingKey, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DecodingError {
+            throw Self.prepending(key, to: error)
+        }
+    }
+
+    private static func prepending(_ key: some CodingKey, to error: DecodingError) -> DecodingError {
+        func extended(_ context: DecodingError.Context) -> DecodingError.Context {
+            DecodingError.Context(
+                codingPath: [key] + context.codingPath, debugDescription: context.debugDescription,
+                underlyingError: context.underlyingError)
+        }
+        switch error {
+        case .typeMismatch(let type, let context): return .typeMismatch(type, extended(context))
+        case .valueNotFound(let type, let context): return .valueNotFound(type, extended(context))
+        case .keyNotFound(let missing, let context): return .keyNotFound(missing, extended(context))
+        case .dataCorrupted(let context): return .dataCorrupted(extended(context))
+        @unknown default: return error
+        }
+    }
+
+    /// A decoder for the value at `index` (a super decoder), independent of this one's position.
+    func subDecoder(at index: Int?) throws -> any Decoder {
+        guard let index else {
+            throw DecodingError.valueNotFound(
+                (any Decoder).self, DecodingError.Context(codingPath: codingPath, debugDescription: "No value for the super decoder."))
+        }
+        let decoder = TapeJSONDecoder(tape: tape)
+        decoder.current = index
+        return decoder
+    }
+
+    func isNull(at index: Int) -> Bool { node(index).kind == .null }
+
+    func bool(at index: Int) throws -> Bool {
+        switch node(index).kind {
+        case .true: true
+        case .false: false
+        default: throw mismatch(Bool.self, at: index)
+        }
+    }
+
+    func string(at index: Int) throws -> String {
+        let node = node(index)
+        guard node.kind == .string else { throw mismatch(String.self, at: index) }
+        let decoded = tape.bytes.withUnsafeBufferPointer { buffer in
+            JSONStringDecoding.decode(
+                UnsafeBufferPointer(rebasing: buffer[Int(node.start)..<Int(node.end)]), hasEscapes: node.hasEscapes)
+        }
+        guard let decoded else { throw corrupted("Unable to convert data to a string.") }
+        return decoded
+    }
+
+    func integer<T: FixedWidthInteger>(_ type: T.Type, at index: Int) throws -> T {
+        let node = node(index)
+        guard node.kind == .number else { throw mismatch(T.self, at: index) }
+        let parsed: T? = tape.bytes.withUnsafeBufferPointer { buffer in
+            Self.parseInteger(UnsafeBufferPointer(rebasing: buffer[Int(node.start)..<Int(node.end)]))
+        }
+        if let parsed { return parsed }
+        // A fraction or exponent that still names a whole number (1.0, 1e3) is accepted.
+        if let double = Double(numberText(at: index)), let exact = T(exactly: double) { return exact }
+        throw corrupted("Parsed JSON number <\(numberText(at: index))> does not fit in \(T.self).")
+    }
+
+    func floatingPoint<T: BinaryFloatingPoint & LosslessStringConvertible>(_ type: T.Type, at index: Int) throws -> T {
+        guard node(index).kind == .number else { throw mismatch(T.self, at: index) }
+        let text = numberText(at: index)
+        guard let value = T(text), value.isFinite else {
+            throw corrupted("Parsed JSON number <\(text)> does not fit in \(T.self).")
+        }
+        return value
+    }
+
+    private func numberText(at index: Int) -> String {
+        let node = node(index)
+        return String(decoding: tape.bytes[Int(node.start)..<Int(node.end)], as: UTF8.self)
+    }
+
+    /// Plain digits with an optional minus sign, within `T`'s range; nil otherwise.
+    private static func parseInteger<T: FixedWidthInteger>(_ digits: UnsafeBufferPointer<UInt8>) -> T? {
+        var index = 0
+        let negative = digits.first == UInt8(ascii: "-")
+        if negative { index = 1 }
+        guard index < digits.count else { return nil }
+        var value: T = 0
+        while index < digits.count {
+            let digit = digits[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflow2) =
+                negative
+                ? times10.subtractingReportingOverflow(T(digit)) : times10.addingReportingOverflow(T(digit))
+            guard !overflow1, !overflow2 else { return nil }
+            value = next
+            index += 1
+        }
+        return value
+    }
+
+    // MARK: Keys
+
+    /// The value node of `key` in object `object`, searching from the entry found last.
+    func valueIndex(of key: some CodingKey, inObject object: Int) -> Int? {
+        let objectNode = node(object)
+        guard objectNode.count > 0 else { return nil }
+        var name = key.stringValue
+        return name.withUTF8 { wanted -> Int? in
+            var keyIndex = Int(hints[object])
+            for _ in 0..<objectNode.count {
+                if keyIndex >= Int(objectNode.next) { keyIndex = object + 1 }
+                if keyMatches(keyIndex, wanted) {
+                    hints[object] = Int32(keyIndex)
+                    return keyIndex + 1
+                }
+                keyIndex = Int(node(keyIndex + 1).next)
+            }
+            return nil
+        }
+    }
+
+    private func keyMatches(_ keyIndex: Int, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+        let keyNode = node(keyIndex)
+        if keyNode.hasEscapes {
+            return (try? string(at: keyIndex)).map { Array($0.utf8).elementsEqual(wanted) } ?? false
+        }
+        let length = Int(keyNode.end - keyNode.start)
+        guard length == wanted.count else { return false }
+        return tape.bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let other = wanted.baseAddress else { return length == 0 }
+            return memcmp(base + Int(keyNode.start), other, length) == 0
+        }
+    }
+
+    /// Every key of object `object` that `Key` knows, in document order.
+    func keys<Key: CodingKey>(ofObject object: Int, as type: Key.Type) -> [Key] {
+        var result: [Key] = []
+        result.reserveCapacity(Int(node(object).count))
+        var keyIndex = object + 1
+        for _ in 0..<node(object).count {
+            if let name = try? string(at: keyIndex), let key = Key(stringValue: name) { result.append(key) }
+            keyIndex = Int(node(keyIndex + 1).next)
+        }
+        return result
+    }
+
+    // MARK: Errors
+
+    func mismatch(_ type: Any.Type, at index: Int) -> DecodingError {
+        let kind = node(index).kind
+        if kind == .null {
+            return DecodingError.valueNotFound(
+                type, DecodingError.Context(codingPath: codingPath, debugDescription: "Cannot get \(type) -- found null value instead"))
+        }
+        return DecodingError.typeMismatch(
+            type, DecodingError.Context(codingPath: codingPath, debugDescription: "Expected to decode \(type) but found \(kind) instead."))
+    }
+
+    func corrupted(_ description: String) -> DecodingError {
+        DecodingError.dataCorrupted(DecodingError.Context(codingPath: codingPath, debugDescription: description))
+    }
+
+    // MARK: Decoder
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard node(current).kind == .object else { throw mismatch([String: Any].self, at: current) }
+        return KeyedDecodingContainer(TapeKeyedContainer<Key>(decoder: self, object: current))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        guard node(current).kind == .array else { throw mismatch([Any].self, at: current) }
+        return TapeUnkeyedContainer(decoder: self, array: current)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        TapeSingleValueContainer(decoder: self, index: current)
+    }
+}

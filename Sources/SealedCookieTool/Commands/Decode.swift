@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import SealedCookie
+
+extension SealedCookieTool {
+    /// Opens a cookie value (or the cookie in a whole Cookie header) and prints the session.
+    struct Decode: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open a sealed cookie and print its session JSON.",
+            discussion: """
+                The input is a cookie value, `name=value` pairs, or a whole `Cookie:` header (chunks \
+                name.1, name.2 … are joined). On failure the reason goes to standard error (expired, \
+                unknown key id, failed authentication …) and the exit status is 1. Pipe the output \
+                to `jq` to pretty-print it.
+
+                Examples:
+                  sealed-cookie decode --key-file keys.txt AbC…
+                  sealed-cookie decode --key-file keys.txt 'Cookie: theme=dark; session=AbC…'
+                  pbpaste | sealed-cookie decode --key-env APP_KEYS --cookie-name sid | jq .
+                """)
+
+        @Argument(help: ArgumentHelp("The cookie value or Cookie header; standard input when absent.", valueName: "cookie"))
+        var cookie: String?
+
+        @OptionGroup(title: "Keys") var keys: KeyOptions
+        @OptionGroup(title: "Binding") var binding: BindingOptions
+
+        @Flag(name: .customLong("show-header"), help: "Also print the key id, issue and expiry times to standard error.")
+        var showHeader = false
+
+        func run() throws {
+            let value = try CookieInput.value(InputSource.readText(cookie, orFile: nil), cookieName: binding.cookieName)
+            let codec = try DocumentCodec.make(
+                keyRing: keys.keyRing(), cookieName: binding.cookieName, purpose: binding.purpose, clock: binding.clock,
+                maxValueLength: max(8192, value.utf8.count))
+            let opened: OpenedSession<[UInt8]>
+            do {
+                opened = try codec.openWithDetails(value)
+            } catch {
+                throw ToolError("cannot open the cookie: \(error)")
+            }
+            FileHandle.standardOutput.write(Data(opened.session + [0x0A]))
+            if showHeader {
+                let header = opened.header
+                Diagnostics.note(
+                    "key id \(header.keyID), issued \(header.issuedAt.formatted(.iso8601)), "
+                        + "expires \(header.expiresAt.formatted(.iso8601))")
+            }
+            if opened.needsResealing {
+                Diagnostics.note("sealed with an older key (id \(opened.header.keyID)): the server will re-seal it")
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import SealedCookie
+
+/// An envelope's header and the sizes of its parts, as `inspect` shows them.
+struct EnvelopeAnatomy {
+    static let nonceByteCount = 24
+    static let tagByteCount = 16
+
+    let header: EnvelopeHeader
+    let valueLength: Int
+    let envelopeByteCount: Int
+    let headerByteCount: Int
+    let payloadByteCount: Int
+
+    /// Nil when the value is too short for the header, nonce and tag.
+    init?(header: EnvelopeHeader, valueLength: Int) {
+        self.header = header
+        self.valueLength = valueLength
+        envelopeByteCount = valueLength * 3 / 4
+        headerByteCount = 5 + (header.lifetimeMinutes < 1 << 7 ? 1 : header.lifetimeMinutes < 1 << 14 ? 2 : 3)
+        payloadByteCount = envelopeByteCount - headerByteCount - Self.nonceByteCount - Self.tagByteCount
+        guard payloadByteCount >= 0 else { return nil }
+    }
+
+    func status(now: Date) -> String {
+        let remaining = Int(header.expiresAt.timeIntervalSince(now))
+        if remaining <= 0 { return "expired \(Self.span(-remaining)) ago" }
+        if header.issuedAt > now { return "issued \(Self.span(Int(header.issuedAt.timeIntervalSince(now)))) in the future" }
+        return "valid for \(Self.span(remaining)) more"
+    }
+
+    func text(now: Date) -> String {
+        let rows: [(String, String)] = [
+            ("format version", "\(EnvelopeHeader.currentVersion)"),
+            ("key id", "\(header.keyID)"),
+            ("compressed", header.isCompressed ? "yes" : "no"),
+            ("padded", header.isPadded ? "yes" : "no"),
+            ("issued at", "\(header.issuedAt.formatted(.iso8601)) (\(header.issuedAtSeconds))"),
+            ("lifetime", "\(header.lifetimeMinutes) minutes (\(Self.span(Int(header.lifetimeMinutes) * 60)))"),
+            ("expires at", "\(header.expiresAt.formatted(.iso8601)) (\(status(now: now)))"),
+            ("value", "\(valueLength) characters of base64url"),
+            (
+                "envelope",
+                "\(envelopeByteCount) bytes: header \(headerByteCount), nonce \(Self.nonceByteCount), "
+                    + "ciphertext \(payloadByteCount), tag \(Self.tagByteCount)"
+            ),
+            ("verified", "no (inspect reads the header without a key; decode verifies)"),
+        ]
+        return rows.map { $0.0.padding(toLength: 16, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n")
+    }
+
+    func json(now: Date) -> String {
+        let expired = header.expiresAt <= now
+        return """
+            {"version":\(EnvelopeHeader.currentVersion),"keyID":\(header.keyID),"compressed":\(header.isCompressed),\
+            "padded":\(header.isPadded),"issuedAt":"\(header.issuedAt.formatted(.iso8601))",\
+            "issuedAtSeconds":\(header.issuedAtSeconds),"lifetimeMinutes":\(header.lifetimeMinutes),\
+            "expiresAt":"\(header.expiresAt.formatted(.iso8601))","expired":\(expired),\
+            "valueCharacters":\(valueLength),"envelopeBytes":\(envelopeByteCount),"headerBytes":\(headerByteCount),\
+            "nonceBytes":\(Self.nonceByteCount),"ciphertextBytes":\(payloadByteCount),"tagBytes":\(Self.tagByteCount),\
+            "verified":false}
+            """
+    }
+
+    /// `2d 3h`, `5h 12m`, `42m`, `17s`.
+    static func span(_ seconds: Int) -> String {
+        let days = seconds / 86400
+        let hours = seconds % 86400 / 3600
+        let minutes = seconds % 3600 / 60
+        if days > 0 { return hours > 0 ? "\(days)d \(hours)h" : "\(days)d" }
+        if hours > 0 { return minutes > 0 ? "\(hours)h \(minutes)m" : "\(hours)h" }
+        if minutes > 0 { return "\(minutes)m" }
+        return "\(seconds)s"
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+@Suite("inspect")
+struct InspectTests {
+    @Test("reads the header without a key, as text and JSON")
+    func withoutKey() throws {
+        let tool = try ToolRunner()
+        defer { tool.cleanUp() }
+        try tool.write(try tool.run(["keygen", "--id", "9"]).stdout, to: "keys.txt")
+        let value = try tool.run(
+            ["encode", "--key-file", "keys.txt", "--value-only", "--now", "1732467890", "--lifetime", "2h"],
+            input: "[" + Array(repeating: #"{"a":"aaaaaaaaaaaaaaaaaaaaaaaa"}"#, count: 8).joined(separator: ",") + "]"
+        ).stdout.trimmingCharacters(in: .newlines)
+
+        let text = try tool.run(["inspect", value, "--now", "1732467900"])
+        #expect(text.status == 0, "\(text.stderr)")
+        for expected in ["key id          9", "compressed      yes", "padded          no", "2024-11-24T17:04:50Z (1732467890)",
+            "120 minutes (2h)", "valid for 1h 59m more", "\(value.utf8.count) characters", "verified        no"]
+        {
+            #expect(text.stdout.contains(expected), "missing \(expected) in \(text.stdout)")
+        }
+
+        let json = try tool.run(["inspect", "--format", "json", "Cookie: session=\(value)", "--now", "1800000000"])
+        let fields = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(fields["keyID"] as? Int == 9)
+        #expect(fields["expired"] as? Bool == true)
+        #expect(fields["lifetimeMinutes"] as? Int == 120)
+        #expect(fields["valueCharacters"] as? Int == value.utf8.count)
+        let parts = ["headerBytes", "nonceBytes", "ciphertextBytes", "tagBytes"].compactMap { fields[$0] as? Int }
+        #expect(parts.reduce(0, +) == fields["envelopeBytes"] as? Int)
+    }
+}

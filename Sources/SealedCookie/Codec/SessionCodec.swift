@@ -63,7 +63,9 @@ public struct SessionCodec<Session: Sendable>: Sendable {
             guard minimumSize >= 0, (1...9).contains(level) else {
                 throw .invalidConfiguration("compression needs minimumSize >= 0 and level from 1 to 9")
             }
-            deflaters = StreamPool(capacity: 16) { Deflater(level: Int32(level), memoryLevel: 8) }
+            // memLevel 5: a 4096-entry hash table, cleared on every reset (memLevel 8 clears 64 KiB).
+            // Cookie-sized input compresses to the same bytes on the corpus; see docs/benchmarks.md.
+            deflaters = StreamPool(capacity: 16) { Deflater(level: Int32(level), memoryLevel: 5) }
         }
         guard LibSodium.isReady else { throw .invalidConfiguration("libsodium could not be initialised") }
 

@@ -6,38 +6,7 @@ import Testing
 /// Mutated and random documents through the streaming decoder: it never traps, and whenever it
 /// and Foundation both accept a document they read the same value.
 @Suite struct JSONFuzzTests {
-    indirect enum AnyJSON: Codable, Equatable, Sendable {
-        case null, bool(Bool), number(Double), string(String), array([AnyJSON]), object([String: AnyJSON])
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() {
-                self = .null
-            } else if let value = try? container.decode(Bool.self) {
-                self = .bool(value)
-            } else if let value = try? container.decode(Double.self) {
-                self = .number(value)
-            } else if let value = try? container.decode(String.self) {
-                self = .string(value)
-            } else if let value = try? container.decode([AnyJSON].self) {
-                self = .array(value)
-            } else {
-                self = .object(try container.decode([String: AnyJSON].self))
-            }
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            switch self {
-            case .null: try container.encodeNil()
-            case .bool(let value): try container.encode(value)
-            case .number(let value): try container.encode(value)
-            case .string(let value): try container.encode(value)
-            case .array(let value): try container.encode(value)
-            case .object(let value): try container.encode(value)
-            }
-        }
-    }
+    typealias AnyJSON = JSONValue
 
     @Test func mutatedCorpusDocumentsNeverTrapAndAgreeWithFoundation() throws {
         let serializer = JSONSessionSerializer<AnyJSON>()

@@ -51,7 +51,9 @@ let package = Package(
         .executableTarget(
             name: "SealedCookieTool",
             dependencies: ["SealedCookie", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            resources: [.copy("Corpus")],
+            // The sample documents are compiled in (Support/BundledCorpus+Documents.swift, made by
+            // scripts/embed-corpus), so the binary needs no resource bundle.
+            exclude: ["Corpus"],
             swiftSettings: swiftSettings
         ),
         .target(

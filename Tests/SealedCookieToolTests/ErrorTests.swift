@@ -21,7 +21,8 @@ struct ErrorTests {
                 .stdout.trimmingCharacters(in: .newlines)
         }
 
-        /// Runs and checks: non-zero exit, the expected reason, no secret, nothing on standard output.
+        /// Runs and checks: non-zero exit, the expected reason, no secret or cookie value, nothing on
+        /// standard output.
         func expectFailure(
             _ arguments: [String], input: String = "", environment: [String: String] = [:], reason: String,
             sourceLocation: SourceLocation = #_sourceLocation
@@ -33,6 +34,7 @@ struct ErrorTests {
             for secret in [keys, otherKeys].map({ String($0.trimmingCharacters(in: .newlines).dropFirst(2)) }) {
                 #expect(!output.stderr.contains(secret), "a key was printed", sourceLocation: sourceLocation)
             }
+            #expect(!output.stderr.contains(value.prefix(24)), "a cookie value was printed", sourceLocation: sourceLocation)
         }
     }
 
@@ -53,6 +55,15 @@ struct ErrorTests {
             ["decode", "--key-file", "keys.txt", "--now", "1000000000", value], reason: "issued in the future")
         try setup.expectFailure(["decode", "--key-file", "keys.txt", "not*base64"], reason: "not a well-formed sealed session")
         try setup.expectFailure(["decode", "--key-file", "keys.txt", "Cookie: a=b; c=d"], reason: "no cookie named 'session'")
+        try setup.expectFailure(
+            ["decode", "--key-file", "keys.txt", "Cookie: theme=dark; session=2~\(value)"], reason: "chunk 1 is missing")
+        try setup.expectFailure(
+            ["decode", "--key-file", "keys.txt", "Cookie: session=\(value); session.1=\(value)"], reason: "chunk 1, which the first")
+        try setup.expectFailure(
+            ["decode", "--key-file", "keys.txt", "Cookie: session=40~\(value)"], reason: "announces 40 chunks, over the limit of 2")
+        try setup.expectFailure(
+            ["decode", "--key-file", "keys.txt", "Cookie: session=\(value); pad=" + String(repeating: "x", count: 17000)],
+            reason: "over the limit of 16384")
         try setup.expectFailure(["decode", "--key-file", "keys.txt"], reason: "no cookie given")
         try setup.expectFailure(["decode", value], reason: "no key given")
     }
@@ -81,6 +92,18 @@ struct ErrorTests {
         try setup.expectFailure(["encode", "--key-file", "keys.txt", "--lifetime", "401d"], input: "{}", reason: "lifetime")
         try setup.expectFailure(["encode", "--key-file", "keys.txt", "--padding", "0"], input: "{}", reason: "--padding")
         try setup.expectFailure(["encode", "--key-file", "keys.txt", "--compression-level", "10"], input: "{}", reason: "1 to 9")
+        try setup.expectFailure(
+            ["encode", "--key-file", "keys.txt", "--max-chunks", "40"], input: "{}", reason: "maxChunkCount must be from 1 to 32")
+        try setup.expectFailure(
+            ["encode", "--key-file", "keys.txt", "--no-chunking", "--max-chunks", "2"], input: "{}",
+            reason: "either --no-chunking or --max-chunks")
+        try setup.expectFailure(
+            ["encode", "--key-file", "keys.txt", "--reserve=-1"], input: "{}", reason: "the reserve 0 or more")
+        try setup.expectFailure(
+            ["encode", "--key-file", "keys.txt", "--domain", "example.com", "--host", "example.org"], input: "{}",
+            reason: "not example.com or a subdomain of it")
+        try setup.expectFailure(["encode", "--key-file", "keys.txt", "--domain", "co.uk"], input: "{}", reason: "public suffix")
+        try setup.expectFailure(["encode", "--key-file", "keys.txt", "--same-site", "loose"], input: "{}", reason: "same-site")
     }
 
     @Test("inspect and size-report problems")

@@ -41,11 +41,12 @@ struct RoundTripTests {
         let encoded = try tool.run(["encode", "session.json", "--key-file", "keys.txt", "--domain", "example.com"])
         #expect(encoded.status == 0, "\(encoded.stderr)")
         let line = encoded.stdout.trimmingCharacters(in: .newlines)
-        #expect(line.hasPrefix("Set-Cookie: session="))
-        for attribute in ["Path=/", "Domain=example.com", "Max-Age=86400", "Expires=", "Secure", "HttpOnly", "SameSite=Lax"] {
-            #expect(line.contains("; \(attribute)"))
-        }
-        let pair = String(line.dropFirst("Set-Cookie: ".count).prefix { $0 != ";" })
+        // The library's attributes, in its order (SPEC §11.1), Max-Age and Expires from the lifetime.
+        #expect(
+            line.wholeMatch(
+                of: /Set-Cookie: session=[A-Za-z0-9_-]+; Domain=example\.com; Path=\/; Expires=\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT; Max-Age=86400; Secure; HttpOnly; SameSite=Lax/
+            ) != nil, "\(line)")
+        let pair = Self.pair(line)
         let decoded = try tool.run(["decode", "--key-file", "keys.txt", "Cookie: theme=dark; \(pair)"])
         #expect(decoded.status == 0, "\(decoded.stderr)")
         #expect(decoded.stdout == Self.compact + "\n")
@@ -81,22 +82,121 @@ struct RoundTripTests {
         #expect(decoded.stdout == "{}\n")
     }
 
-    @Test("a session over the cookie limit is chunked over name, name.1 …, and the chunks decode")
+    @Test("a session over one cookie is chunked as name=2~…; name.1=…, and decodes back through a Cookie header")
     func chunking() throws {
         let tool = try ToolRunner()
         defer { tool.cleanUp() }
         try tool.write(try tool.run(["keygen"]).stdout, to: "keys.txt")
-        let big = "{\"blob\":\"" + (0..<2500).map { String(format: "%02x", ($0 * 7919) % 251) }.joined() + "\"}"
-        let encoded = try tool.run(["encode", "--key-file", "keys.txt", "--no-compression"], input: big)
+        let big = Self.blob(hexCharacters: 4000)
+        let encoded = try tool.run(["encode", "--key-file", "keys.txt", "--domain", "example.com", "--no-compression"], input: big)
+        #expect(encoded.status == 0, "\(encoded.stderr)")
+        let lines = encoded.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix("Set-Cookie: session=2~") == true)
+        #expect(lines.last?.hasPrefix("Set-Cookie: session.1=") == true)
+        for line in lines {
+            #expect(line.utf8.count - "Set-Cookie: ".utf8.count <= 4093)
+            #expect(line.contains("; Domain=example.com; Path=/; Expires="))
+        }
+        let pairs = lines.map(Self.pair)
+
+        // Any order, among other cookies, in one header or split over header lines.
+        let header = "Cookie: theme=dark; \(pairs[1]); _ga=GA1.2.3; \(pairs[0])"
+        let decoded = try tool.run(["decode", "--key-file", "keys.txt", header])
+        #expect(decoded.status == 0, "\(decoded.stderr)")
+        #expect(decoded.stdout == big + "\n")
+        let split = try tool.run(["decode", "--key-file", "keys.txt"], input: "Cookie: \(pairs[0])\ncookie: \(pairs[1])\n")
+        #expect(split.stdout == big + "\n", "\(split.stderr)")
+
+        // A missing chunk, or chunking off when decoding, is a typed reason, never a partial session.
+        let missing = try tool.run(["decode", "--key-file", "keys.txt", "Cookie: theme=dark; \(pairs[0])"])
+        #expect(missing.status != 0 && missing.stdout.isEmpty)
+        #expect(missing.stderr.contains("chunk 1 is missing"))
+        let unchunked = try tool.run(["decode", "--key-file", "keys.txt", "--no-chunking", header])
+        #expect(unchunked.status != 0 && unchunked.stderr.contains("announces 2 chunks, over the limit of 1"))
+    }
+
+    @Test("a session over the limits is refused with the sizes and the limit")
+    func overBudget() throws {
+        let tool = try ToolRunner()
+        defer { tool.cleanUp() }
+        try tool.write(try tool.run(["keygen"]).stdout, to: "keys.txt")
+        let base = ["encode", "--key-file", "keys.txt", "--domain", "example.com", "--no-compression"]
+
+        let oneCookie = try tool.run(base + ["--no-chunking"], input: Self.blob(hexCharacters: 4000))
+        #expect(oneCookie.status != 0 && oneCookie.stdout.isEmpty)
+        #expect(oneCookie.stderr.contains(/the cookie 'session' has \d{4} bytes of name and value, over the per-cookie limit of 4096/))
+
+        let tooMany = try tool.run(base, input: Self.blob(hexCharacters: 6000))
+        #expect(tooMany.status != 0 && tooMany.stdout.isEmpty)
+        #expect(tooMany.stderr.contains(/the sealed session is \d{4} characters, but 2 cookie\(s\) hold at most \d{4}/))
+
+        // Three cookies fit the per-cookie limits but not the request line with 2048 bytes reserved …
+        let request = try tool.run(base + ["--max-chunks", "3"], input: Self.blob(hexCharacters: 6000))
+        #expect(request.status != 0 && request.stdout.isEmpty)
+        #expect(
+            request.stderr.contains(
+                /would take \d{4} bytes of the request's Cookie header line; with 2048 bytes reserved .* over the 8190-byte/))
+        // … and do with a smaller reserve.
+        let reserved = try tool.run(base + ["--max-chunks", "3", "--reserve", "0"], input: Self.blob(hexCharacters: 6000))
+        #expect(reserved.status == 0, "\(reserved.stderr)")
+        #expect(reserved.stdout.split(separator: "\n").count == 3)
+    }
+
+    @Test("a duplicate planted by a sibling host is skipped: the first cookie that opens wins")
+    func duplicates() throws {
+        let tool = try ToolRunner()
+        defer { tool.cleanUp() }
+        try tool.write(try tool.run(["keygen"]).stdout, to: "keys.txt")
+        try tool.write(try tool.run(["keygen"]).stdout, to: "planted.txt")
+        let genuine = try tool.run(["encode", "--key-file", "keys.txt", "--domain", "example.com"], input: Self.session)
+        let planted = try tool.run(["encode", "--key-file", "planted.txt", "--domain", "example.com"], input: #"{"user_id":"evil"}"#)
+        let header = "Cookie: \(Self.pair(planted.stdout)); \(Self.pair(genuine.stdout))"
+        let decoded = try tool.run(["decode", "--key-file", "keys.txt", header])
+        #expect(decoded.status == 0, "\(decoded.stderr)")
+        #expect(decoded.stdout == Self.compact + "\n")
+        let refused = try tool.run(["decode", "--key-file", "keys.txt", "Cookie: \(Self.pair(planted.stdout))"])
+        #expect(refused.status != 0 && refused.stderr.contains("failed authentication"))
+    }
+
+    @Test("the scope: a request host outside the root domain, or a public suffix, is refused; host-only has no Domain")
+    func scope() throws {
+        let tool = try ToolRunner()
+        defer { tool.cleanUp() }
+        try tool.write(try tool.run(["keygen"]).stdout, to: "keys.txt")
+        let base = ["encode", "--key-file", "keys.txt"]
+        let inside = try tool.run(base + ["--domain", ".Example.com", "--host", "shop.example.com"], input: "{}")
+        #expect(inside.status == 0 && inside.stdout.contains("; Domain=example.com; "), "\(inside.stderr)")
+        let outside = try tool.run(base + ["--domain", "example.com", "--host", "example.org"], input: "{}")
+        #expect(outside.status != 0 && outside.stderr.contains("'example.org' is not example.com or a subdomain"))
+        let suffix = try tool.run(base + ["--domain", "github.io"], input: "{}")
+        #expect(suffix.status != 0 && suffix.stderr.contains("'github.io' is a public suffix"))
+        let hostOnly = try tool.run(base + ["--same-site", "strict", "--path", "/app"], input: "{}")
+        #expect(hostOnly.status == 0 && !hostOnly.stdout.contains("Domain="))
+        #expect(hostOnly.stdout.contains("; Path=/app; Expires=") && hostOnly.stdout.contains("; SameSite=Strict"))
+    }
+
+    @Test("chunks the request still holds are deleted when the session shrinks")
+    func staleChunks() throws {
+        let tool = try ToolRunner()
+        defer { tool.cleanUp() }
+        try tool.write(try tool.run(["keygen"]).stdout, to: "keys.txt")
+        let encoded = try tool.run(
+            ["encode", "--key-file", "keys.txt", "--domain", "example.com", "--request-cookie", "Cookie: session=2~AAAA; session.1=BBBB"],
+            input: "{}")
         #expect(encoded.status == 0, "\(encoded.stderr)")
         let lines = encoded.stdout.split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines[1].hasPrefix("Set-Cookie: session.1="))
-        let pairs = lines.map { String($0.dropFirst("Set-Cookie: ".count).prefix { $0 != ";" }) }
-        let decoded = try tool.run(["decode", "--key-file", "keys.txt", "Cookie: " + pairs.joined(separator: "; ")])
-        #expect(decoded.stdout == big + "\n")
-        let refused = try tool.run(["encode", "--key-file", "keys.txt", "--no-compression", "--no-chunking"], input: big)
-        #expect(refused.status != 0)
-        #expect(refused.stderr.contains("4096-byte browser limit"))
+        #expect(lines.last == "Set-Cookie: session.1=; Domain=example.com; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax")
+    }
+
+    /// `{"blob":"…"}` with this many hexadecimal characters of barely compressible text.
+    static func blob(hexCharacters: Int) -> String {
+        "{\"blob\":\"" + (0..<hexCharacters / 2).map { String(format: "%02x", ($0 * 7919) % 251) }.joined() + "\"}"
+    }
+
+    /// The `name=value` pair of a `Set-Cookie:` line, as the browser sends it back.
+    static func pair(_ line: String) -> String {
+        String(line.trimmingCharacters(in: .newlines).dropFirst("Set-Cookie: ".count).prefix { $0 != ";" })
     }
 }

@@ -25,9 +25,76 @@ struct SizeReportTests {
         #expect(characters["medium"].map { $0 <= 932 } == true)
         #expect(characters["large"].map { $0 <= 1808 } == true)
         for document in documents {
+            // Every sample fits one cookie; its share of the request line is counted as SPEC §11.4
+            // says: 8 + 2 + len("session") + 1 + len(value) + 2.
+            let value = try #require(document["valueCharacters"] as? Int)
             #expect(document["chunks"] as? Int == 1)
             #expect(document["fitsRequestBudget"] as? Bool == true)
+            #expect(document["cookieHeaderBytes"] as? Int == 10 + 7 + 1 + value + 2)
+            #expect((document["setCookieBytes"] as? Int).map { $0 > value && $0 <= 4093 } == true)
+            #expect(document["refusal"] == nil)
         }
+        let settings = try #require(report["settings"] as? [String: Any])
+        #expect(settings["requestBudget"] as? Int == 8190 && settings["reserve"] as? Int == 2048)
+        #expect(settings["cookieByteLimit"] as? Int == 4096 && settings["setCookieByteLimit"] as? Int == 4093)
+    }
+
+    @Test("the corpus built into the tool is the one in the source tree, and a binary copied alone has it")
+    func builtInCorpus() throws {
+        let tool = try ToolRunner()
+        defer { tool.cleanUp() }
+        let source = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/SealedCookieTool/Corpus").path
+        let alone = tool.folder.appendingPathComponent("alone/sealed-cookie")
+        try FileManager.default.createDirectory(at: alone.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ToolRunner.executable, to: alone)
+
+        let fromSource = try Self.rows(tool.run(["size-report", source, "--format", "json"]))
+        let builtIn = try Self.rows(tool.run(["size-report", "--format", "json"]))
+        let copied = try Self.rows(tool.run(["size-report", "--format", "json"], executable: alone))
+        #expect(fromSource.count == Self.corpus.count)
+        // Sizes depend only on the documents' bytes (the nonce changes, its length does not).
+        for name in Self.corpus {
+            for field in ["jsonBytes", "payloadBytes", "valueCharacters", "setCookieBytes", "cookieHeaderBytes"] {
+                #expect(builtIn[name]?[field] as? Int == fromSource[name]?[field] as? Int, "\(name) \(field)")
+                #expect(copied[name]?[field] as? Int == fromSource[name]?[field] as? Int, "\(name) \(field)")
+            }
+        }
+    }
+
+    @Test("a session the cookie layer refuses is a row with the reason, and the reason on standard error")
+    func refused() throws {
+        let tool = try ToolRunner()
+        defer { tool.cleanUp() }
+        try FileManager.default.createDirectory(atPath: tool.path("docs"), withIntermediateDirectories: true)
+        try tool.write(RoundTripTests.blob(hexCharacters: 4000), to: "docs/big.json")
+        try tool.write(RoundTripTests.blob(hexCharacters: 6000), to: "docs/huge.json")
+        let base = ["size-report", "docs", "--no-compression", "--format", "json"]
+
+        let chunked = try Self.rows(tool.run(base))
+        #expect(chunked["big"]?["chunks"] as? Int == 2)
+        #expect(chunked["big"]?["fitsRequestBudget"] as? Bool == true)
+        #expect(chunked["huge"]?["chunks"] == nil)
+        #expect((chunked["huge"]?["refusal"] as? String)?.contains("but 2 cookie(s) hold at most") == true)
+
+        let three = try Self.rows(tool.run(base + ["--max-chunks", "3"]))
+        #expect(three["huge"]?["chunks"] as? Int == 3)
+        #expect(three["huge"]?["fitsRequestBudget"] as? Bool == false)
+        #expect((three["huge"]?["cookieHeaderBytes"] as? Int).map { $0 > 8190 - 2048 } == true)
+
+        let table = try tool.run(["size-report", "docs", "--no-compression", "--no-chunking"])
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("refused"))
+        #expect(table.stderr.contains("warning: big: the session does not fit: the cookie 'session' has"))
+    }
+
+    /// The JSON report's documents by name.
+    static func rows(_ output: ToolRunner.Output) throws -> [String: [String: Any]] {
+        #expect(output.status == 0, "\(output.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let documents = try #require(report["documents"] as? [[String: Any]])
+        return Dictionary(uniqueKeysWithValues: documents.map { ($0["name"] as? String ?? "", $0) })
     }
 
     @Test("SVG output is well-formed XML with a bar per document and series")

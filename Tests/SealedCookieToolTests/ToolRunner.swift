@@ -35,10 +35,12 @@ struct ToolRunner {
         try Data(text.utf8).write(to: folder.appendingPathComponent(name))
     }
 
-    /// Runs the tool with `arguments`, feeding `input` on standard input.
-    func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Output {
+    /// Runs the tool (or a copy of it) with `arguments`, feeding `input` on standard input.
+    func run(
+        _ arguments: [String], input: String = "", environment: [String: String] = [:], executable: URL = executable
+    ) throws -> Output {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var processEnvironment = ProcessInfo.processInfo.environment

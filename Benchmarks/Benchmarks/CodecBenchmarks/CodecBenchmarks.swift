@@ -3,8 +3,9 @@ import Foundation
 @_spi(Benchmarks) import SealedCookie
 
 /// For each sample size: seal and open with compression on and off; the codec alone on
-/// pre-serialized bytes; the floor (libsodium AEAD + libsodium base64url alone over the same
-/// serialized bytes); and each stage of the pipeline, all in the same run.
+/// pre-serialized bytes; the full Set-Cookie / Cookie header round trip; the floor (libsodium
+/// AEAD + libsodium base64url alone over the same serialized bytes); and each stage of the
+/// pipeline, all in the same run.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .throughput, .mallocCountTotal],
@@ -15,6 +16,7 @@ let benchmarks: @Sendable () -> Void = {
     )
     for size in Corpus.sizes {
         codecBenchmarks(size)
+        headerBenchmarks(size)
         floorBenchmarks(size)
         sealStageBenchmarks(size)
         openStageBenchmarks(size)

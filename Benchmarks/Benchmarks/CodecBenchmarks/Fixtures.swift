@@ -31,6 +31,27 @@ enum Fixtures {
         }
     }
 
+    /// The cookie layer over the codec: `Domain=example.com`, the default attributes and budget.
+    static func cookies(compressed: Bool) -> SessionCookies<SampleSession> {
+        do {
+            return try SessionCookies(
+                codec: codec(compressed: compressed),
+                configuration: SessionCookiesConfiguration(scope: .rootDomain("example.com")))
+        } catch {
+            preconditionFailure("cannot make the cookie layer: \(error)")
+        }
+    }
+
+    /// A host inside the cookie scope.
+    static let requestHost = "shop.example.com"
+
+    /// A realistic request `Cookie` header: analytics, preference, CSRF and consent cookies
+    /// around the session cookie.
+    static func requestCookieHeader(sessionValue: String) -> String {
+        "_ga=GA1.2.1580629553.1732467890; _gid=GA1.2.1209332093.1732467890; theme=dark; session=\(sessionValue); "
+            + "csrftoken=q7ZsK2vN9xR4tW1mB8cF3hJ6pL0dG5yE; consent=analytics%3Dtrue%2Cmarketing%3Dfalse"
+    }
+
     static func seal<Session>(_ session: Session, with codec: SessionCodec<Session>) -> String {
         do {
             return try codec.seal(session)

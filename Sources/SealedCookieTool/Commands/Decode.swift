@@ -8,14 +8,17 @@ extension SealedCookieTool {
         static let configuration = CommandConfiguration(
             abstract: "Open a sealed cookie and print its session JSON.",
             discussion: """
-                The input is a cookie value, `name=value` pairs, or a whole `Cookie:` header (chunks \
-                name.1, name.2 … are joined). On failure the reason goes to standard error (expired, \
-                unknown key id, failed authentication …) and the exit status is 1. Pipe the output \
-                to `jq` to pretty-print it.
+                The input is a cookie value, `name=value` pairs, or whole `Cookie:` header lines, read \
+                as a server reads them: a chunked session (name=N~…; name.1=…) is joined, and when the \
+                name occurs more than once (a sibling subdomain can plant one) each is tried in order \
+                and the first that opens wins. On failure the reason goes to standard error (expired, \
+                unknown key id, failed authentication, missing chunk …) and the exit status is 1. \
+                Pipe the output to `jq` to pretty-print it.
 
                 Examples:
                   sealed-cookie decode --key-file keys.txt AbC…
                   sealed-cookie decode --key-file keys.txt 'Cookie: theme=dark; session=AbC…'
+                  sealed-cookie decode --key-file keys.txt 'session=2~AbC…; session.1=XyZ…'
                   pbpaste | sealed-cookie decode --key-env APP_KEYS --cookie-name sid | jq .
                 """)
 
@@ -24,21 +27,24 @@ extension SealedCookieTool {
 
         @OptionGroup(title: "Keys") var keys: KeyOptions
         @OptionGroup(title: "Binding") var binding: BindingOptions
+        @OptionGroup(title: "Chunking") var chunking: ChunkingOptions
 
         @Flag(name: .customLong("show-header"), help: "Also print the key id, issue and expiry times to standard error.")
         var showHeader = false
 
         func run() throws {
-            let value = try CookieInput.value(InputSource.readText(cookie, orFile: nil), cookieName: binding.cookieName)
+            let fields = try CookieInput.headerFields(InputSource.readText(cookie, orFile: nil), cookieName: binding.cookieName)
             let codec = try DocumentCodec.make(
-                keyRing: keys.keyRing(), cookieName: binding.cookieName, purpose: binding.purpose, clock: binding.clock,
-                maxValueLength: max(8192, value.utf8.count))
-            let opened: OpenedSession<[UInt8]>
+                keyRing: keys.keyRing(), cookieName: binding.cookieName, purpose: binding.purpose, clock: binding.clock)
+            let cookies = try DocumentCookies.make(
+                codec: codec, configuration: SessionCookiesConfiguration(scope: .hostOnly, maxChunkCount: chunking.maxChunkCount))
+            let found: OpenedSession<[UInt8]>?
             do {
-                opened = try codec.openWithDetails(value)
+                found = try cookies.session(fromCookieHeaders: fields)
             } catch {
-                throw ToolError("cannot open the cookie: \(error)")
+                throw ToolError("\(error)")
             }
+            guard let opened = found else { throw CookieInput.missing(binding.cookieName, in: fields) }
             FileHandle.standardOutput.write(Data(opened.session + [0x0A]))
             if showHeader {
                 let header = opened.header

@@ -9,14 +9,18 @@ extension SealedCookieTool {
             abstract: "Seal a session JSON document into Set-Cookie header line(s).",
             discussion: """
                 The document is checked to be JSON and sealed as given, with insignificant whitespace \
-                removed. A value over the 4096-byte cookie limit is split over name, name.1, name.2 … \
-                unless --no-chunking is given.
+                removed, then written as a server using the library writes it: scoped to --domain \
+                (all its subdomains; host-only without it), Secure, HttpOnly, with Max-Age and \
+                Expires from the lifetime. A value over one cookie's limits is split over \
+                name=N~…, name.1 … up to --max-chunks cookies. A session that does not fit a cookie \
+                limit or the request budget is refused, with the sizes and the limit.
 
                 Examples:
                   sealed-cookie encode session.json --key-file keys.txt --domain example.com
                   echo '{"user_id":"u1"}' | sealed-cookie encode --key-env APP_KEYS
-                  sealed-cookie encode session.json --key-file keys.txt --value-only
-                  sealed-cookie encode session.json --key-file keys.txt --padding 256
+                  sealed-cookie encode big.json --key-file keys.txt --reserve 1024
+                  sealed-cookie encode s.json --key-file keys.txt --request-cookie 'session=2~…'
+                  sealed-cookie encode s.json --key-file keys.txt --value-only --padding 256
                 """)
 
         @Argument(help: ArgumentHelp("The session document; standard input when absent or -.", valueName: "file"))
@@ -25,9 +29,31 @@ extension SealedCookieTool {
         @OptionGroup(title: "Keys") var keys: KeyOptions
         @OptionGroup(title: "Binding") var binding: BindingOptions
         @OptionGroup(title: "Sealing") var sealing: SealingOptions
-        @OptionGroup(title: "Cookie") var cookie: CookieOptions
 
-        @Flag(name: .customLong("value-only"), help: "Print only the cookie value, not Set-Cookie lines (no chunking).")
+        @Option(
+            help: ArgumentHelp(
+                "The root domain the cookie is scoped to (Domain attribute); omit for a host-only cookie.",
+                valueName: "domain"))
+        var domain: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "The host of the request the cookie answers, which must be inside the scope (default: the root domain).",
+                valueName: "host"))
+        var host: String?
+
+        @Option(
+            name: .customLong("request-cookie"),
+            help: ArgumentHelp(
+                "The request's Cookie header, so that chunks the browser still holds are deleted (repeatable).",
+                valueName: "header"))
+        var requestCookies: [String] = []
+
+        @OptionGroup(title: "Cookie") var cookie: CookieOptions
+        @OptionGroup(title: "Chunking") var chunking: ChunkingOptions
+        @OptionGroup(title: "Budget") var budget: BudgetOptions
+
+        @Flag(name: .customLong("value-only"), help: "Print only the sealed value, not Set-Cookie lines (no chunking, no budget).")
         var valueOnly = false
 
         func run() throws {
@@ -35,31 +61,34 @@ extension SealedCookieTool {
             let codec = try DocumentCodec.make(
                 keyRing: keys.keyRing(), cookieName: binding.cookieName, purpose: binding.purpose, clock: binding.clock,
                 sealing: sealing)
-            let value: String
-            do {
-                value = try codec.seal(document.bytes)
-            } catch {
-                throw ToolError("cannot seal the session: \(error)")
-            }
             if valueOnly {
-                print(value)
+                do {
+                    print(try codec.seal(document.bytes))
+                } catch {
+                    throw ToolError("cannot seal the session: \(error)")
+                }
                 return
             }
-            guard let pairs = StandInCookieLayer.pairs(name: binding.cookieName, value: value, chunking: !cookie.chunkingDisabled)
-            else {
-                throw ToolError(
-                    "the cookie is \(binding.cookieName.utf8.count + value.utf8.count) bytes, over the "
-                        + "\(StandInCookieLayer.cookieByteLimit)-byte browser limit: allow chunking or store less in the session")
+            let scope = try DocumentCookies.scope(domain: domain)
+            let cookies = try DocumentCookies.make(
+                codec: codec,
+                configuration: cookie.configuration(
+                    scope: scope, budget: budget.budget, maxChunkCount: chunking.maxChunkCount))
+            var requestFields: [String] = []
+            for text in requestCookies {
+                requestFields += try CookieInput.headerFields(text, cookieName: binding.cookieName)
             }
-            let now = binding.clock()
-            for pair in pairs {
-                print(StandInCookieLayer.setCookieLine(pair, attributes: cookie.attributes, maxAge: sealing.lifetime.minutes * 60, now: now))
+            // A host-only scope takes any host.
+            let requestHost = host ?? scope.rootDomain ?? "localhost"
+            let headers: [String]
+            do {
+                headers = try cookies.setCookieHeaders(
+                    for: document.bytes, requestHost: requestHost, requestCookieHeaders: requestFields)
+            } catch {
+                throw ToolError("\(error)")
             }
-            let requestBytes = StandInCookieLayer.cookieHeaderLine(pairs).utf8.count
-            if requestBytes > cookie.requestBudget {
-                Diagnostics.warning(
-                    "the Cookie request header would be \(requestBytes) bytes, over the budget of \(cookie.requestBudget): "
-                        + "servers may reject requests")
+            for header in headers {
+                print("Set-Cookie: \(header)")
             }
         }
     }

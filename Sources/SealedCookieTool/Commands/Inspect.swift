@@ -34,7 +34,9 @@ extension SealedCookieTool {
         var now: Int?
 
         func run() throws {
-            let value = try CookieInput.value(InputSource.readText(cookie, orFile: nil), cookieName: cookieName)
+            let fields = try CookieInput.headerFields(InputSource.readText(cookie, orFile: nil), cookieName: cookieName)
+            // The first cookie of that name: without a key there is no telling duplicates apart.
+            let value = try CookieInput.firstValue(named: cookieName, in: fields)
             let header: EnvelopeHeader
             do {
                 header = try EnvelopeHeader(sealedValue: value)

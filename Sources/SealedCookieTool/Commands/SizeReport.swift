@@ -8,17 +8,21 @@ extension SealedCookieTool {
         static let configuration = CommandConfiguration(
             abstract: "Measure how big session documents become as cookies.",
             discussion: """
-                For each .json document in the folder (default: the bundled sample corpus), shows its \
-                JSON bytes, the payload after compression, the sealed bytes, the cookie value \
-                characters, the Set-Cookie line bytes, the share of the 4096-byte per-cookie limit, \
-                the cookies needed when chunked, and whether the Cookie request header fits the \
-                request budget. Sizes use a throwaway key: no key is needed.
+                For each .json document in the folder (default: the sample corpus built into the \
+                tool), shows its JSON bytes, the payload after compression, the sealed bytes, the \
+                cookie value characters, and then what the library's cookie layer writes for it: \
+                the Set-Cookie header bytes (name, value and attributes), the share of the \
+                per-cookie limit, the cookies needed (up to --max-chunks), and whether the session's \
+                share of the Cookie request header leaves the reserve free in the request budget. A \
+                session the layer refuses is reported, with the reason on standard error. Sizes use \
+                a throwaway key: no key is needed.
 
                 Examples:
                   sealed-cookie size-report
                   sealed-cookie size-report ./captured-sessions --format markdown
                   sealed-cookie size-report --format svg > sizes.svg
                   sealed-cookie size-report --no-compression --padding 256 --format json
+                  sealed-cookie size-report --max-chunks 3 --request-budget 16384 --reserve 4096
                 """)
 
         /// How the report is written.
@@ -37,29 +41,32 @@ extension SealedCookieTool {
 
         @OptionGroup(title: "Sealing") var sealing: SealingOptions
 
-        @Option(help: ArgumentHelp("The Domain attribute counted in Set-Cookie lines.", valueName: "domain"))
+        @Option(help: ArgumentHelp("The root domain in the Domain attribute.", valueName: "domain"))
         var domain = "example.com"
 
-        @Option(name: .customLong("request-budget"), help: ArgumentHelp("The bytes a Cookie request header may take.", valueName: "bytes"))
-        var requestBudget = StandInCookieLayer.defaultRequestBudget
+        @OptionGroup(title: "Cookie") var cookie: CookieOptions
+        @OptionGroup(title: "Chunking") var chunking: ChunkingOptions
+        @OptionGroup(title: "Budget") var budget: BudgetOptions
 
         @Flag(inversion: .prefixedNo, help: "Show progress on standard error (default: when it is a terminal and there are over 20 documents).")
         var progress: Bool?
 
         func run() throws {
-            let documents = try BundledCorpus.documents(in: folder.map { URL(fileURLWithPath: $0) } ?? BundledCorpus.folder())
+            let documents = try folder.map { path throws(ToolError) in try DocumentFolder.documents(in: path) }
+                ?? BundledCorpus.documents
             let meter = try makeMeter()
             let indicator = Progress(total: documents.count, isEnabled: progress ?? (Diagnostics.isTerminal && documents.count > 20))
             var rows: [SizeMeasurement] = []
-            for (index, url) in documents.enumerated() {
-                let name = url.deletingPathExtension().lastPathComponent
-                indicator.update(index + 1, url.lastPathComponent)
-                let document = try JSONDocument(InputSource.read(url.path), origin: "'\(url.lastPathComponent)'")
-                rows.append(try meter.measure(name: name, document: document))
+            for (index, document) in documents.enumerated() {
+                indicator.update(index + 1, document.name)
+                rows.append(try meter.measure(name: document.name, document: JSONDocument(document.bytes, origin: document.origin)))
             }
             indicator.finish()
             if folder == nil { rows.sort { $0.jsonBytes < $1.jsonBytes } }
-            let result = SizeReportResult(settings: settings, documents: rows)
+            for row in rows {
+                if let refusal = row.refusal { Diagnostics.warning("\(row.name): \(refusal)") }
+            }
+            let result = SizeReportResult(settings: settings(meter), documents: rows)
             switch format {
             case .table: print(SizeTable(result).terminal())
             case .markdown: print(SizeTable(result).markdown())
@@ -68,12 +75,14 @@ extension SealedCookieTool {
             }
         }
 
-        private var settings: SizeReportResult.Settings {
-            SizeReportResult.Settings(
-                cookieName: cookieName, domain: domain,
+        private func settings(_ meter: SizeMeter) -> SizeReportResult.Settings {
+            let configuration = meter.cookies.configuration
+            return SizeReportResult.Settings(
+                cookieName: cookieName, domain: configuration.scope.domainAttribute,
                 compression: sealing.compressionDisabled ? "off" : "deflate level \(sealing.compressionLevel) when smaller",
-                paddingBlockSize: sealing.padding, cookieByteLimit: StandInCookieLayer.cookieByteLimit,
-                requestBudget: requestBudget)
+                paddingBlockSize: sealing.padding, cookieByteLimit: meter.budget.maxNameValueByteCount,
+                setCookieByteLimit: meter.budget.maxSetCookieByteCount, maxChunks: configuration.maxChunkCount,
+                requestBudget: meter.budget.requestHeaderByteCount, reserve: meter.budget.otherCookiesReserve)
         }
 
         private func makeMeter() throws(ToolError) -> SizeMeter {
@@ -83,10 +92,12 @@ extension SealedCookieTool {
             } catch {
                 throw ToolError("cannot make a throwaway key: \(error)")
             }
-            let codec = try DocumentCodec.make(keyRing: ring, cookieName: cookieName, sealing: sealing, maxValueLength: 1 << 20)
-            return SizeMeter(
-                codec: codec, cookieName: cookieName, attributes: .init(domain: domain),
-                maxAge: sealing.lifetime.minutes * 60, requestBudget: requestBudget)
+            let codec = try DocumentCodec.make(keyRing: ring, cookieName: cookieName, sealing: sealing)
+            let scope = try DocumentCookies.scope(domain: domain)
+            return try SizeMeter(
+                codec: codec,
+                configuration: cookie.configuration(scope: scope, budget: budget.budget, maxChunkCount: chunking.maxChunkCount),
+                requestHost: scope.rootDomain ?? domain)
         }
 
         private static func json(_ result: SizeReportResult) throws(ToolError) -> String {

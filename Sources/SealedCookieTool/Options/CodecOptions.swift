@@ -50,9 +50,13 @@ struct SealingOptions: ParsableArguments {
 
 /// A codec that seals JSON documents byte for byte.
 enum DocumentCodec {
+    /// The codec's own bound on a value, its largest: the cookie layer's budgets and Cookie header
+    /// limits are what bound the values the tool writes and reads, chunked ones included.
+    static let maxValueLength = 1 << 20
+
     static func make(
         keyRing: KeyRing, cookieName: String, purpose: String = "session",
-        clock: @escaping @Sendable () -> Date = { Date() }, sealing: SealingOptions? = nil, maxValueLength: Int = 8192
+        clock: @escaping @Sendable () -> Date = { Date() }, sealing: SealingOptions? = nil
     ) throws(ToolError) -> SessionCodec<[UInt8]> {
         let configuration = SessionCodecConfiguration(
             cookieName: cookieName, keyRing: keyRing, purpose: purpose,

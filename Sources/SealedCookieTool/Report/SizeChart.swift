@@ -10,7 +10,7 @@ struct SizeChart {
     private let series = [
         Series(label: "session JSON (bytes)", color: "#9aa5b1", value: \.jsonBytes),
         Series(label: "cookie value (characters)", color: "#2f6fdf", value: \.valueCharacters),
-        Series(label: "Set-Cookie lines (bytes)", color: "#e8912d", value: \.setCookieBytes),
+        Series(label: "Set-Cookie headers (bytes)", color: "#e8912d", value: { $0.setCookieBytes ?? 0 }),
     ]
 
     let result: SizeReportResult

@@ -1,6 +1,6 @@
 /// How big one session document becomes at each step to the browser.
 struct SizeMeasurement: Encodable {
-    /// The document's file name without `.json`.
+    /// The document's name (its file name without `.json`).
     let name: String
     /// Compact JSON.
     let jsonBytes: Int
@@ -12,16 +12,21 @@ struct SizeMeasurement: Encodable {
     let sealedBytes: Int
     /// The base64url cookie value.
     let valueCharacters: Int
-    /// Every `Set-Cookie: …` line together (without line ends).
-    let setCookieBytes: Int
-    /// Name plus value over the per-cookie limit; above 1 means chunks.
+    /// Name plus the whole value over the per-cookie limit; above 1 means chunks.
     let cookieLimitShare: Double
-    /// The cookies needed (1 when it fits one cookie).
-    let chunks: Int
-    /// The `Cookie: …` request header line that carries it back.
-    let cookieHeaderBytes: Int
-    /// Whether that line fits the request budget.
+    /// The Set-Cookie header values the cookie layer writes, together (name, value and
+    /// attributes, counted as the per-line limit counts them); nil when it refuses the session.
+    let setCookieBytes: Int?
+    /// The cookies written (1 when it fits one cookie); nil when refused.
+    let chunks: Int?
+    /// The session's share of the request's `Cookie` line, as ``CookieBudget`` counts it; nil
+    /// when refused.
+    let cookieHeaderBytes: Int?
+    /// Whether that share leaves the reserve free in the request budget.
     let fitsRequestBudget: Bool
+    /// Why the cookie layer refuses to write the session (a per-cookie limit, or more cookies
+    /// than allowed), or nil.
+    let refusal: String?
 }
 
 /// A size report: the settings it was measured with and one row per document.
@@ -32,7 +37,10 @@ struct SizeReportResult: Encodable {
         let compression: String
         let paddingBlockSize: Int?
         let cookieByteLimit: Int
+        let setCookieByteLimit: Int?
+        let maxChunks: Int
         let requestBudget: Int
+        let reserve: Int
     }
 
     let settings: Settings

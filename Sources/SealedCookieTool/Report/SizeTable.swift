@@ -6,10 +6,10 @@ struct SizeTable {
     let numericFrom = 1
 
     init(_ result: SizeReportResult) {
-        let budget = result.settings.requestBudget
+        let settings = result.settings
         headers = [
             "document", "JSON B", "compressed B", "sealed B", "value chars", "Set-Cookie B",
-            "of \(result.settings.cookieByteLimit)", "chunks", "fits \(budget) B request",
+            "of \(settings.cookieByteLimit)", "chunks", "fits \(settings.requestBudget)−\(settings.reserve) B request",
         ]
         rows = result.documents.map { row in
             [
@@ -18,10 +18,10 @@ struct SizeTable {
                 row.compressed ? "\(row.payloadBytes)" : "\(row.payloadBytes) (stored)",
                 "\(row.sealedBytes)",
                 "\(row.valueCharacters)",
-                "\(row.setCookieBytes)",
+                row.setCookieBytes.map { "\($0)" } ?? "refused",
                 "\(Int((row.cookieLimitShare * 100).rounded()))%",
-                "\(row.chunks)",
-                row.fitsRequestBudget ? "yes (\(row.cookieHeaderBytes))" : "NO (\(row.cookieHeaderBytes))",
+                row.chunks.map { "\($0)" } ?? "> \(settings.maxChunks)",
+                row.cookieHeaderBytes.map { row.fitsRequestBudget ? "yes (\($0))" : "NO (\($0))" } ?? "NO",
             ]
         }
     }

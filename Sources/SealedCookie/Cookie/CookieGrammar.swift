@@ -33,8 +33,18 @@ enum CookieGrammar {
     static func firstInvalid(
         in bytes: String.UTF8View, where isAllowed: (UInt8) -> Bool
     ) -> (offset: Int, byte: UInt8)? {
-        for (offset, byte) in bytes.enumerated() where !isAllowed(byte) {
-            return (offset, byte)
+        // Native strings are contiguous: scan their buffer rather than step the view's indices.
+        bytes.withContiguousStorageIfAvailable { firstInvalid(in: $0, where: isAllowed) }
+            ?? firstInvalid(in: Array(bytes), where: isAllowed)
+    }
+
+    private static func firstInvalid(
+        in bytes: some Collection<UInt8>, where isAllowed: (UInt8) -> Bool
+    ) -> (offset: Int, byte: UInt8)? {
+        var offset = 0
+        for byte in bytes {
+            if !isAllowed(byte) { return (offset, byte) }
+            offset += 1
         }
         return nil
     }

@@ -56,6 +56,8 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     public let codec: SessionCodec<Session>
     /// The scope, attributes, budget and limits.
     public let configuration: SessionCookiesConfiguration
+    /// The configured attributes on a cookie with the base name and an empty value, checked once.
+    private let attributes: SetCookie
 
     /// The base cookie name.
     public var cookieName: String { codec.configuration.cookieName }
@@ -80,10 +82,17 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         guard configuration.headerLimits.maxByteCount > 0, configuration.headerLimits.maxPairCount > 0 else {
             throw .invalidConfiguration("header limits must be positive")
         }
+        // Every rule that does not depend on the value or the time, checked now and only now.
+        do {
+            attributes = try SetCookie.validated(
+                name: codec.configuration.cookieName, value: "", domain: configuration.scope.domainAttribute,
+                path: configuration.path, secure: configuration.isSecure, httpOnly: configuration.isHTTPOnly,
+                sameSite: configuration.sameSite, partitioned: configuration.isPartitioned)
+        } catch {
+            throw .invalidCookieAttributes(error)
+        }
         self.codec = codec
         self.configuration = configuration
-        // Every rule that does not depend on the value or the time, checked now.
-        _ = try template(maxAge: nil, expires: nil)
     }
 
     // MARK: 1. Writing
@@ -143,7 +152,12 @@ public struct SessionCookies<Session: Sendable>: Sendable {
             maxAge = Int(seconds)
             expires = codec.configuration.clock().addingTimeInterval(TimeInterval(seconds))
         }
-        let template = try template(maxAge: maxAge, expires: expires)
+        let template: SetCookie
+        do {
+            template = try attributes.with(expires: expires, maxAge: maxAge)
+        } catch {
+            throw .invalidCookieAttributes(error)
+        }
 
         // 4. Split into as few cookies as the per-cookie limits allow.
         let cookies = try cookies(for: sealed, template: template)
@@ -259,24 +273,11 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     /// - Parameter requestCookieHeaders: The request's `Cookie` header values; if they cannot
     ///   be parsed, deletions are written for every chunk index that could exist.
     public func logOutHeaders(requestCookieHeaders: [String]) -> [String] {
-        guard let template = try? template(maxAge: nil, expires: nil) else { return [] }
-        return ([0] + staleChunkIndices(from: 1, requestCookieHeaders: requestCookieHeaders))
-            .compactMap { try? deletion(of: template, index: $0).headerValue }
+        ([0] + staleChunkIndices(from: 1, requestCookieHeaders: requestCookieHeaders))
+            .compactMap { try? deletion(of: attributes, index: $0).headerValue }
     }
 
     // MARK: Helpers
-
-    /// A cookie with the configured attributes, the base name and an empty value.
-    private func template(maxAge: Int?, expires: Date?) throws(SessionCookieError) -> SetCookie {
-        do {
-            return try SetCookie.validated(
-                name: cookieName, value: "", domain: configuration.scope.domainAttribute, path: configuration.path,
-                expires: expires, maxAge: maxAge, secure: configuration.isSecure, httpOnly: configuration.isHTTPOnly,
-                sameSite: configuration.sameSite, partitioned: configuration.isPartitioned)
-        } catch {
-            throw .invalidCookieAttributes(error)
-        }
-    }
 
     private func named(_ template: SetCookie, name: String, value: String) throws(SessionCookieError) -> SetCookie {
         do {

@@ -196,4 +196,34 @@ struct SetCookieTests {
         #expect(try cookie.with(name: "s.1", value: "b").headerValue == "s.1=b; Domain=example.com; Path=/; Secure; HttpOnly; SameSite=Lax")
         #expect(throws: SetCookieError.hostPrefixForbidsDomain) { try cookie.with(name: "__Host-s", value: "b") }
     }
+
+    @Test("with(name:value:) equals a cookie validated from scratch, and still checks both")
+    func renamedEqualsValidated() throws {
+        let cookie = try SetCookie.validated(
+            name: "s", value: "a", domain: ".Example.com", path: "/app", expires: Self.date.addingTimeInterval(0.75),
+            maxAge: 60, sameSite: .strict, partitioned: true)
+        let renamed = try cookie.with(name: "s.2", value: "2~xyz")
+        #expect(
+            renamed
+                == (try SetCookie.validated(
+                    name: "s.2", value: "2~xyz", domain: "example.com", path: "/app", expires: Self.date, maxAge: 60,
+                    sameSite: .strict, partitioned: true)))
+        #expect(throws: SetCookieError.invalidValueCharacter("';'", offset: 1)) { try cookie.with(name: "s", value: "a;") }
+        #expect(throws: SetCookieError.invalidNameCharacter("'='", offset: 1)) { try cookie.with(name: "s=", value: "a") }
+        #expect(throws: SetCookieError.emptyName) { try cookie.with(name: "", value: "a") }
+    }
+
+    @Test("with(expires:maxAge:) rewrites only those attributes, checked as validated checks them")
+    func relifed() throws {
+        let cookie = try SetCookie.validated(name: "s", value: "a", domain: "example.com")
+        let persistent = try cookie.with(expires: Self.date, maxAge: 3600)
+        #expect(
+            persistent
+                == (try SetCookie.validated(name: "s", value: "a", domain: "example.com", expires: Self.date, maxAge: 3600)))
+        #expect(try persistent.with(expires: nil, maxAge: nil) == cookie)
+        #expect(throws: SetCookieError.negativeMaxAge(-1)) { try cookie.with(expires: nil, maxAge: -1) }
+        #expect(throws: SetCookieError.expiresOutOfRange) {
+            try cookie.with(expires: Date(timeIntervalSince1970: 253_402_300_800), maxAge: nil)
+        }
+    }
 }

@@ -61,11 +61,12 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
     ) async throws -> Response {
         let token = configuration.tokenMode?.bearerToken(in: request.headers)
         let isTokenRequest = token != nil || configuration.tokenMode?.isRequested(in: request.headers) == true
-        let cookieFields = isTokenRequest ? [] : request.headers[values: .cookie]
+        // Parsed once: for reading the session, and for finding the chunks a write must delete.
+        let requestCookies = configuration.cookies.parseCookieHeaders(isTokenRequest ? [] : request.headers[values: .cookie])
 
         let incoming =
             token.map { IncomingSession(token: String($0), codec: configuration.codec) }
-            ?? IncomingSession(cookieFields: cookieFields, cookies: configuration.cookies)
+            ?? IncomingSession(requestCookies: requestCookies, cookies: configuration.cookies)
         let loaded = try await accept(incoming, logger: context.logger)
         if let loaded {
             context.sessions.createSession(loaded.session, expiresIn: loaded.lifetime)
@@ -92,14 +93,14 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
                 response.headers[tokenMode.responseHeader] = try sealToken(session, lifetime: lifetime, logger: context.logger)
             } else {
                 let values = try setCookieValues(
-                    session, lifetime: lifetime, host: request.head.authority ?? "", cookieFields: cookieFields,
+                    session, lifetime: lifetime, host: request.head.authority ?? "", requestCookies: requestCookies,
                     logger: context.logger)
                 response.headers[values: .setCookie].append(contentsOf: values)
             }
         case .clear:
             if !isTokenRequest {
                 response.headers[values: .setCookie].append(
-                    contentsOf: configuration.cookies.logOutHeaders(requestCookieHeaders: cookieFields))
+                    contentsOf: configuration.cookies.logOutHeaders(requestCookies: requestCookies))
             }
         }
         return response
@@ -127,12 +128,13 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
     }
 
     private func setCookieValues(
-        _ session: Context.Session, lifetime: Duration, host: String, cookieFields: [String], logger: Logger
+        _ session: Context.Session, lifetime: Duration, host: String,
+        requestCookies: Result<CookieHeader, CookieHeaderError>, logger: Logger
     ) throws -> [String] {
         do {
             return try configuration.cookies.setCookieHeaders(
                 for: session, lifetime: lifetime, requestHost: CookieScope.hostName(fromHostHeader: host),
-                requestCookieHeaders: cookieFields)
+                requestCookies: requestCookies)
         } catch {
             throw storeFailure(error.description, logger: logger)
         }

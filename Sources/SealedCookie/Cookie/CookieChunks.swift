@@ -133,7 +133,7 @@ enum CookieChunks {
             // Every combination of duplicates, first-sent first (an odometer over the indices).
             var choice = [Int](repeating: 0, count: count)
             while attempts < maxAttempts {
-                var assembled = String(firstPiece)
+                var assembled = count == 1 ? first : String(firstPiece)
                 for index in 1..<max(count, 1) { assembled += chunks[index]?[choice[index]] ?? "" }
                 attempts += 1
                 if visit(.success(assembled)) { return }

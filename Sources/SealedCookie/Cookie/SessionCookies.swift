@@ -114,14 +114,25 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     public func setCookieHeaders(
         for session: Session, lifetime: Duration? = nil, requestHost: String, requestCookieHeaders: [String]
     ) throws(SessionCookieError) -> [String] {
-        try setCookies(
-            for: session, lifetime: lifetime, requestHost: requestHost, requestCookieHeaders: requestCookieHeaders
-        ).map(\.headerValue)
+        try setCookieHeaders(
+            for: session, lifetime: lifetime, requestHost: requestHost,
+            requestCookies: parseCookieHeaders(requestCookieHeaders))
+    }
+
+    /// ``setCookieHeaders(for:lifetime:requestHost:requestCookieHeaders:)`` with the request's
+    /// `Cookie` fields already parsed by `parseCookieHeaders(_:)`.
+    package func setCookieHeaders(
+        for session: Session, lifetime: Duration?, requestHost: String,
+        requestCookies: Result<CookieHeader, CookieHeaderError>
+    ) throws(SessionCookieError) -> [String] {
+        try setCookies(for: session, lifetime: lifetime, requestHost: requestHost, requestCookies: requestCookies)
+            .map(\.headerValue)
     }
 
     /// The cookies behind ``setCookieHeaders(for:lifetime:requestHost:requestCookieHeaders:)``.
-    func setCookies(
-        for session: Session, lifetime: Duration?, requestHost: String, requestCookieHeaders: [String]
+    private func setCookies(
+        for session: Session, lifetime: Duration?, requestHost: String,
+        requestCookies: Result<CookieHeader, CookieHeaderError>
     ) throws(SessionCookieError) -> [SetCookie] {
         // 1. Scope.
         do {
@@ -170,7 +181,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         }
 
         // 6. Delete chunks the browser holds beyond the new count.
-        let stale = staleChunkIndices(from: cookies.count, requestCookieHeaders: requestCookieHeaders)
+        let stale = staleChunkIndices(from: cookies.count, requestCookies: requestCookies)
         return cookies + stale.compactMap { try? deletion(of: template, index: $0) }
     }
 
@@ -227,11 +238,18 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     ///   ``SessionCookieError/unreadable(_:candidateCount:)`` with the codec's reason (expired,
     ///   tampered …) for the first candidate.
     public func session(fromCookieHeaders cookieHeaders: [String]) throws(SessionCookieError) -> OpenedSession<Session>? {
+        try session(in: parseCookieHeaders(cookieHeaders))
+    }
+
+    /// ``session(fromCookieHeaders:)`` with the request's `Cookie` fields already parsed by
+    /// `parseCookieHeaders(_:)`.
+    package func session(
+        in requestCookies: Result<CookieHeader, CookieHeaderError>
+    ) throws(SessionCookieError) -> OpenedSession<Session>? {
         let header: CookieHeader
-        do {
-            header = try CookieHeader(parsing: cookieHeaders, limits: configuration.headerLimits)
-        } catch {
-            throw .header(error)
+        switch requestCookies {
+        case .success(let parsed): header = parsed
+        case .failure(let error): throw .header(error)
         }
         var opened: OpenedSession<Session>?
         var firstFailure: SessionCookieError?
@@ -273,8 +291,24 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     /// - Parameter requestCookieHeaders: The request's `Cookie` header values; if they cannot
     ///   be parsed, deletions are written for every chunk index that could exist.
     public func logOutHeaders(requestCookieHeaders: [String]) -> [String] {
-        ([0] + staleChunkIndices(from: 1, requestCookieHeaders: requestCookieHeaders))
+        logOutHeaders(requestCookies: parseCookieHeaders(requestCookieHeaders))
+    }
+
+    /// ``logOutHeaders(requestCookieHeaders:)`` with the request's `Cookie` fields already parsed
+    /// by `parseCookieHeaders(_:)`.
+    package func logOutHeaders(requestCookies: Result<CookieHeader, CookieHeaderError>) -> [String] {
+        ([0] + staleChunkIndices(from: 1, requestCookies: requestCookies))
             .compactMap { try? deletion(of: attributes, index: $0).headerValue }
+    }
+
+    // MARK: 4. Parsing once
+
+    /// The request's `Cookie` fields parsed with ``SessionCookiesConfiguration/headerLimits``,
+    /// for a caller that reads the session and writes its cookies on the same request: the
+    /// `requestCookies:` variants of the three calls take the result, so the fields are parsed
+    /// once per request.
+    package func parseCookieHeaders(_ fields: [String]) -> Result<CookieHeader, CookieHeaderError> {
+        Result { () throws(CookieHeaderError) in try CookieHeader(parsing: fields, limits: configuration.headerLimits) }
     }
 
     // MARK: Helpers
@@ -294,8 +328,8 @@ public struct SessionCookies<Session: Sendable>: Sendable {
 
     /// Chunk indices of at least `count` that the request carries; every index that could
     /// exist when the header cannot be parsed.
-    private func staleChunkIndices(from count: Int, requestCookieHeaders: [String]) -> [Int] {
-        guard let header = try? CookieHeader(parsing: requestCookieHeaders, limits: configuration.headerLimits) else {
+    private func staleChunkIndices(from count: Int, requestCookies: Result<CookieHeader, CookieHeaderError>) -> [Int] {
+        guard case .success(let header) = requestCookies else {
             return Array(max(count, 1)..<max(count, configuration.maxChunkCount))
         }
         return CookieChunks.presentIndices(in: header, base: cookieName).filter { $0 >= count }

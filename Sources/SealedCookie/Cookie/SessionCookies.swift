@@ -115,23 +115,27 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         for session: Session, lifetime: Duration? = nil, requestHost: String, requestCookieHeaders: [String]
     ) throws(SessionCookieError) -> [String] {
         try setCookieHeaders(
-            for: session, lifetime: lifetime, requestHost: requestHost,
+            for: session, serialized: nil, lifetime: lifetime, requestHost: requestHost,
             requestCookies: parseCookieHeaders(requestCookieHeaders))
     }
 
     /// ``setCookieHeaders(for:lifetime:requestHost:requestCookieHeaders:)`` with the request's
-    /// `Cookie` fields already parsed by `parseCookieHeaders(_:)`.
+    /// `Cookie` fields already parsed by `parseCookieHeaders(_:)`, and, when not nil, the
+    /// session's bytes from the codec's `serialize(_:)`, sealed instead of serializing it again
+    /// (the caller keeps and wipes them).
     package func setCookieHeaders(
-        for session: Session, lifetime: Duration?, requestHost: String,
+        for session: Session, serialized: [UInt8]?, lifetime: Duration?, requestHost: String,
         requestCookies: Result<CookieHeader, CookieHeaderError>
     ) throws(SessionCookieError) -> [String] {
-        try setCookies(for: session, lifetime: lifetime, requestHost: requestHost, requestCookies: requestCookies)
-            .map(\.headerValue)
+        try setCookies(
+            for: session, serialized: serialized, lifetime: lifetime, requestHost: requestHost,
+            requestCookies: requestCookies
+        ).map(\.headerValue)
     }
 
     /// The cookies behind ``setCookieHeaders(for:lifetime:requestHost:requestCookieHeaders:)``.
     private func setCookies(
-        for session: Session, lifetime: Duration?, requestHost: String,
+        for session: Session, serialized: [UInt8]?, lifetime: Duration?, requestHost: String,
         requestCookies: Result<CookieHeader, CookieHeaderError>
     ) throws(SessionCookieError) -> [SetCookie] {
         // 1. Scope.
@@ -142,19 +146,14 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         }
 
         // 2. Seal under the base name.
+        let lifetime = lifetime ?? codec.configuration.lifetime
         let sealed: String
-        let seconds: Int64
         do {
-            if let lifetime {
-                sealed = try codec.seal(session, lifetime: lifetime)
-                seconds = lifetime.components.seconds
-            } else {
-                sealed = try codec.seal(session)
-                seconds = codec.configuration.lifetime.components.seconds
-            }
+            sealed = try codec.seal(session, serialized: serialized, lifetime: lifetime)
         } catch {
             throw .codec(error)
         }
+        let seconds = lifetime.components.seconds
 
         // 3. Attributes.
         var maxAge: Int?

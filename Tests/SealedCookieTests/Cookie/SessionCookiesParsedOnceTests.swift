@@ -25,7 +25,7 @@ struct SessionCookiesParsedOnceTests {
 
         #expect(try cookies.session(in: parsed)?.session == Fixture.bytes(7000))
         let small = try cookies.setCookieHeaders(
-            for: Fixture.bytes(10), lifetime: nil, requestHost: "example.com", requestCookies: parsed)
+            for: Fixture.bytes(10), serialized: nil, lifetime: nil, requestHost: "example.com", requestCookies: parsed)
         #expect(Array(small.dropFirst()) == ["session.1", "session.2"].map { $0 + "=" + Self.deletionAttributes })
         #expect(try cookies.session(fromCookieHeaders: [Fixture.cookieHeader(from: small)])?.session == Fixture.bytes(10))
         #expect(cookies.logOutHeaders(requestCookies: parsed) == cookies.logOutHeaders(requestCookieHeaders: fields))
@@ -40,7 +40,7 @@ struct SessionCookiesParsedOnceTests {
             try cookies.session(in: parsed)
         }
         let written = try cookies.setCookieHeaders(
-            for: Fixture.bytes(10), lifetime: nil, requestHost: "example.com", requestCookies: parsed)
+            for: Fixture.bytes(10), serialized: nil, lifetime: nil, requestHost: "example.com", requestCookies: parsed)
         #expect(Array(written.dropFirst()) == ["session.1", "session.2"].map { $0 + "=" + Self.deletionAttributes })
         #expect(cookies.logOutHeaders(requestCookies: parsed).count == 3)
     }

@@ -173,6 +173,14 @@ struct SetCookieTests {
         #expect(try SetCookie.validated(name: "__Securex", value: "v", secure: false).isSecure == false)
     }
 
+    @Test("cookie-octet is exactly RFC 6265's ranges, for every byte")
+    func cookieOctets() {
+        let ranges: [ClosedRange<UInt8>] = [0x21...0x21, 0x23...0x2B, 0x2D...0x3A, 0x3C...0x5B, 0x5D...0x7E]
+        for byte in UInt8.min...UInt8.max {
+            #expect(CookieGrammar.isCookieOctet(byte) == ranges.contains { $0.contains(byte) }, "\(byte)")
+        }
+    }
+
     @Test("the __Host- error explains the conflict with root-domain scope")
     func hostPrefixMessage() {
         let text = SetCookieError.hostPrefixForbidsDomain.description

@@ -31,6 +31,7 @@ enum CookieGrammar {
     }
 
     /// The first byte of `bytes` failing `isAllowed`, with its offset.
+    @inline(__always)  // So that `isAllowed` is inlined into the loop: it runs on every byte of a value.
     static func firstInvalid(
         in bytes: String.UTF8View, where isAllowed: (UInt8) -> Bool
     ) -> (offset: Int, byte: UInt8)? {
@@ -39,6 +40,7 @@ enum CookieGrammar {
             ?? firstInvalid(in: Array(bytes), where: isAllowed)
     }
 
+    @inline(__always)
     private static func firstInvalid(
         in bytes: some Collection<UInt8>, where isAllowed: (UInt8) -> Bool
     ) -> (offset: Int, byte: UInt8)? {

@@ -186,7 +186,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
 
     /// The cookies carrying `sealed`, checked against the per-cookie limits.
     private func cookies(for sealed: String, template: SetCookie) throws(SessionCookieError) -> [SetCookie] {
-        let budget = configuration.budget
+        let (budget, cookieName) = (configuration.budget, cookieName)  // Captured rather than all of self.
         let attributeByteCount = template.headerValue.utf8.count - template.name.utf8.count - 1
         let capacity = { (index: Int) in
             budget.maxValueByteCount(

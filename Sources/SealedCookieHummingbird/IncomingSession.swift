@@ -9,10 +9,10 @@ enum IncomingSession<Session: Sendable> {
     /// A cookie or token that did not open; the reason is for the debug log only.
     case rejected(reason: String)
 
-    /// The session in the request's `Cookie` fields.
-    init(cookieFields: [String], cookies: SessionCookies<Session>) {
+    /// The session in the request's `Cookie` fields, parsed by `cookies`.
+    init(requestCookies: Result<CookieHeader, CookieHeaderError>, cookies: SessionCookies<Session>) {
         do {
-            self = try cookies.session(fromCookieHeaders: cookieFields).map(Self.opened) ?? .absent
+            self = try cookies.session(in: requestCookies).map(Self.opened) ?? .absent
         } catch {
             self = .rejected(reason: error.description)
         }

@@ -6,8 +6,9 @@ import SealedCookie
 struct LoadedSession<Session: Sendable>: Sendable {
     /// The session as the request carried it.
     var session: Session
-    /// Its serialized bytes, to tell whether the handler changed it; nil if it did not serialize.
-    var serialized: [UInt8]?
+    /// The digest of its serialized bytes, to tell whether the handler changed it; nil when
+    /// `==` tells (see ``SessionComparison``) or when it did not serialize.
+    var digest: SessionDigest?
     /// The lifetime it was sealed with, handed to the handler as `expiresIn`.
     var lifetime: Duration
     /// When it was sealed.
@@ -15,9 +16,9 @@ struct LoadedSession<Session: Sendable>: Sendable {
     /// Whether an older key of the ring opened it.
     var needsResealing: Bool
 
-    init(_ opened: OpenedSession<Session>, serialized: [UInt8]?) {
+    init(_ opened: OpenedSession<Session>, digest: SessionDigest?) {
         self.session = opened.session
-        self.serialized = serialized
+        self.digest = digest
         self.lifetime = .seconds(Int64(opened.header.lifetimeMinutes) * 60)
         self.issuedAt = opened.header.issuedAt
         self.needsResealing = opened.needsResealing

@@ -33,11 +33,13 @@ import SealedCookie
 ///    is logged at debug level and never sent to the client. Such a cookie is not deleted, so a
 ///    node that lags behind a key rotation does not log anybody out.
 /// 2. Hands the session to the handler, with its lifetime as `expiresIn`.
-/// 3. After the handler returns, sends `Set-Cookie` only when needed: the session is new or its
-///    serialized bytes or lifetime changed; it was opened with an older key (re-sealed under the
-///    primary key); it is due for sliding renewal; or it was cleared (deletion cookies with the
-///    same Domain and Path for every chunk the request carried). `expiresIn` becomes the sealed
-///    lifetime, in whole minutes.
+/// 3. After the handler returns, sends `Set-Cookie` only when needed: the session is new, or it
+///    or its lifetime changed; it was opened with an older key (re-sealed under the primary
+///    key); it is due for sliding renewal; or it was cleared (deletion cookies with the same
+///    Domain and Path for every chunk the request carried). `expiresIn` becomes the sealed
+///    lifetime, in whole minutes. Whether the session changed is told by `==` when the session
+///    type is `Equatable` (so a custom `==` must compare everything the session stores), and by
+///    its serialized bytes otherwise.
 ///
 /// A session that cannot be stored (over the cookie budget, or a request host outside the
 /// cookie scope) is a server error: the middleware logs the reason and sizes at error level and
@@ -45,12 +47,13 @@ import SealedCookie
 /// sent.
 public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMiddleware {
     let configuration: SealedSessionConfiguration<Context.Session>
-    let serializer = JSONSessionSerializer<Context.Session>()
+    private let comparison: SessionComparison<Context.Session>
 
     /// Makes the middleware.
     /// - Parameter configuration: The cookie layer and options, the same on every node.
     public init(configuration: SealedSessionConfiguration<Context.Session>) {
         self.configuration = configuration
+        self.comparison = SessionComparison(codec: configuration.codec)
     }
 
     /// Opens the session before the handler and stores it as needed afterwards.
@@ -61,11 +64,12 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
     ) async throws -> Response {
         let token = configuration.tokenMode?.bearerToken(in: request.headers)
         let isTokenRequest = token != nil || configuration.tokenMode?.isRequested(in: request.headers) == true
-        let cookieFields = isTokenRequest ? [] : request.headers[values: .cookie]
+        // Parsed once: for reading the session, and for finding the chunks a write must delete.
+        let requestCookies = configuration.cookies.parseCookieHeaders(isTokenRequest ? [] : request.headers[values: .cookie])
 
         let incoming =
             token.map { IncomingSession(token: String($0), codec: configuration.codec) }
-            ?? IncomingSession(cookieFields: cookieFields, cookies: configuration.cookies)
+            ?? IncomingSession(requestCookies: requestCookies, cookies: configuration.cookies)
         let loaded = try await accept(incoming, logger: context.logger)
         if let loaded {
             context.sessions.createSession(loaded.session, expiresIn: loaded.lifetime)
@@ -77,7 +81,7 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
         let outcome = SessionOutcome.decide(
             current: current,
             loaded: loaded,
-            serialize: { try? serializer.serialize($0) },
+            compare: comparison.compare,
             defaultLifetime: configuration.codec.configuration.lifetime,
             isRenewalDue: { loaded in
                 guard let fraction = configuration.renewalFraction else { return false }
@@ -86,20 +90,21 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
         switch outcome {
         case .unchanged:
             break
-        case .seal(let session, let lifetime, let reason):
+        case .seal(let session, let serialized, let lifetime, let reason):
             context.logger.trace("Sealing session", metadata: ["sealed_cookie.reason": "\(reason.rawValue)"])
             if let tokenMode = configuration.tokenMode, isTokenRequest {
-                response.headers[tokenMode.responseHeader] = try sealToken(session, lifetime: lifetime, logger: context.logger)
+                response.headers[tokenMode.responseHeader] = try sealToken(
+                    session, serialized: serialized, lifetime: lifetime, logger: context.logger)
             } else {
                 let values = try setCookieValues(
-                    session, lifetime: lifetime, host: request.head.authority ?? "", cookieFields: cookieFields,
-                    logger: context.logger)
+                    session, serialized: serialized, lifetime: lifetime, host: request.head.authority ?? "",
+                    requestCookies: requestCookies, logger: context.logger)
                 response.headers[values: .setCookie].append(contentsOf: values)
             }
         case .clear:
             if !isTokenRequest {
                 response.headers[values: .setCookie].append(
-                    contentsOf: configuration.cookies.logOutHeaders(requestCookieHeaders: cookieFields))
+                    contentsOf: configuration.cookies.logOutHeaders(requestCookies: requestCookies))
             }
         }
         return response
@@ -122,25 +127,28 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
                 logger.debug("Sealed session revoked; continuing without a session", metadata: ["sealed_cookie.reason": "revoked"])
                 return nil
             }
-            return LoadedSession(opened, serialized: try? serializer.serialize(opened.session))
+            return LoadedSession(opened, digest: comparison.digest(ofLoaded: opened.session))
         }
     }
 
     private func setCookieValues(
-        _ session: Context.Session, lifetime: Duration, host: String, cookieFields: [String], logger: Logger
+        _ session: Context.Session, serialized: SerializedSession?, lifetime: Duration, host: String,
+        requestCookies: Result<CookieHeader, CookieHeaderError>, logger: Logger
     ) throws -> [String] {
         do {
             return try configuration.cookies.setCookieHeaders(
-                for: session, lifetime: lifetime, requestHost: CookieScope.hostName(fromHostHeader: host),
-                requestCookieHeaders: cookieFields)
+                for: session, serialized: serialized?.bytes, lifetime: lifetime,
+                requestHost: CookieScope.hostName(fromHostHeader: host), requestCookies: requestCookies)
         } catch {
             throw storeFailure(error.description, logger: logger)
         }
     }
 
-    private func sealToken(_ session: Context.Session, lifetime: Duration, logger: Logger) throws -> String {
+    private func sealToken(
+        _ session: Context.Session, serialized: SerializedSession?, lifetime: Duration, logger: Logger
+    ) throws -> String {
         do {
-            return try configuration.codec.seal(session, lifetime: lifetime)
+            return try configuration.codec.seal(session, serialized: serialized?.bytes, lifetime: lifetime)
         } catch {
             throw storeFailure(error.description, logger: logger)
         }

@@ -9,8 +9,9 @@ enum SessionOutcome<Session: Sendable> {
 
     /// Nothing: the client's cookie (or token) is still right.
     case unchanged
-    /// Seal the session for `lifetime` and send it.
-    case seal(Session, lifetime: Duration, reason: Reason)
+    /// Seal the session for `lifetime` and send it; `serialized`, when not nil, holds its bytes
+    /// from the comparison, to seal instead of serializing it again.
+    case seal(Session, serialized: SerializedSession?, lifetime: Duration, reason: Reason)
     /// The handler cleared the session: delete the cookie.
     case clear
 
@@ -19,25 +20,27 @@ enum SessionOutcome<Session: Sendable> {
     /// - Parameters:
     ///   - current: The session in the context after the handler, and its `expiresIn`.
     ///   - loaded: The session the request carried, if one opened.
-    ///   - serialize: Serializes a session the same way as when it was loaded.
+    ///   - compare: Whether a session differs from the loaded one, and its bytes if it was
+    ///     serialized to tell.
     ///   - defaultLifetime: The lifetime when the handler gave none.
     ///   - isRenewalDue: Whether the loaded session is due for sliding renewal.
     static func decide(
         current: (session: Session, expiresIn: Duration?)?,
         loaded: LoadedSession<Session>?,
-        serialize: (Session) -> [UInt8]?,
+        compare: (Session, LoadedSession<Session>) -> (isChanged: Bool, serialized: SerializedSession?),
         defaultLifetime: Duration,
         isRenewalDue: (LoadedSession<Session>) -> Bool
     ) -> Self {
         guard let current else { return loaded == nil ? .unchanged : .clear }
         let lifetime = current.expiresIn.map(envelopeLifetime) ?? defaultLifetime
-        guard let loaded else { return .seal(current.session, lifetime: lifetime, reason: .created) }
-        let bytes = serialize(current.session)
-        if bytes == nil || bytes != loaded.serialized || lifetime != loaded.lifetime {
-            return .seal(current.session, lifetime: lifetime, reason: .changed)
+        guard let loaded else { return .seal(current.session, serialized: nil, lifetime: lifetime, reason: .created) }
+        let (isChanged, serialized) = compare(current.session, loaded)
+        let seal = { (reason: Reason) in
+            Self.seal(current.session, serialized: serialized, lifetime: lifetime, reason: reason)
         }
-        if loaded.needsResealing { return .seal(current.session, lifetime: lifetime, reason: .rotated) }
-        if isRenewalDue(loaded) { return .seal(current.session, lifetime: lifetime, reason: .renewed) }
+        if isChanged || lifetime != loaded.lifetime { return seal(.changed) }
+        if loaded.needsResealing { return seal(.rotated) }
+        if isRenewalDue(loaded) { return seal(.renewed) }
         return .unchanged
     }
 

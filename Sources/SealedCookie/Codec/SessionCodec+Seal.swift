@@ -8,26 +8,42 @@ extension SessionCodec {
     ///   ``SessionCodecError/sealedValueTooLarge(length:limit:)`` or
     ///   ``SessionCodecError/clockOutOfRange``.
     public func seal(_ session: Session) throws(SessionCodecError) -> String {
-        try seal(session, lifetimeMinutes: lifetimeMinutes)
+        try seal(session, serialized: nil, lifetimeMinutes: lifetimeMinutes)
     }
 
     /// Seals `session` with a lifetime other than the configured one (for example a longer
     /// "remember me" session), in whole minutes from 1 minute to 400 days.
     public func seal(_ session: Session, lifetime: Duration) throws(SessionCodecError) -> String {
+        try seal(session, serialized: nil, lifetime: lifetime)
+    }
+
+    /// ``seal(_:lifetime:)`` for a caller that already holds the session's bytes from
+    /// `serialize(_:)` (to compare them with an earlier version, say): `serialized`, when not nil,
+    /// is sealed instead of serializing `session` again. The caller keeps and wipes it.
+    package func seal(_ session: Session, serialized: [UInt8]?, lifetime: Duration) throws(SessionCodecError) -> String {
         let parts = lifetime.components
         guard parts.attoseconds == 0, parts.seconds % 60 == 0,
             (1...Int64(EnvelopeHeader.maxLifetimeMinutes)).contains(parts.seconds / 60)
         else {
             throw .invalidConfiguration("lifetime must be a whole number of minutes from 1 minute to 400 days")
         }
-        return try seal(session, lifetimeMinutes: UInt32(parts.seconds / 60))
+        return try seal(session, serialized: serialized, lifetimeMinutes: UInt32(parts.seconds / 60))
     }
 
-    private func seal(_ session: Session, lifetimeMinutes: UInt32) throws(SessionCodecError) -> String {
-        // 1. Serialize.
+    private func seal(_ session: Session, serialized: [UInt8]?, lifetimeMinutes: UInt32) throws(SessionCodecError)
+        -> String
+    {
+        // 1. Serialize, unless the caller did.
+        if let serialized {
+            try checkSize(of: serialized)
+            return try seal(serialized: serialized, lifetimeMinutes: lifetimeMinutes)
+        }
         var serialized = try serialize(session)
         defer { serialized.zeroize() }
+        return try seal(serialized: serialized, lifetimeMinutes: lifetimeMinutes)
+    }
 
+    private func seal(serialized: [UInt8], lifetimeMinutes: UInt32) throws(SessionCodecError) -> String {
         // 2-5. Compress, pad and encrypt into one buffer: header | nonce | ciphertext+tag.
         let envelope = try makeEnvelope(serialized, lifetimeMinutes: lifetimeMinutes)
 
@@ -39,19 +55,29 @@ extension SessionCodec {
         return Base64URL.encode(envelope)
     }
 
-    /// The serializer's bytes, within the decompression cap.
-    func serialize(_ session: Session) throws(SessionCodecError) -> [UInt8] {
+    /// The serializer's bytes, within the decompression cap. The caller wipes them
+    /// (`zeroize()`) when done.
+    package func serialize(_ session: Session) throws(SessionCodecError) -> [UInt8] {
         var serialized: [UInt8]
         do {
             serialized = try serializer.serialize(session)
         } catch {
             throw .serializationFailed(reason: String(describing: type(of: error)))
         }
-        guard serialized.count <= configuration.maxDecompressedBytes else {
+        do throws(SessionCodecError) {
+            try checkSize(of: serialized)
+        } catch {
             serialized.zeroize()
-            throw .sessionTooLarge(size: serialized.count, limit: configuration.maxDecompressedBytes)
+            throw error
         }
         return serialized
+    }
+
+    /// Refuses serialized bytes over the decompression cap: they could never be opened.
+    private func checkSize(of serialized: [UInt8]) throws(SessionCodecError) {
+        guard serialized.count <= configuration.maxDecompressedBytes else {
+            throw .sessionTooLarge(size: serialized.count, limit: configuration.maxDecompressedBytes)
+        }
     }
 
     /// header | nonce | ciphertext+tag for `serialized`, built in one allocation: the payload is

@@ -19,14 +19,18 @@
 public struct CookieScope: Sendable, Equatable {
     /// The root domain, normalised (lowercase, no leading dot), or nil for host-only.
     public let rootDomain: String?
+    /// The root domain as checked when the scope was made, so that a host check parses only the
+    /// host.
+    private let root: DomainName?
 
-    private init(rootDomain: String?) {
-        self.rootDomain = rootDomain
+    private init(root: DomainName?) {
+        self.rootDomain = root?.text
+        self.root = root
     }
 
     /// Host-only: no Domain attribute, so the cookie goes back only to the exact host that set
     /// it. For deployments on a single host; every request host is in scope.
-    public static let hostOnly = CookieScope(rootDomain: nil)
+    public static let hostOnly = CookieScope(root: nil)
 
     /// Scopes cookies to `domain` and all its subdomains.
     /// - Parameters:
@@ -59,7 +63,7 @@ public struct CookieScope: Sendable, Equatable {
         guard match.registrableDomain != nil else {
             throw .publicSuffix(domain: name.text, section: match.section)
         }
-        return CookieScope(rootDomain: name.text)
+        return CookieScope(root: name)
     }
 
     /// The value of the Domain attribute: the root domain, or nil for host-only.
@@ -72,10 +76,8 @@ public struct CookieScope: Sendable, Equatable {
     /// `host` is the request's host name, without a port (see ``hostName(fromHostHeader:)``);
     /// letters may be in any case. IP addresses and malformed names never match a root domain.
     public func contains(host: String) -> Bool {
-        guard let rootDomain else { return true }
-        guard let name = try? DomainName(host, allowingLeadingDot: false),
-            let root = try? DomainName(rootDomain, allowingLeadingDot: false)
-        else { return false }
+        guard let root else { return true }
+        guard let name = try? DomainName(host, allowingLeadingDot: false) else { return false }
         return name.isEqualOrSubdomain(of: root)
     }
 
@@ -89,12 +91,12 @@ public struct CookieScope: Sendable, Equatable {
     /// The host name of an HTTP `Host` header or `:authority` (`a.example.com:8443` ->
     /// `a.example.com`, `[::1]:80` -> `[::1]`), without any other change.
     public static func hostName(fromHostHeader value: String) -> String {
-        let text = Substring(value)
-        if text.hasPrefix("[") {
-            guard let close = text.firstIndex(of: "]") else { return value }
-            return String(text[...close])
+        let bytes = value.utf8
+        if bytes.first == UInt8(ascii: "[") {
+            guard let close = bytes.firstIndex(of: UInt8(ascii: "]")) else { return value }
+            return String(value[...close])
         }
-        guard let colon = text.lastIndex(of: ":") else { return value }
-        return String(text[..<colon])
+        guard let colon = bytes.lastIndex(of: UInt8(ascii: ":")) else { return value }
+        return String(value[..<colon])
     }
 }

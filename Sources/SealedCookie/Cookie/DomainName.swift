@@ -54,7 +54,10 @@ struct DomainName: Sendable, Hashable {
     /// Whether the name is `other` or a subdomain of it: RFC 6265 section 5.1.3 domain-match
     /// for two checked names (neither is an IP address, so the string rule applies).
     func isEqualOrSubdomain(of other: DomainName) -> Bool {
-        text == other.text || text.hasSuffix("." + other.text)
+        let name = text.utf8, root = other.text.utf8
+        guard name.count > root.count else { return text == other.text }
+        let dot = name.index(name.endIndex, offsetBy: -(root.count + 1))
+        return name[dot] == UInt8(ascii: ".") && name[name.index(after: dot)...].elementsEqual(root)
     }
 
     /// An `xn--` label that decodes, holds a non-ASCII character and re-encodes to itself.

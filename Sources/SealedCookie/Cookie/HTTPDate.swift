@@ -25,11 +25,34 @@ enum HTTPDate {
         let (year, month, day) = civil(fromDays: days)
         let weekday = weekdays[Int(((days % 7) + 7) % 7)]
         let hour = secondOfDay / 3600, minute = secondOfDay / 60 % 60, second = secondOfDay % 60
-        return "\(weekday), \(two(day)) \(months[Int(month) - 1]) \(year) \(two(hour)):\(two(minute)):\(two(second)) GMT"
+        // Written as bytes into one buffer: it is formatted on every write of a session cookie.
+        var text: [UInt8] = []
+        text.reserveCapacity(29)
+        text += weekday.utf8
+        text += ", ".utf8
+        appendDigits(day, count: 2, to: &text)
+        text.append(UInt8(ascii: " "))
+        text += months[Int(month) - 1].utf8
+        text.append(UInt8(ascii: " "))
+        appendDigits(year, count: 4, to: &text)
+        text.append(UInt8(ascii: " "))
+        appendDigits(hour, count: 2, to: &text)
+        text.append(UInt8(ascii: ":"))
+        appendDigits(minute, count: 2, to: &text)
+        text.append(UInt8(ascii: ":"))
+        appendDigits(second, count: 2, to: &text)
+        text += " GMT".utf8
+        return String(decoding: text, as: UTF8.self)
     }
 
-    private static func two(_ value: Int64) -> String {
-        String(value).leftPadded(to: 2)
+    /// Appends the last `count` decimal digits of `value` (0 or more), with leading zeros.
+    private static func appendDigits(_ value: Int64, count: Int, to text: inout [UInt8]) {
+        var divisor: Int64 = 1
+        for _ in 1..<count { divisor *= 10 }
+        while divisor > 0 {
+            text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
     }
 
     /// Year, month (1...12) and day (1...31) of a day count from 1970-01-01 (H. Hinnant's

@@ -56,6 +56,8 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     public let codec: SessionCodec<Session>
     /// The scope, attributes, budget and limits.
     public let configuration: SessionCookiesConfiguration
+    /// The configured attributes on a cookie with the base name and an empty value, checked once.
+    private let attributes: SetCookie
 
     /// The base cookie name.
     public var cookieName: String { codec.configuration.cookieName }
@@ -80,10 +82,17 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         guard configuration.headerLimits.maxByteCount > 0, configuration.headerLimits.maxPairCount > 0 else {
             throw .invalidConfiguration("header limits must be positive")
         }
+        // Every rule that does not depend on the value or the time, checked now and only now.
+        do {
+            attributes = try SetCookie.validated(
+                name: codec.configuration.cookieName, value: "", domain: configuration.scope.domainAttribute,
+                path: configuration.path, secure: configuration.isSecure, httpOnly: configuration.isHTTPOnly,
+                sameSite: configuration.sameSite, partitioned: configuration.isPartitioned)
+        } catch {
+            throw .invalidCookieAttributes(error)
+        }
         self.codec = codec
         self.configuration = configuration
-        // Every rule that does not depend on the value or the time, checked now.
-        _ = try template(maxAge: nil, expires: nil)
     }
 
     // MARK: 1. Writing
@@ -105,14 +114,29 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     public func setCookieHeaders(
         for session: Session, lifetime: Duration? = nil, requestHost: String, requestCookieHeaders: [String]
     ) throws(SessionCookieError) -> [String] {
+        try setCookieHeaders(
+            for: session, serialized: nil, lifetime: lifetime, requestHost: requestHost,
+            requestCookies: parseCookieHeaders(requestCookieHeaders))
+    }
+
+    /// ``setCookieHeaders(for:lifetime:requestHost:requestCookieHeaders:)`` with the request's
+    /// `Cookie` fields already parsed by `parseCookieHeaders(_:)`, and, when not nil, the
+    /// session's bytes from the codec's `serialize(_:)`, sealed instead of serializing it again
+    /// (the caller keeps and wipes them).
+    package func setCookieHeaders(
+        for session: Session, serialized: [UInt8]?, lifetime: Duration?, requestHost: String,
+        requestCookies: Result<CookieHeader, CookieHeaderError>
+    ) throws(SessionCookieError) -> [String] {
         try setCookies(
-            for: session, lifetime: lifetime, requestHost: requestHost, requestCookieHeaders: requestCookieHeaders
+            for: session, serialized: serialized, lifetime: lifetime, requestHost: requestHost,
+            requestCookies: requestCookies
         ).map(\.headerValue)
     }
 
     /// The cookies behind ``setCookieHeaders(for:lifetime:requestHost:requestCookieHeaders:)``.
-    func setCookies(
-        for session: Session, lifetime: Duration?, requestHost: String, requestCookieHeaders: [String]
+    private func setCookies(
+        for session: Session, serialized: [UInt8]?, lifetime: Duration?, requestHost: String,
+        requestCookies: Result<CookieHeader, CookieHeaderError>
     ) throws(SessionCookieError) -> [SetCookie] {
         // 1. Scope.
         do {
@@ -122,19 +146,14 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         }
 
         // 2. Seal under the base name.
+        let lifetime = lifetime ?? codec.configuration.lifetime
         let sealed: String
-        let seconds: Int64
         do {
-            if let lifetime {
-                sealed = try codec.seal(session, lifetime: lifetime)
-                seconds = lifetime.components.seconds
-            } else {
-                sealed = try codec.seal(session)
-                seconds = codec.configuration.lifetime.components.seconds
-            }
+            sealed = try codec.seal(session, serialized: serialized, lifetime: lifetime)
         } catch {
             throw .codec(error)
         }
+        let seconds = lifetime.components.seconds
 
         // 3. Attributes.
         var maxAge: Int?
@@ -143,7 +162,12 @@ public struct SessionCookies<Session: Sendable>: Sendable {
             maxAge = Int(seconds)
             expires = codec.configuration.clock().addingTimeInterval(TimeInterval(seconds))
         }
-        let template = try template(maxAge: maxAge, expires: expires)
+        let template: SetCookie
+        do {
+            template = try attributes.with(expires: expires, maxAge: maxAge)
+        } catch {
+            throw .invalidCookieAttributes(error)
+        }
 
         // 4. Split into as few cookies as the per-cookie limits allow.
         let cookies = try cookies(for: sealed, template: template)
@@ -156,13 +180,13 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         }
 
         // 6. Delete chunks the browser holds beyond the new count.
-        let stale = staleChunkIndices(from: cookies.count, requestCookieHeaders: requestCookieHeaders)
+        let stale = staleChunkIndices(from: cookies.count, requestCookies: requestCookies)
         return cookies + stale.compactMap { try? deletion(of: template, index: $0) }
     }
 
     /// The cookies carrying `sealed`, checked against the per-cookie limits.
     private func cookies(for sealed: String, template: SetCookie) throws(SessionCookieError) -> [SetCookie] {
-        let budget = configuration.budget
+        let (budget, cookieName) = (configuration.budget, cookieName)  // Captured rather than all of self.
         let attributeByteCount = template.headerValue.utf8.count - template.name.utf8.count - 1
         let capacity = { (index: Int) in
             budget.maxValueByteCount(
@@ -213,11 +237,18 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     ///   ``SessionCookieError/unreadable(_:candidateCount:)`` with the codec's reason (expired,
     ///   tampered …) for the first candidate.
     public func session(fromCookieHeaders cookieHeaders: [String]) throws(SessionCookieError) -> OpenedSession<Session>? {
+        try session(in: parseCookieHeaders(cookieHeaders))
+    }
+
+    /// ``session(fromCookieHeaders:)`` with the request's `Cookie` fields already parsed by
+    /// `parseCookieHeaders(_:)`.
+    package func session(
+        in requestCookies: Result<CookieHeader, CookieHeaderError>
+    ) throws(SessionCookieError) -> OpenedSession<Session>? {
         let header: CookieHeader
-        do {
-            header = try CookieHeader(parsing: cookieHeaders, limits: configuration.headerLimits)
-        } catch {
-            throw .header(error)
+        switch requestCookies {
+        case .success(let parsed): header = parsed
+        case .failure(let error): throw .header(error)
         }
         var opened: OpenedSession<Session>?
         var firstFailure: SessionCookieError?
@@ -259,24 +290,27 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     /// - Parameter requestCookieHeaders: The request's `Cookie` header values; if they cannot
     ///   be parsed, deletions are written for every chunk index that could exist.
     public func logOutHeaders(requestCookieHeaders: [String]) -> [String] {
-        guard let template = try? template(maxAge: nil, expires: nil) else { return [] }
-        return ([0] + staleChunkIndices(from: 1, requestCookieHeaders: requestCookieHeaders))
-            .compactMap { try? deletion(of: template, index: $0).headerValue }
+        logOutHeaders(requestCookies: parseCookieHeaders(requestCookieHeaders))
+    }
+
+    /// ``logOutHeaders(requestCookieHeaders:)`` with the request's `Cookie` fields already parsed
+    /// by `parseCookieHeaders(_:)`.
+    package func logOutHeaders(requestCookies: Result<CookieHeader, CookieHeaderError>) -> [String] {
+        ([0] + staleChunkIndices(from: 1, requestCookies: requestCookies))
+            .compactMap { try? deletion(of: attributes, index: $0).headerValue }
+    }
+
+    // MARK: 4. Parsing once
+
+    /// The request's `Cookie` fields parsed with ``SessionCookiesConfiguration/headerLimits``,
+    /// for a caller that reads the session and writes its cookies on the same request: the
+    /// `requestCookies:` variants of the three calls take the result, so the fields are parsed
+    /// once per request.
+    package func parseCookieHeaders(_ fields: [String]) -> Result<CookieHeader, CookieHeaderError> {
+        Result { () throws(CookieHeaderError) in try CookieHeader(parsing: fields, limits: configuration.headerLimits) }
     }
 
     // MARK: Helpers
-
-    /// A cookie with the configured attributes, the base name and an empty value.
-    private func template(maxAge: Int?, expires: Date?) throws(SessionCookieError) -> SetCookie {
-        do {
-            return try SetCookie.validated(
-                name: cookieName, value: "", domain: configuration.scope.domainAttribute, path: configuration.path,
-                expires: expires, maxAge: maxAge, secure: configuration.isSecure, httpOnly: configuration.isHTTPOnly,
-                sameSite: configuration.sameSite, partitioned: configuration.isPartitioned)
-        } catch {
-            throw .invalidCookieAttributes(error)
-        }
-    }
 
     private func named(_ template: SetCookie, name: String, value: String) throws(SessionCookieError) -> SetCookie {
         do {
@@ -293,8 +327,8 @@ public struct SessionCookies<Session: Sendable>: Sendable {
 
     /// Chunk indices of at least `count` that the request carries; every index that could
     /// exist when the header cannot be parsed.
-    private func staleChunkIndices(from count: Int, requestCookieHeaders: [String]) -> [Int] {
-        guard let header = try? CookieHeader(parsing: requestCookieHeaders, limits: configuration.headerLimits) else {
+    private func staleChunkIndices(from count: Int, requestCookies: Result<CookieHeader, CookieHeaderError>) -> [Int] {
+        guard case .success(let header) = requestCookies else {
             return Array(max(count, 1)..<max(count, configuration.maxChunkCount))
         }
         return CookieChunks.presentIndices(in: header, base: cookieName).filter { $0 >= count }

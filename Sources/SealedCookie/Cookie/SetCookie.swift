@@ -42,6 +42,10 @@ public struct SetCookie: Sendable, Equatable, CustomStringConvertible {
 
     /// The header value, as sent after `Set-Cookie: `.
     public let headerValue: String
+    /// `Expires` as written, kept so that renaming the cookie does not format it again.
+    private let expiresText: String?
+    /// Everything after the value (`; Domain=…; Path=…; …`), written once.
+    private let attributeText: String
 
     public var description: String { headerValue }
 
@@ -75,13 +79,8 @@ public struct SetCookie: Sendable, Equatable, CustomStringConvertible {
         partitioned: Bool = false
     ) throws(SetCookieError) -> SetCookie {
         // Name and value.
-        guard !name.isEmpty else { throw .emptyName }
-        if let bad = CookieGrammar.firstInvalid(in: name.utf8, where: CookieGrammar.isTokenByte) {
-            throw .invalidNameCharacter(CookieGrammar.describe(bad.byte), offset: bad.offset)
-        }
-        if let bad = CookieGrammar.firstInvalid(in: value.utf8, where: CookieGrammar.isCookieOctet) {
-            throw .invalidValueCharacter(CookieGrammar.describe(bad.byte), offset: bad.offset)
-        }
+        try checkName(name)
+        try checkValue(value)
 
         // Attribute values.
         var normalisedDomain: String?
@@ -104,79 +103,125 @@ public struct SetCookie: Sendable, Equatable, CustomStringConvertible {
                 throw .invalidPathCharacter(CookieGrammar.describe(bad.byte), offset: bad.offset)
             }
         }
-        var expiresText: String?
-        if let expires {
-            guard let text = HTTPDate.format(expires) else { throw .expiresOutOfRange }
-            expiresText = text
-        }
-        if let maxAge, maxAge < 0 { throw .negativeMaxAge(maxAge) }
+        let expiresText = try formatExpires(expires)
+        try checkMaxAge(maxAge)
 
         // Rules that tie attributes together (RFC 6265bis sections 4.1.2.7, 4.1.3; CHIPS).
         if sameSite == SameSite.none, !secure { throw .sameSiteNoneRequiresSecure }
         if partitioned, !secure { throw .partitionedRequiresSecure }
-        if hasPrefix(name, "__Secure-"), !secure { throw .securePrefixRequiresSecure }
-        if hasPrefix(name, "__Host-") {
-            guard secure else { throw .hostPrefixRequiresSecure }
-            guard normalisedDomain == nil else { throw .hostPrefixForbidsDomain }
-            guard path == "/" else { throw .hostPrefixRequiresRootPath }
-        }
-
-        var header = name + "=" + value
-        if let normalisedDomain { header += "; Domain=" + normalisedDomain }
-        if let path { header += "; Path=" + path }
-        if let expiresText { header += "; Expires=" + expiresText }
-        if let maxAge { header += "; Max-Age=\(maxAge)" }
-        if secure { header += "; Secure" }
-        if httpOnly { header += "; HttpOnly" }
-        if let sameSite { header += "; SameSite=" + sameSite.rawValue }
-        if partitioned { header += "; Partitioned" }
+        try checkPrefixRules(name: name, secure: secure, domain: normalisedDomain, path: path)
 
         return SetCookie(
-            name: name, value: value, domain: normalisedDomain, path: path,
+            name: name, value: value, domain: normalisedDomain, path: path, expires: expires, expiresText: expiresText,
+            maxAge: maxAge, isSecure: secure, isHTTPOnly: httpOnly, sameSite: sameSite, isPartitioned: partitioned)
+    }
+
+    /// Assembles the cookie, writing the attributes in their fixed order once.
+    private init(
+        name: String, value: String, domain: String?, path: String?, expires: Date?, expiresText: String?,
+        maxAge: Int?, isSecure: Bool, isHTTPOnly: Bool, sameSite: SameSite?, isPartitioned: Bool
+    ) {
+        var attributes = ""
+        if let domain { attributes += "; Domain=" + domain }
+        if let path { attributes += "; Path=" + path }
+        if let expiresText { attributes += "; Expires=" + expiresText }
+        if let maxAge { attributes += "; Max-Age=" + String(maxAge) }
+        if isSecure { attributes += "; Secure" }
+        if isHTTPOnly { attributes += "; HttpOnly" }
+        if let sameSite { attributes += "; SameSite=" + sameSite.rawValue }
+        if isPartitioned { attributes += "; Partitioned" }
+        self.init(
+            name: name, value: value, domain: domain, path: path,
             expires: expires.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) },
-            maxAge: maxAge, isSecure: secure, isHTTPOnly: httpOnly, sameSite: sameSite, isPartitioned: partitioned,
-            headerValue: header)
+            expiresText: expiresText, maxAge: maxAge, isSecure: isSecure, isHTTPOnly: isHTTPOnly, sameSite: sameSite,
+            isPartitioned: isPartitioned, attributeText: attributes)
     }
 
     private init(
-        name: String, value: String, domain: String?, path: String?, expires: Date?, maxAge: Int?, isSecure: Bool,
-        isHTTPOnly: Bool, sameSite: SameSite?, isPartitioned: Bool, headerValue: String
+        name: String, value: String, domain: String?, path: String?, expires: Date?, expiresText: String?,
+        maxAge: Int?, isSecure: Bool, isHTTPOnly: Bool, sameSite: SameSite?, isPartitioned: Bool,
+        attributeText: String
     ) {
         self.name = name
         self.value = value
         self.domain = domain
         self.path = path
         self.expires = expires
+        self.expiresText = expiresText
         self.maxAge = maxAge
         self.isSecure = isSecure
         self.isHTTPOnly = isHTTPOnly
         self.sameSite = sameSite
         self.isPartitioned = isPartitioned
-        self.headerValue = headerValue
+        self.attributeText = attributeText
+        self.headerValue = name + "=" + value + attributeText
     }
 
-    /// The same cookie with another name and value, checked again (the attributes stay valid,
-    /// but the name's prefix rules and the characters must be rechecked).
+    /// The same cookie with another name and value. The attributes stay valid and are not
+    /// checked again; the name's characters and prefix rules, and the value's characters, are.
     public func with(name: String, value: String) throws(SetCookieError) -> SetCookie {
-        try Self.validated(
-            name: name, value: value, domain: domain, path: path, expires: expires, maxAge: maxAge, secure: isSecure,
-            httpOnly: isHTTPOnly, sameSite: sameSite, partitioned: isPartitioned)
+        try Self.checkName(name)
+        try Self.checkValue(value)
+        try Self.checkPrefixRules(name: name, secure: isSecure, domain: domain, path: path)
+        return SetCookie(
+            name: name, value: value, domain: domain, path: path, expires: expires, expiresText: expiresText,
+            maxAge: maxAge, isSecure: isSecure, isHTTPOnly: isHTTPOnly, sameSite: sameSite,
+            isPartitioned: isPartitioned, attributeText: attributeText)
+    }
+
+    /// The same cookie with other `Expires` and `Max-Age` attributes, checked as
+    /// ``validated(name:value:domain:path:expires:maxAge:secure:httpOnly:sameSite:partitioned:)``
+    /// checks them.
+    func with(expires: Date?, maxAge: Int?) throws(SetCookieError) -> SetCookie {
+        let expiresText = try Self.formatExpires(expires)
+        try Self.checkMaxAge(maxAge)
+        return SetCookie(
+            name: name, value: value, domain: domain, path: path, expires: expires, expiresText: expiresText,
+            maxAge: maxAge, isSecure: isSecure, isHTTPOnly: isHTTPOnly, sameSite: sameSite,
+            isPartitioned: isPartitioned)
     }
 
     /// A cookie that deletes this one: empty value, `Max-Age=0`, no `Expires`, and the same
     /// Domain, Path and other attributes, which the browser needs to find the cookie to remove.
     public var deletion: SetCookie {
-        var header = name + "="
-        if let domain { header += "; Domain=" + domain }
-        if let path { header += "; Path=" + path }
-        header += "; Max-Age=0"
-        if isSecure { header += "; Secure" }
-        if isHTTPOnly { header += "; HttpOnly" }
-        if let sameSite { header += "; SameSite=" + sameSite.rawValue }
-        if isPartitioned { header += "; Partitioned" }
-        return SetCookie(
-            name: name, value: "", domain: domain, path: path, expires: nil, maxAge: 0, isSecure: isSecure,
-            isHTTPOnly: isHTTPOnly, sameSite: sameSite, isPartitioned: isPartitioned, headerValue: header)
+        SetCookie(
+            name: name, value: "", domain: domain, path: path, expires: nil, expiresText: nil, maxAge: 0,
+            isSecure: isSecure, isHTTPOnly: isHTTPOnly, sameSite: sameSite, isPartitioned: isPartitioned)
+    }
+
+    private static func checkName(_ name: String) throws(SetCookieError) {
+        guard !name.isEmpty else { throw .emptyName }
+        if let bad = CookieGrammar.firstInvalid(in: name.utf8, where: CookieGrammar.isTokenByte) {
+            throw .invalidNameCharacter(CookieGrammar.describe(bad.byte), offset: bad.offset)
+        }
+    }
+
+    private static func checkValue(_ value: String) throws(SetCookieError) {
+        if let bad = CookieGrammar.firstInvalid(in: value.utf8, where: CookieGrammar.isCookieOctet) {
+            throw .invalidValueCharacter(CookieGrammar.describe(bad.byte), offset: bad.offset)
+        }
+    }
+
+    private static func formatExpires(_ expires: Date?) throws(SetCookieError) -> String? {
+        guard let expires else { return nil }
+        guard let text = HTTPDate.format(expires) else { throw .expiresOutOfRange }
+        return text
+    }
+
+    private static func checkMaxAge(_ maxAge: Int?) throws(SetCookieError) {
+        if let maxAge, maxAge < 0 { throw .negativeMaxAge(maxAge) }
+    }
+
+    /// The rules the `__Secure-` and `__Host-` name prefixes add.
+    private static func checkPrefixRules(
+        name: String, secure: Bool, domain: String?, path: String?
+    ) throws(SetCookieError) {
+        if hasPrefix(name, "__Secure-"), !secure { throw .securePrefixRequiresSecure }
+        if hasPrefix(name, "__Host-") {
+            guard secure else { throw .hostPrefixRequiresSecure }
+            guard domain == nil else { throw .hostPrefixForbidsDomain }
+            guard path == "/" else { throw .hostPrefixRequiresRootPath }
+        }
     }
 
     /// Bytes of the name plus the value (the `=` not counted), what browsers limit to 4096.

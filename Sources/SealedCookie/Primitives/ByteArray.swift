@@ -2,7 +2,7 @@ import CSodium
 
 extension Array<UInt8> {
     /// Overwrites the bytes with zeros (`sodium_memzero`, which the compiler cannot elide).
-    mutating func zeroize() {
+    package mutating func zeroize() {
         withUnsafeMutableBytes { buffer in
             if let base = buffer.baseAddress { sodium_memzero(base, buffer.count) }
         }

@@ -72,6 +72,8 @@ struct CookieScopeTests {
             try scope.check(host: "example.org")
         }
         try scope.check(host: "shop.example.com")
+        #expect(try CookieScope.rootDomain(".Example.COM") == scope)
+        #expect(try CookieScope.rootDomain("a.example.com") != scope)
     }
 
     @Test("host-only scope has no Domain and accepts every host")
@@ -83,7 +85,8 @@ struct CookieScopeTests {
 
     @Test("host names from Host headers", arguments: [
         ("a.example.com:8443", "a.example.com"), ("a.example.com", "a.example.com"), ("[::1]:80", "[::1]"),
-        ("[::1]", "[::1]"), ("127.0.0.1:80", "127.0.0.1"),
+        ("[::1]", "[::1]"), ("127.0.0.1:80", "127.0.0.1"), ("[::1", "[::1"), (":80", ""), ("", ""),
+        ("a.example.com:", "a.example.com"),
     ])
     func hostNames(header: String, host: String) {
         #expect(CookieScope.hostName(fromHostHeader: header) == host)

@@ -173,6 +173,14 @@ struct SetCookieTests {
         #expect(try SetCookie.validated(name: "__Securex", value: "v", secure: false).isSecure == false)
     }
 
+    @Test("cookie-octet is exactly RFC 6265's ranges, for every byte")
+    func cookieOctets() {
+        let ranges: [ClosedRange<UInt8>] = [0x21...0x21, 0x23...0x2B, 0x2D...0x3A, 0x3C...0x5B, 0x5D...0x7E]
+        for byte in UInt8.min...UInt8.max {
+            #expect(CookieGrammar.isCookieOctet(byte) == ranges.contains { $0.contains(byte) }, "\(byte)")
+        }
+    }
+
     @Test("the __Host- error explains the conflict with root-domain scope")
     func hostPrefixMessage() {
         let text = SetCookieError.hostPrefixForbidsDomain.description
@@ -195,5 +203,35 @@ struct SetCookieTests {
         let cookie = try SetCookie.validated(name: "s", value: "a", domain: "example.com")
         #expect(try cookie.with(name: "s.1", value: "b").headerValue == "s.1=b; Domain=example.com; Path=/; Secure; HttpOnly; SameSite=Lax")
         #expect(throws: SetCookieError.hostPrefixForbidsDomain) { try cookie.with(name: "__Host-s", value: "b") }
+    }
+
+    @Test("with(name:value:) equals a cookie validated from scratch, and still checks both")
+    func renamedEqualsValidated() throws {
+        let cookie = try SetCookie.validated(
+            name: "s", value: "a", domain: ".Example.com", path: "/app", expires: Self.date.addingTimeInterval(0.75),
+            maxAge: 60, sameSite: .strict, partitioned: true)
+        let renamed = try cookie.with(name: "s.2", value: "2~xyz")
+        #expect(
+            renamed
+                == (try SetCookie.validated(
+                    name: "s.2", value: "2~xyz", domain: "example.com", path: "/app", expires: Self.date, maxAge: 60,
+                    sameSite: .strict, partitioned: true)))
+        #expect(throws: SetCookieError.invalidValueCharacter("';'", offset: 1)) { try cookie.with(name: "s", value: "a;") }
+        #expect(throws: SetCookieError.invalidNameCharacter("'='", offset: 1)) { try cookie.with(name: "s=", value: "a") }
+        #expect(throws: SetCookieError.emptyName) { try cookie.with(name: "", value: "a") }
+    }
+
+    @Test("with(expires:maxAge:) rewrites only those attributes, checked as validated checks them")
+    func relifed() throws {
+        let cookie = try SetCookie.validated(name: "s", value: "a", domain: "example.com")
+        let persistent = try cookie.with(expires: Self.date, maxAge: 3600)
+        #expect(
+            persistent
+                == (try SetCookie.validated(name: "s", value: "a", domain: "example.com", expires: Self.date, maxAge: 3600)))
+        #expect(try persistent.with(expires: nil, maxAge: nil) == cookie)
+        #expect(throws: SetCookieError.negativeMaxAge(-1)) { try cookie.with(expires: nil, maxAge: -1) }
+        #expect(throws: SetCookieError.expiresOutOfRange) {
+            try cookie.with(expires: Date(timeIntervalSince1970: 253_402_300_800), maxAge: nil)
+        }
     }
 }

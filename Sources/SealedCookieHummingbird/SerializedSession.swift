@@ -1,0 +1,17 @@
+import SealedCookie
+
+/// A session's bytes from the codec's serializer, kept only while the middleware compares and
+/// seals them, and wiped when the last reference goes.
+final class SerializedSession {
+    private(set) var bytes: [UInt8]
+
+    /// The bytes of `session`, or nil when it does not serialize (sealing it reports why).
+    init?<Session>(_ session: Session, codec: SessionCodec<Session>) {
+        guard let bytes = try? codec.serialize(session) else { return nil }
+        self.bytes = bytes
+    }
+
+    deinit {
+        bytes.zeroize()
+    }
+}

@@ -89,6 +89,9 @@ struct ErrorTests {
         defer { setup.tool.cleanUp() }
         try setup.expectFailure(["encode", "--key-file", "keys.txt"], input: "{nope", reason: "standard input is not valid JSON")
         try setup.expectFailure(["encode", "--key-file", "keys.txt", "absent.json"], reason: "cannot read absent.json")
+        try setup.expectFailure(
+            ["encode", "--key-file", "keys.txt"], input: String(repeating: " ", count: (16 << 20) + 1),
+            reason: "the input is over 16 MiB")
         try setup.expectFailure(["encode", "--key-file", "keys.txt", "--lifetime", "401d"], input: "{}", reason: "lifetime")
         try setup.expectFailure(["encode", "--key-file", "keys.txt", "--padding", "0"], input: "{}", reason: "--padding")
         try setup.expectFailure(["encode", "--key-file", "keys.txt", "--compression-level", "10"], input: "{}", reason: "1 to 9")

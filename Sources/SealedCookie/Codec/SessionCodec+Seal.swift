@@ -21,13 +21,7 @@ extension SessionCodec {
     /// `serialize(_:)` (to compare them with an earlier version, say): `serialized`, when not nil,
     /// is sealed instead of serializing `session` again. The caller keeps and wipes it.
     package func seal(_ session: Session, serialized: [UInt8]?, lifetime: Duration) throws(SessionCodecError) -> String {
-        let parts = lifetime.components
-        guard parts.attoseconds == 0, parts.seconds % 60 == 0,
-            (1...Int64(EnvelopeHeader.maxLifetimeMinutes)).contains(parts.seconds / 60)
-        else {
-            throw .invalidConfiguration("lifetime must be a whole number of minutes from 1 minute to 400 days")
-        }
-        return try seal(session, serialized: serialized, lifetimeMinutes: UInt32(parts.seconds / 60))
+        try seal(session, serialized: serialized, lifetimeMinutes: Self.envelopeMinutes(of: lifetime))
     }
 
     private func seal(_ session: Session, serialized: [UInt8]?, lifetimeMinutes: UInt32) throws(SessionCodecError)

@@ -38,11 +38,7 @@ public struct SessionCodec<Session: Sendable>: Sendable {
         guard (1...4096).contains(name.count) else {
             throw .invalidConfiguration("cookieName must be 1 to 4096 bytes")
         }
-        guard let minutes = Self.wholeMinutes(configuration.lifetime),
-            (1...Int64(EnvelopeHeader.maxLifetimeMinutes)).contains(minutes)
-        else {
-            throw .invalidConfiguration("lifetime must be a whole number of minutes from 1 minute to 400 days")
-        }
+        let minutes = try Self.envelopeMinutes(of: configuration.lifetime)
         let skew = configuration.clockSkew.components
         guard skew.attoseconds == 0, (0...3600).contains(skew.seconds) else {
             throw .invalidConfiguration("clockSkew must be whole seconds from 0 to 3600")
@@ -76,15 +72,20 @@ public struct SessionCodec<Session: Sendable>: Sendable {
         self.configuration = configuration
         self.serializer = serializer
         self.boundContext = context
-        self.lifetimeMinutes = UInt32(minutes)
+        self.lifetimeMinutes = minutes
         self.clockSkewSeconds = skew.seconds
         self.inflaters = StreamPool(capacity: 16) { Inflater() }
     }
 
-    private static func wholeMinutes(_ duration: Duration) -> Int64? {
-        let parts = duration.components
-        guard parts.attoseconds == 0, parts.seconds % 60 == 0 else { return nil }
-        return parts.seconds / 60
+    /// A lifetime as the envelope carries it: whole minutes from 1 to 400 days.
+    static func envelopeMinutes(of lifetime: Duration) throws(SessionCodecError) -> UInt32 {
+        let parts = lifetime.components
+        guard parts.attoseconds == 0, parts.seconds % 60 == 0,
+            (1...Int64(EnvelopeHeader.maxLifetimeMinutes)).contains(parts.seconds / 60)
+        else {
+            throw .invalidConfiguration("lifetime must be a whole number of minutes from 1 minute to 400 days")
+        }
+        return UInt32(parts.seconds / 60)
     }
 
     /// The clock in Unix seconds, as the envelope carries it.

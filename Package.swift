@@ -43,9 +43,14 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"]), .yum(["zlib-devel"])]
         ),
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"]), .brew(["zstd"]), .yum(["libzstd-devel"])]
+        ),
         .target(
             name: "SealedCookie",
-            dependencies: ["CSodium", "CZlib"],
+            dependencies: ["CSodium", "CZlib", "CZstd"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

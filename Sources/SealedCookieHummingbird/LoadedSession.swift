@@ -13,7 +13,9 @@ struct LoadedSession<Session: Sendable>: Sendable {
     var lifetime: Duration
     /// When it was sealed.
     var issuedAt: Date
-    /// Whether an older key of the ring opened it.
+    /// When its session began, carried into every new seal of it for the maximum session age.
+    var startedAt: Date
+    /// Whether it should be sealed again (older key or dictionary, older wire format).
     var needsResealing: Bool
 
     init(_ opened: OpenedSession<Session>, digest: SessionDigest?) {
@@ -21,6 +23,7 @@ struct LoadedSession<Session: Sendable>: Sendable {
         self.digest = digest
         self.lifetime = .seconds(Int64(opened.header.lifetimeMinutes) * 60)
         self.issuedAt = opened.header.issuedAt
+        self.startedAt = opened.header.sessionStartedAt
         self.needsResealing = opened.needsResealing
     }
 

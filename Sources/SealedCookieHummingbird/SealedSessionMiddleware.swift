@@ -1,5 +1,6 @@
 public import Hummingbird
 public import HummingbirdAuth
+import Foundation
 import Logging
 import SealedCookie
 
@@ -90,14 +91,15 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
         switch outcome {
         case .unchanged:
             break
-        case .seal(let session, let serialized, let lifetime, let reason):
+        case .seal(let session, let serialized, let lifetime, let startedAt, let reason):
             context.logger.trace("Sealing session", metadata: ["sealed_cookie.reason": "\(reason.rawValue)"])
             if let tokenMode = configuration.tokenMode, isTokenRequest {
                 response.headers[tokenMode.responseHeader] = try sealToken(
-                    session, serialized: serialized, lifetime: lifetime, logger: context.logger)
+                    session, serialized: serialized, lifetime: lifetime, startedAt: startedAt, logger: context.logger)
             } else {
                 let values = try setCookieValues(
-                    session, serialized: serialized, lifetime: lifetime, host: request.head.authority ?? "",
+                    session, serialized: serialized, lifetime: lifetime, startedAt: startedAt,
+                    host: request.head.authority ?? "",
                     requestCookies: requestCookies, logger: context.logger)
                 response.headers[values: .setCookie].append(contentsOf: values)
             }
@@ -132,12 +134,12 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
     }
 
     private func setCookieValues(
-        _ session: Context.Session, serialized: SerializedSession?, lifetime: Duration, host: String,
+        _ session: Context.Session, serialized: SerializedSession?, lifetime: Duration, startedAt: Date?, host: String,
         requestCookies: Result<CookieHeader, CookieHeaderError>, logger: Logger
     ) throws -> [String] {
         do {
             return try configuration.cookies.setCookieHeaders(
-                for: session, serialized: serialized?.bytes, lifetime: lifetime,
+                for: session, serialized: serialized?.bytes, lifetime: lifetime, sessionStartedAt: startedAt,
                 requestHost: CookieScope.hostName(fromHostHeader: host), requestCookies: requestCookies)
         } catch {
             throw storeFailure(error.description, logger: logger)
@@ -145,10 +147,11 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
     }
 
     private func sealToken(
-        _ session: Context.Session, serialized: SerializedSession?, lifetime: Duration, logger: Logger
+        _ session: Context.Session, serialized: SerializedSession?, lifetime: Duration, startedAt: Date?, logger: Logger
     ) throws -> String {
         do {
-            return try configuration.codec.seal(session, serialized: serialized?.bytes, lifetime: lifetime)
+            return try configuration.codec.seal(
+                session, serialized: serialized?.bytes, lifetime: lifetime, sessionStartedAt: startedAt)
         } catch {
             throw storeFailure(error.description, logger: logger)
         }

@@ -3,7 +3,7 @@ import SealedCookie
 /// A session's bytes from the codec's serializer, kept only while the middleware compares and
 /// seals them, and wiped when the last reference goes.
 final class SerializedSession {
-    private(set) var bytes: [UInt8]
+    private(set) var bytes: SessionBytes
 
     /// The bytes of `session`, or nil when it does not serialize (sealing it reports why).
     init?<Session>(_ session: Session, codec: SessionCodec<Session>) {

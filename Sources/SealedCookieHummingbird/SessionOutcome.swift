@@ -1,3 +1,4 @@
+import Foundation
 import SealedCookie
 
 /// What the response must do about the session once the handler has run.
@@ -10,8 +11,9 @@ enum SessionOutcome<Session: Sendable> {
     /// Nothing: the client's cookie (or token) is still right.
     case unchanged
     /// Seal the session for `lifetime` and send it; `serialized`, when not nil, holds its bytes
-    /// from the comparison, to seal instead of serializing it again.
-    case seal(Session, serialized: SerializedSession?, lifetime: Duration, reason: Reason)
+    /// from the comparison, to seal instead of serializing it again; `startedAt` is when the
+    /// session began, nil for a new one.
+    case seal(Session, serialized: SerializedSession?, lifetime: Duration, startedAt: Date?, reason: Reason)
     /// The handler cleared the session: delete the cookie.
     case clear
 
@@ -33,10 +35,13 @@ enum SessionOutcome<Session: Sendable> {
     ) -> Self {
         guard let current else { return loaded == nil ? .unchanged : .clear }
         let lifetime = current.expiresIn.map(envelopeLifetime) ?? defaultLifetime
-        guard let loaded else { return .seal(current.session, serialized: nil, lifetime: lifetime, reason: .created) }
+        guard let loaded else {
+            return .seal(current.session, serialized: nil, lifetime: lifetime, startedAt: nil, reason: .created)
+        }
         let (isChanged, serialized) = compare(current.session, loaded)
         let seal = { (reason: Reason) in
-            Self.seal(current.session, serialized: serialized, lifetime: lifetime, reason: reason)
+            Self.seal(
+                current.session, serialized: serialized, lifetime: lifetime, startedAt: loaded.startedAt, reason: reason)
         }
         if isChanged || lifetime != loaded.lifetime { return seal(.changed) }
         if loaded.needsResealing { return seal(.rotated) }

@@ -4,38 +4,42 @@ import Testing
 @testable import SealedCookie
 
 /// Rebuilds sealed values from the wire format's definition with the primitives, so that the
-/// single-buffer seal and in-place open keep writing and reading exactly wire format v1.
+/// single-buffer seal and in-place open keep writing and reading exactly wire format v2.
 @Suite("Envelope layout")
 struct EnvelopeLayoutTests {
     static let nonce = [UInt8](repeating: 0x24, count: 24)
     static let now = Date(timeIntervalSince1970: 1_732_467_890)
 
-    func codec(compression: SessionCodecConfiguration.Compression, padding: Int?) throws -> SessionCodec<[UInt8]> {
+    func codec(
+        compression: SessionCodecConfiguration.Compression, padding: SessionCodecConfiguration.Padding
+    ) throws -> SessionCodec<[UInt8]> {
         let key = try SessionKey(id: 3, bytes: (0..<32).map { UInt8($0) })
         var codec = try SessionCodec(
             configuration: .init(
                 cookieName: "sid", keyRing: KeyRing(primary: key), purpose: "shop", lifetime: .seconds(90 * 60),
-                compression: compression, paddingBlockSize: padding, clock: { Self.now }),
+                compression: compression, padding: padding, clock: { Self.now }),
             serializer: BytesSerializer())
         codec.fillNonce = { buffer in buffer.copyBytes(from: Self.nonce) }
         return codec
     }
 
     /// The value as SPEC.md defines it, built step by step.
-    func expected(_ serialized: [UInt8], codec: SessionCodec<[UInt8]>, compress: Bool, padding: Int?) -> String {
+    func expected(
+        _ serialized: [UInt8], codec: SessionCodec<[UInt8]>, compress: Bool, padding: SessionCodecConfiguration.Padding
+    ) -> String {
         var payload = serialized
         if compress {
             var deflated: [UInt8] = []
             LEB128.encode(UInt64(serialized.count), into: &deflated)
-            let deflater = Deflater(level: 6, memoryLevel: 8)
+            let deflater = Deflater(level: 6, memoryLevel: 5)
             _ = serialized.withUnsafeBytes { deflater?.deflate($0, appendingTo: &deflated, limit: serialized.count) }
             payload = deflated
         }
-        if let padding { BlockPadding.pad(&payload, blockSize: padding) }
-        let header = EnvelopeHeader(
-            isCompressed: compress, isPadded: padding != nil, keyID: 3, issuedAtSeconds: 1_732_467_890, lifetimeMinutes: 90)
-        var headerBytes: [UInt8] = []
-        header.encoded(into: &headerBytes)
+        BlockPadding.pad(&payload, from: 0, padding: padding)
+        // Control byte 10 | compression | key id 3; issued-at; LEB128(90 × 8 + padded flag).
+        let issuedAt: [UInt8] = [0x67, 0x43, 0x5C, 0xB2]
+        let lifetimeAndFlags = 90 * 8 + (padding == .none ? 0 : 1)
+        let headerBytes = [0x80 | (compress ? 0x10 : 0) | 3] + issuedAt + [UInt8(lifetimeAndFlags & 0x7F | 0x80), UInt8(lifetimeAndFlags >> 7)]
         let aad = headerBytes + [3] + Array("sid".utf8) + Array("shop".utf8)
         var sealed = [UInt8](repeating: 0, count: payload.count + 16)
         payload.withUnsafeBytes { plain in
@@ -52,10 +56,10 @@ struct EnvelopeLayoutTests {
         return Base64URL.encode(headerBytes + Self.nonce + sealed)
     }
 
-    @Test("seal writes wire format v1 and open reads it", arguments: [
-        (true, nil), (false, nil), (true, 64), (false, 16),
-    ] as [(Bool, Int?)])
-    func layout(compress: Bool, padding: Int?) throws {
+    @Test("seal writes wire format v2 and open reads it", arguments: [
+        (true, .none), (false, .none), (true, .block(64)), (false, .block(16)), (true, .sizeClasses),
+    ] as [(Bool, SessionCodecConfiguration.Padding)])
+    func layout(compress: Bool, padding: SessionCodecConfiguration.Padding) throws {
         let codec = try codec(compression: compress ? .default : .disabled, padding: padding)
         let serialized = Array(String(repeating: #"{"user":"u1","roles":["a","b"]}"#, count: 6).utf8)
         let value = try codec.seal(serialized)

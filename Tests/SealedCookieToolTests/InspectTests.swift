@@ -15,7 +15,7 @@ struct InspectTests {
 
         let text = try tool.run(["inspect", value, "--now", "1732467900"])
         #expect(text.status == 0, "\(text.stderr)")
-        for expected in ["key id          9", "compressed      yes", "padded          no", "2024-11-24T17:04:50Z (1732467890)",
+        for expected in ["key id          9", "compression     deflate", "padded          no", "secret section  no", "2024-11-24T17:04:50Z (1732467890)",
             "120 minutes (2h)", "valid for 1h 59m more", "\(value.utf8.count) characters", "verified        no"]
         {
             #expect(text.stdout.contains(expected), "missing \(expected) in \(text.stdout)")
@@ -26,6 +26,7 @@ struct InspectTests {
         #expect(fields["keyID"] as? Int == 9)
         #expect(fields["expired"] as? Bool == true)
         #expect(fields["lifetimeMinutes"] as? Int == 120)
+        #expect(fields["compression"] as? String == "deflate")
         #expect(fields["valueCharacters"] as? Int == value.utf8.count)
         let parts = ["headerBytes", "nonceBytes", "ciphertextBytes", "tagBytes"].compactMap { fields[$0] as? Int }
         #expect(parts.reduce(0, +) == fields["envelopeBytes"] as? Int)

@@ -1,47 +1,77 @@
 public import Foundation
 
-/// The authenticated header at the front of every sealed value (wire format v1, SPEC.md).
+/// The authenticated header at the front of every sealed value (SPEC.md, section 3).
 ///
+/// Wire format v2, which every seal writes:
 /// ```
-/// byte 0      : version (bits 7-6, 01) | compressed (bit 5) | padded (bit 4) | key id (bits 3-0)
+/// byte 0      : version 10 (bits 7-6) | compression (bits 5-4) | key id (bits 3-0)
 /// bytes 1-4   : issued-at, Unix seconds, unsigned 32-bit big-endian
-/// bytes 5-7   : lifetime in minutes, unsigned LEB128 (1 to 3 bytes, canonical, 1...576000)
+/// next 1-4    : LEB128(lifetime in minutes × 8 + flags); flags: padded 1, started 2, secrets 4
+/// next 1      : dictionary id, only when the compression is zstd
+/// next 1-3    : LEB128(minutes from the session's start to issued-at), only when flagged
 /// ```
+/// Version 1 values (read only) have a control byte `01 | compressed | padded | key id` and
+/// the plain lifetime.
 ///
 /// Readable without a key (``EnvelopeHeader/init(sealedValue:)``), for debugging tools; the
 /// header is only trustworthy once the value has been opened.
 public struct EnvelopeHeader: Sendable, Equatable {
-    /// The format version this library writes and reads.
-    public static let currentVersion: UInt8 = 1
+    /// How the payload's body is compressed.
+    public enum Compression: Sendable, Equatable {
+        /// Stored as serialized.
+        case none
+        /// Raw deflate behind its length.
+        case deflate
+        /// A stripped zstd frame behind its length, made with the dictionary of this id.
+        case zstd(dictionaryID: UInt8)
+    }
+
+    /// The format version every seal writes.
+    public static let currentVersion: UInt8 = 2
     /// The longest lifetime an envelope may carry: 400 days, the cap RFC 6265bis puts on cookies.
     public static let maxLifetimeMinutes: UInt32 = 400 * 24 * 60
-    /// The shortest and longest encoded header.
+    /// The shortest header, of either version.
     static let minByteCount = 6
-    static let maxByteCount = 8
 
-    /// Whether the payload is raw deflate behind its length.
-    public var isCompressed: Bool
+    /// The format version: 2, or 1 for a value sealed before it.
+    public let version: UInt8
+    /// How the payload's body is compressed.
+    public let compression: Compression
     /// Whether the payload carries ISO/IEC 7816-4 padding.
-    public var isPadded: Bool
+    public let isPadded: Bool
+    /// Whether the payload begins with a secret section (``SessionSecret`` fields).
+    public let hasSecretSection: Bool
     /// The id of the key that sealed the value.
-    public var keyID: UInt8
+    public let keyID: UInt8
     /// When the value was sealed, in Unix seconds.
-    public var issuedAtSeconds: UInt32
+    public let issuedAtSeconds: UInt32
     /// How long after `issuedAt` the value expires, in minutes.
-    public var lifetimeMinutes: UInt32
+    public let lifetimeMinutes: UInt32
+    /// How many minutes before `issuedAt` the session started (first sealed); 0 when the
+    /// header carries no start.
+    public let sessionAgeMinutes: UInt32
 
     /// When the value was sealed.
     public var issuedAt: Date { Date(timeIntervalSince1970: TimeInterval(issuedAtSeconds)) }
     /// When the value expires: `issuedAt` plus the lifetime.
     public var expiresAt: Date { Date(timeIntervalSince1970: TimeInterval(expiresAtSeconds)) }
+    /// When the session started: its first seal, carried across renewals (to the minute).
+    public var sessionStartedAt: Date { Date(timeIntervalSince1970: TimeInterval(sessionStartedAtSeconds)) }
     var expiresAtSeconds: Int64 { Int64(issuedAtSeconds) + Int64(lifetimeMinutes) * 60 }
+    var sessionStartedAtSeconds: Int64 { Int64(issuedAtSeconds) - Int64(sessionAgeMinutes) * 60 }
 
-    init(isCompressed: Bool, isPadded: Bool, keyID: UInt8, issuedAtSeconds: UInt32, lifetimeMinutes: UInt32) {
-        self.isCompressed = isCompressed
+    init(
+        version: UInt8 = currentVersion, compression: Compression, isPadded: Bool, hasSecretSection: Bool = false,
+        keyID: UInt8, issuedAtSeconds: UInt32, lifetimeMinutes: UInt32, sessionAgeMinutes: UInt32 = 0
+    ) {
+        self.version = version
+        self.compression = compression
         self.isPadded = isPadded
+        self.hasSecretSection = hasSecretSection
         self.keyID = keyID
         self.issuedAtSeconds = issuedAtSeconds
         self.lifetimeMinutes = lifetimeMinutes
+        self.sessionAgeMinutes = sessionAgeMinutes
     }
 
     /// Reads the header of a sealed value without opening it: no key is needed and nothing is
@@ -50,53 +80,106 @@ public struct EnvelopeHeader: Sendable, Equatable {
     public init(sealedValue: String) throws(SessionCodecError) {
         let limit = 1 << 20
         guard sealedValue.utf8.count <= limit else { throw .valueTooLarge(length: sealedValue.utf8.count, limit: limit) }
-        guard let bytes = Base64URL.decode(sealedValue),
-            bytes.count >= Self.minByteCount + XChaCha20Poly1305.nonceByteCount + XChaCha20Poly1305.tagByteCount
-        else { throw .malformed }
-        self = try bytes.withUnsafeBytesTyped { raw throws(SessionCodecError) in try Self.parse(raw).header }
+        guard let bytes = Base64URL.decode(sealedValue) else { throw .malformed }
+        let (header, byteCount) = try bytes.withUnsafeBytesTyped { raw throws(SessionCodecError) in try Self.parse(raw) }
+        guard bytes.count >= byteCount + XChaCha20Poly1305.nonceByteCount + XChaCha20Poly1305.tagByteCount else {
+            throw .malformed
+        }
+        self = header
     }
 
-    /// The encoded header bytes.
-    func encoded(into bytes: inout [UInt8]) {
-        bytes.append(
-            Self.currentVersion << 6 | (isCompressed ? 0x20 : 0) | (isPadded ? 0x10 : 0) | keyID & 0x0F)
+    // MARK: Encoding (version 2 only)
+
+    /// The LEB128 field after issued-at: lifetime × 8 + flags.
+    private var lifetimeAndFlags: UInt64 {
+        UInt64(lifetimeMinutes) << 3 | (isPadded ? 1 : 0) | (sessionAgeMinutes > 0 ? 2 : 0) | (hasSecretSection ? 4 : 0)
+    }
+
+    /// The encoded length in bytes.
+    public var byteCount: Int {
+        if version == 1 { return 5 + LEB128.encodedCount(of: UInt64(lifetimeMinutes)) }
+        var count = 5 + LEB128.encodedCount(of: lifetimeAndFlags)
+        if case .zstd = compression { count += 1 }
+        if sessionAgeMinutes > 0 { count += LEB128.encodedCount(of: UInt64(sessionAgeMinutes)) }
+        return count
+    }
+
+    /// The encoded header (version 2).
+    func encoded() -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(byteCount)
+        let compressionBits: UInt8
+        switch compression {
+        case .none: compressionBits = 0
+        case .deflate: compressionBits = 1
+        case .zstd: compressionBits = 2
+        }
+        bytes.append(Self.currentVersion << 6 | compressionBits << 4 | keyID & 0x0F)
         bytes.append(UInt8(truncatingIfNeeded: issuedAtSeconds >> 24))
         bytes.append(UInt8(truncatingIfNeeded: issuedAtSeconds >> 16))
         bytes.append(UInt8(truncatingIfNeeded: issuedAtSeconds >> 8))
         bytes.append(UInt8(truncatingIfNeeded: issuedAtSeconds))
-        LEB128.encode(UInt64(lifetimeMinutes), into: &bytes)
+        LEB128.encode(lifetimeAndFlags, into: &bytes)
+        if case .zstd(let dictionaryID) = compression { bytes.append(dictionaryID) }
+        if sessionAgeMinutes > 0 { LEB128.encode(UInt64(sessionAgeMinutes), into: &bytes) }
+        return bytes
     }
 
-    /// Writes the encoded header over the first bytes of `bytes` (which must be long enough),
-    /// the same bytes as ``encoded(into:)`` appends.
-    func write(into bytes: inout [UInt8]) {
-        bytes[0] = Self.currentVersion << 6 | (isCompressed ? 0x20 : 0) | (isPadded ? 0x10 : 0) | keyID & 0x0F
-        bytes[1] = UInt8(truncatingIfNeeded: issuedAtSeconds >> 24)
-        bytes[2] = UInt8(truncatingIfNeeded: issuedAtSeconds >> 16)
-        bytes[3] = UInt8(truncatingIfNeeded: issuedAtSeconds >> 8)
-        bytes[4] = UInt8(truncatingIfNeeded: issuedAtSeconds)
-        var index = 5
-        var remaining = lifetimeMinutes
-        while remaining >= 0x80 {
-            bytes[index] = UInt8(truncatingIfNeeded: remaining) | 0x80
-            remaining >>= 7
-            index += 1
-        }
-        bytes[index] = UInt8(remaining)
-    }
+    // MARK: Parsing (both versions)
 
     /// Parses a header from the front of `bytes`; returns it and its length in bytes.
     static func parse(_ bytes: UnsafeRawBufferPointer) throws(SessionCodecError) -> (header: Self, byteCount: Int) {
         guard bytes.count >= minByteCount else { throw .malformed }
         let first = bytes[0]
-        guard first >> 6 == currentVersion else { throw .unsupportedVersion(first >> 6) }
         let issued = UInt32(bytes[1]) << 24 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 8 | UInt32(bytes[4])
+        switch first >> 6 {
+        case 1: return try parseVersion1(bytes, first: first, issued: issued)
+        case 2: return try parseVersion2(bytes, first: first, issued: issued)
+        default: throw .unsupportedVersion(first >> 6)
+        }
+    }
+
+    private static func parseVersion1(
+        _ bytes: UnsafeRawBufferPointer, first: UInt8, issued: UInt32
+    ) throws(SessionCodecError) -> (header: Self, byteCount: Int) {
         guard let (lifetime, next) = LEB128.decode(bytes, at: 5, maxBytes: 3),
             (1...UInt64(maxLifetimeMinutes)).contains(lifetime)
         else { throw .malformed }
         let header = Self(
-            isCompressed: first & 0x20 != 0, isPadded: first & 0x10 != 0, keyID: first & 0x0F,
-            issuedAtSeconds: issued, lifetimeMinutes: UInt32(lifetime))
+            version: 1, compression: first & 0x20 != 0 ? .deflate : .none, isPadded: first & 0x10 != 0,
+            keyID: first & 0x0F, issuedAtSeconds: issued, lifetimeMinutes: UInt32(lifetime))
+        return (header, next)
+    }
+
+    private static func parseVersion2(
+        _ bytes: UnsafeRawBufferPointer, first: UInt8, issued: UInt32
+    ) throws(SessionCodecError) -> (header: Self, byteCount: Int) {
+        guard let (field, afterLifetime) = LEB128.decode(bytes, at: 5, maxBytes: 4) else { throw .malformed }
+        let lifetime = field >> 3
+        guard (1...UInt64(maxLifetimeMinutes)).contains(lifetime) else { throw .malformed }
+        var next = afterLifetime
+        let compression: Compression
+        switch first >> 4 & 0x03 {
+        case 0: compression = .none
+        case 1: compression = .deflate
+        case 2:
+            guard next < bytes.count else { throw .malformed }
+            compression = .zstd(dictionaryID: bytes[next])
+            next += 1
+        default: throw .malformed
+        }
+        var age: UInt64 = 0
+        if field & 2 != 0 {
+            // Present only when at least a minute: 0 would be a second spelling of "absent".
+            guard let (minutes, afterAge) = LEB128.decode(bytes, at: next, maxBytes: 3),
+                (1...UInt64(maxLifetimeMinutes)).contains(minutes)
+            else { throw .malformed }
+            age = minutes
+            next = afterAge
+        }
+        let header = Self(
+            compression: compression, isPadded: field & 1 != 0, hasSecretSection: field & 4 != 0, keyID: first & 0x0F,
+            issuedAtSeconds: issued, lifetimeMinutes: UInt32(lifetime), sessionAgeMinutes: UInt32(age))
         return (header, next)
     }
 }

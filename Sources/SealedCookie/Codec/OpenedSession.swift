@@ -1,10 +1,11 @@
 /// A session opened by ``SessionCodec/openWithDetails(_:)``, with what its envelope said.
 public struct OpenedSession<Session: Sendable>: Sendable {
     /// The session.
-    public var session: Session
+    public let session: Session
     /// The authenticated header: key id, issue and expiry times, flags.
-    public var header: EnvelopeHeader
-    /// Whether an older key of the ring opened the value. Re-seal the session (with the primary
-    /// key) on this response so that key rotation migrates users without logging anyone out.
-    public var needsResealing: Bool
+    public let header: EnvelopeHeader
+    /// Whether the value should be sealed again on this response: an older key or an older
+    /// dictionary of the rings opened it, or it is of wire format v1. Re-sealing migrates users
+    /// through rotations and upgrades without logging anyone out.
+    public let needsResealing: Bool
 }

@@ -3,8 +3,8 @@ extension SessionCodec {
     /// in the ring.
     ///
     /// Any string is safe to pass: checks run cheapest first (length, base64url, header, key id,
-    /// expiry) before the authenticated decryption, and nothing is allocated beyond
-    /// ``SessionCodecConfiguration/maxValueLength`` and
+    /// dictionary id, expiry, session age) before the authenticated decryption, and nothing is
+    /// allocated beyond ``SessionCodecConfiguration/maxValueLength`` and
     /// ``SessionCodecConfiguration/maxDecompressedBytes``.
     /// - Throws: an opening error of ``SessionCodecError``; log it, never show it to the client.
     public func open(_ value: String) throws(SessionCodecError) -> Session {
@@ -12,7 +12,7 @@ extension SessionCodec {
     }
 
     /// Opens a cookie value as ``open(_:)`` does, and also returns what its header said and
-    /// whether it should be re-sealed under the primary key.
+    /// whether it should be re-sealed (older key, older dictionary, or wire format v1).
     public func openWithDetails(_ value: String) throws(SessionCodecError) -> OpenedSession<Session> {
         // 1. Length and shape, before decoding anything.
         let length = value.utf8.count
@@ -26,34 +26,49 @@ extension SessionCodec {
         var (header, serialized) = try openEnvelope(&envelope)
         defer { serialized.zeroize() }
 
-        // 5. Deserialize.
+        // 6. Deserialize.
         let session: Session
         do {
-            session = try serializer.deserialize(serialized)
+            session = try serializer.deserialize(body: serialized.body, secrets: serialized.secrets)
         } catch {
             throw .deserializationFailed(reason: Self.summary(of: error))
         }
-        return OpenedSession(
-            session: session, header: header, needsResealing: header.keyID != configuration.keyRing.primary.id)
+        return OpenedSession(session: session, header: header, needsResealing: needsResealing(header))
     }
 
-    /// Stages 2 to 4 of opening: checks the header, key and times, decrypts in place (the
-    /// plaintext overwrites the ciphertext in `envelope`), unpads and inflates; returns the
-    /// header and the serialized session.
-    func openEnvelope(_ envelope: inout [UInt8]) throws(SessionCodecError) -> (EnvelopeHeader, [UInt8]) {
-        // 2. Header, key and times.
+    /// Whether a value with this header should be sealed again: it is of wire format v1, or its
+    /// key or its dictionary is not the primary one, or it is deflated where the codec now
+    /// compresses with a dictionary.
+    private func needsResealing(_ header: EnvelopeHeader) -> Bool {
+        if header.version != EnvelopeHeader.currentVersion || header.keyID != configuration.keyRing.primary.id {
+            return true
+        }
+        guard case .zstd = compressors.sealingCompression, header.compression != .none else { return false }
+        return header.compression != compressors.sealingCompression
+    }
+
+    /// Stages 2 to 5 of opening: checks the header, key, dictionary and times, decrypts in
+    /// place (the plaintext overwrites the ciphertext in `envelope`), unpads, splits off the
+    /// secret section and decompresses; returns the header and the serialized session.
+    func openEnvelope(_ envelope: inout [UInt8]) throws(SessionCodecError) -> (EnvelopeHeader, SessionBytes) {
+        // 2. Header, key, dictionary and times.
         let (header, headerByteCount) = try envelope.withUnsafeBytesTyped { bytes throws(SessionCodecError) in
             try EnvelopeHeader.parse(bytes)
         }
         let cipherStart = headerByteCount + XChaCha20Poly1305.nonceByteCount
         guard envelope.count >= cipherStart + XChaCha20Poly1305.tagByteCount else { throw .malformed }
         guard let key = configuration.keyRing.key(withID: header.keyID) else { throw .unknownKeyID(header.keyID) }
+        if case .zstd(let id) = header.compression, compressors.dictionaries[id] == nil {
+            throw .unknownDictionaryID(id)
+        }
         try checkTimes(of: header)
 
         // 3. Authenticated decryption, in place: the plaintext overwrites the ciphertext.
         let plaintextEnd = envelope.count - XChaCha20Poly1305.tagByteCount
         let authentic = envelope.withUnsafeMutableBytes { bytes in
-            withAuthenticatedData(header: UnsafeRawBufferPointer(rebasing: bytes[..<headerByteCount])) { aad in
+            withAuthenticatedData(
+                header: UnsafeRawBufferPointer(rebasing: bytes[..<headerByteCount]), compression: header.compression
+            ) { aad in
                 XChaCha20Poly1305.open(
                     UnsafeRawBufferPointer(rebasing: bytes[cipherStart...]), authenticating: aad,
                     nonce: UnsafeRawBufferPointer(rebasing: bytes[headerByteCount..<cipherStart]),
@@ -62,28 +77,51 @@ extension SessionCodec {
         }
         guard authentic else { throw .authenticationFailed }
 
-        // 4. Unpad and inflate.
-        var payloadEnd = plaintextEnd
-        if header.isPadded {
-            guard
-                let unpadded = envelope.withUnsafeBytes({ bytes in
-                    BlockPadding.unpaddedLength(of: UnsafeRawBufferPointer(rebasing: bytes[cipherStart..<plaintextEnd]), blockSize: 1024)
-                })
-            else { throw .invalidPayload }
-            payloadEnd = cipherStart + unpadded
-        }
-        let serialized: [UInt8]
-        if header.isCompressed {
-            serialized = try envelope.withUnsafeBytesTyped { bytes throws(SessionCodecError) in
-                try inflate(UnsafeRawBufferPointer(rebasing: bytes[cipherStart..<payloadEnd]))
-            }
-        } else {
-            serialized = Array(envelope[cipherStart..<payloadEnd])
+        // 4-5. Unpad, split off the secret section, decompress.
+        let serialized = try envelope.withUnsafeBytesTyped { bytes throws(SessionCodecError) in
+            try payload(UnsafeRawBufferPointer(rebasing: bytes[cipherStart..<plaintextEnd]), header: header)
         }
         return (header, serialized)
     }
 
-    /// Rejects a header issued beyond the skew in the future, or expired beyond the skew.
+    /// The serialized session in an authenticated plaintext:
+    /// `[LEB128(n) secrets(n)] body [padding]`.
+    private func payload(_ plaintext: UnsafeRawBufferPointer, header: EnvelopeHeader) throws(SessionCodecError)
+        -> SessionBytes
+    {
+        var end = plaintext.count
+        if header.isPadded {
+            // Version 1 padded in blocks of at most 1024 bytes; version 2 may pad to a size class.
+            guard let unpadded = BlockPadding.unpaddedLength(of: plaintext, window: header.version == 1 ? 1024 : nil)
+            else { throw .invalidPayload }
+            end = unpadded
+        }
+        var start = 0
+        var secrets: [UInt8] = []
+        if header.hasSecretSection {
+            guard let (length, next) = LEB128.decode(plaintext, at: 0, maxBytes: 4), length > 0,
+                length <= UInt64(end - next)
+            else { throw .invalidPayload }
+            start = next + Int(length)
+            secrets = Array(plaintext[next..<start])
+        }
+        let body = UnsafeRawBufferPointer(rebasing: plaintext[start..<end])
+        do throws(SessionCodecError) {
+            switch header.compression {
+            case .none:
+                return SessionBytes(body: Array(body), secrets: secrets)
+            case .deflate, .zstd:
+                let cap = configuration.maxDecompressedBytes
+                return SessionBytes(body: try compressors.decompress(body, as: header.compression, cap: cap), secrets: secrets)
+            }
+        } catch {
+            secrets.zeroize()
+            throw error
+        }
+    }
+
+    /// Rejects a header issued beyond the skew in the future, expired beyond the skew, or whose
+    /// session began longer ago than the maximum age (and the skew).
     private func checkTimes(of header: EnvelopeHeader) throws(SessionCodecError) {
         let now = Int64(try currentSeconds())
         if now + clockSkewSeconds < Int64(header.issuedAtSeconds) {
@@ -92,28 +130,8 @@ extension SessionCodec {
         if now >= header.expiresAtSeconds + clockSkewSeconds {
             throw .expired(at: header.expiresAt)
         }
-    }
-
-    /// LEB128(length) | raw deflate -> exactly `length` bytes, refusing lengths over the cap
-    /// before allocating.
-    private func inflate(_ payload: UnsafeRawBufferPointer) throws(SessionCodecError) -> [UInt8] {
-        guard let (declared, start) = LEB128.decode(payload, at: 0, maxBytes: 4) else { throw .invalidPayload }
-        guard declared <= UInt64(configuration.maxDecompressedBytes) else {
-            throw .decompressionLimitExceeded(limit: configuration.maxDecompressedBytes)
-        }
-        var output = [UInt8](repeating: 0, count: Int(declared))
-        let result: Result<Void, Inflater.Failure>? = output.withUnsafeMutableBytes { out in
-            inflaters.withStream { inflater in
-                Result { () throws(Inflater.Failure) in
-                    try inflater.inflate(UnsafeRawBufferPointer(rebasing: payload[start...]), into: out)
-                }
-            }
-        }
-        switch result {
-        case .success: return output
-        case .failure(.outputTooLarge): throw .decompressionLimitExceeded(limit: configuration.maxDecompressedBytes)
-        case .failure(.corrupt): throw .invalidPayload
-        case nil: throw .compressionUnavailable
+        if let maxSessionAgeSeconds, now >= header.sessionStartedAtSeconds + maxSessionAgeSeconds + clockSkewSeconds {
+            throw .sessionTooOld(startedAt: header.sessionStartedAt)
         }
     }
 

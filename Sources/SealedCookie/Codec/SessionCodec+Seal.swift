@@ -1,47 +1,52 @@
+public import Foundation
+
 extension SessionCodec {
     /// Seals `session` into a cookie value (unpadded base64url) under the primary key.
     ///
     /// Each call uses a fresh random nonce, so sealing the same session twice gives different
     /// values.
+    /// - Parameters:
+    ///   - lifetime: How long the value stays valid, in whole minutes from 1 minute to 400 days;
+    ///     nil for the configured lifetime (a longer "remember me" session, say).
+    ///   - sessionStartedAt: When the session began (``EnvelopeHeader/sessionStartedAt`` of the
+    ///     value it was opened from), carried so that
+    ///     ``SessionCodecConfiguration/maxSessionAge`` counts from there; nil for now, a new
+    ///     session. Ignored when no maximum age is configured.
     /// - Throws: a usage error: ``SessionCodecError/serializationFailed(reason:)``,
     ///   ``SessionCodecError/sessionTooLarge(size:limit:)``,
-    ///   ``SessionCodecError/sealedValueTooLarge(length:limit:)`` or
+    ///   ``SessionCodecError/sealedValueTooLarge(length:limit:)``,
+    ///   ``SessionCodecError/invalidConfiguration(_:)`` (the lifetime) or
     ///   ``SessionCodecError/clockOutOfRange``.
-    public func seal(_ session: Session) throws(SessionCodecError) -> String {
-        try seal(session, serialized: nil, lifetimeMinutes: lifetimeMinutes)
+    public func seal(
+        _ session: Session, lifetime: Duration? = nil, sessionStartedAt: Date? = nil
+    ) throws(SessionCodecError) -> String {
+        try seal(session, serialized: nil, lifetime: lifetime, sessionStartedAt: sessionStartedAt)
     }
 
-    /// Seals `session` with a lifetime other than the configured one (for example a longer
-    /// "remember me" session), in whole minutes from 1 minute to 400 days.
-    public func seal(_ session: Session, lifetime: Duration) throws(SessionCodecError) -> String {
-        try seal(session, serialized: nil, lifetime: lifetime)
-    }
-
-    /// ``seal(_:lifetime:)`` for a caller that already holds the session's bytes from
-    /// `serialize(_:)` (to compare them with an earlier version, say): `serialized`, when not nil,
-    /// is sealed instead of serializing `session` again. The caller keeps and wipes it.
-    package func seal(_ session: Session, serialized: [UInt8]?, lifetime: Duration) throws(SessionCodecError) -> String {
-        try seal(session, serialized: serialized, lifetimeMinutes: Self.envelopeMinutes(of: lifetime))
-    }
-
-    private func seal(_ session: Session, serialized: [UInt8]?, lifetimeMinutes: UInt32) throws(SessionCodecError)
-        -> String
-    {
+    /// ``seal(_:lifetime:sessionStartedAt:)`` for a caller that already holds the session's
+    /// bytes from `serialize(_:)` (to compare them with an earlier version, say): `serialized`,
+    /// when not nil, is sealed instead of serializing `session` again. The caller keeps and
+    /// wipes it.
+    package func seal(
+        _ session: Session, serialized: SessionBytes?, lifetime: Duration?, sessionStartedAt: Date? = nil
+    ) throws(SessionCodecError) -> String {
+        let minutes = try lifetime.map { duration throws(SessionCodecError) in try Self.envelopeMinutes(of: duration) }
         // 1. Serialize, unless the caller did.
+        var owned: SessionBytes?
+        defer { owned?.zeroize() }
+        let bytes: SessionBytes
         if let serialized {
             try checkSize(of: serialized)
-            return try seal(serialized: serialized, lifetimeMinutes: lifetimeMinutes)
+            bytes = serialized
+        } else {
+            owned = try serialize(session)
+            bytes = owned ?? SessionBytes(body: [], secrets: [])
         }
-        var serialized = try serialize(session)
-        defer { serialized.zeroize() }
-        return try seal(serialized: serialized, lifetimeMinutes: lifetimeMinutes)
-    }
-
-    private func seal(serialized: [UInt8], lifetimeMinutes: UInt32) throws(SessionCodecError) -> String {
         // 2-5. Compress, pad and encrypt into one buffer: header | nonce | ciphertext+tag.
-        let envelope = try makeEnvelope(serialized, lifetimeMinutes: lifetimeMinutes)
+        let envelope = try makeEnvelope(
+            bytes, lifetimeMinutes: minutes ?? lifetimeMinutes, sessionStartedAt: sessionStartedAt)
 
-        // 6. Text, and check it can be opened again.
+        // 6. Text, within the limit an opener enforces.
         let length = Base64URL.encodedLength(of: envelope.count)
         guard length <= configuration.maxValueLength else {
             throw .sealedValueTooLarge(length: length, limit: configuration.maxValueLength)
@@ -51,10 +56,11 @@ extension SessionCodec {
 
     /// The serializer's bytes, within the decompression cap. The caller wipes them
     /// (`zeroize()`) when done.
-    package func serialize(_ session: Session) throws(SessionCodecError) -> [UInt8] {
-        var serialized: [UInt8]
+    package func serialize(_ session: Session) throws(SessionCodecError) -> SessionBytes {
+        var serialized: SessionBytes
         do {
-            serialized = try serializer.serialize(session)
+            let (body, secrets) = try serializer.serializeKeepingSecretsApart(session)
+            serialized = SessionBytes(body: body, secrets: secrets)
         } catch {
             throw .serializationFailed(reason: String(describing: type(of: error)))
         }
@@ -68,7 +74,7 @@ extension SessionCodec {
     }
 
     /// Refuses serialized bytes over the decompression cap: they could never be opened.
-    private func checkSize(of serialized: [UInt8]) throws(SessionCodecError) {
+    private func checkSize(of serialized: SessionBytes) throws(SessionCodecError) {
         guard serialized.count <= configuration.maxDecompressedBytes else {
             throw .sessionTooLarge(size: serialized.count, limit: configuration.maxDecompressedBytes)
         }
@@ -77,39 +83,56 @@ extension SessionCodec {
     /// header | nonce | ciphertext+tag for `serialized`, built in one allocation: the payload is
     /// compressed (or copied), padded and encrypted in place, so no plaintext copy is left
     /// behind.
-    func makeEnvelope(_ serialized: [UInt8], lifetimeMinutes: UInt32) throws(SessionCodecError) -> [UInt8] {
+    func makeEnvelope(
+        _ serialized: SessionBytes, lifetimeMinutes: UInt32, sessionStartedAt: Date? = nil
+    ) throws(SessionCodecError) -> [UInt8] {
         let key = configuration.keyRing.primary
         let issuedAt = try currentSeconds()
-        let headerByteCount = 5 + LEB128.encodedCount(of: UInt64(lifetimeMinutes))
-        let payloadStart = headerByteCount + XChaCha20Poly1305.nonceByteCount
+        let ageMinutes = sessionAgeMinutes(issuedAt: issuedAt, startedAt: sessionStartedAt)
+        // The header as it will be if compression is kept; storing may make it shorter (no
+        // dictionary byte), which is settled below.
+        let expected = EnvelopeHeader(
+            compression: compressors.sealingCompression ?? .none, isPadded: configuration.padding != .none,
+            hasSecretSection: !serialized.secrets.isEmpty, keyID: key.id, issuedAtSeconds: issuedAt,
+            lifetimeMinutes: lifetimeMinutes, sessionAgeMinutes: ageMinutes)
+        var payloadStart = expected.byteCount + XChaCha20Poly1305.nonceByteCount
         var envelope: [UInt8] = []
-        envelope.reserveCapacity(
-            payloadStart + LEB128.encodedCount(of: UInt64(serialized.count)) + serialized.count
-                + (configuration.paddingBlockSize ?? 0) + XChaCha20Poly1305.tagByteCount)
+        // Two LEB128 lengths of at most 4 bytes each, then padding.
+        let plaintextBound = BlockPadding.paddedLength(of: 8 + serialized.count, for: configuration.padding)
+        envelope.reserveCapacity(payloadStart + plaintextBound + XChaCha20Poly1305.tagByteCount)
         envelope.append(contentsOf: repeatElement(0, count: payloadStart))
 
-        // 2. Compress, when that makes it smaller; else the serialized bytes as they are.
-        let isCompressed = compress(serialized, appendingTo: &envelope)
-        if !isCompressed { envelope.append(contentsOf: serialized) }
-
-        // 3. Pad, when configured.
-        if let block = configuration.paddingBlockSize {
-            BlockPadding.pad(&envelope, from: payloadStart, blockSize: block)
+        // 2. The secret section, never compressed; then the body, compressed when that makes it
+        // smaller, else as it is.
+        if !serialized.secrets.isEmpty {
+            LEB128.encode(UInt64(serialized.secrets.count), into: &envelope)
+            envelope += serialized.secrets
+        }
+        let compression = compressors.compress(serialized.body, appendingTo: &envelope)
+        if compression == .none { envelope += serialized.body }
+        let header = EnvelopeHeader(
+            compression: compression, isPadded: expected.isPadded, hasSecretSection: expected.hasSecretSection,
+            keyID: key.id, issuedAtSeconds: issuedAt, lifetimeMinutes: lifetimeMinutes, sessionAgeMinutes: ageMinutes)
+        let headerBytes = header.encoded()
+        if headerBytes.count < expected.byteCount {
+            dropFront(expected.byteCount - headerBytes.count, of: &envelope)
+            payloadStart -= expected.byteCount - headerBytes.count
         }
 
-        // 4. Header.
-        let header = EnvelopeHeader(
-            isCompressed: isCompressed, isPadded: configuration.paddingBlockSize != nil, keyID: key.id,
-            issuedAtSeconds: issuedAt, lifetimeMinutes: lifetimeMinutes)
-        header.write(into: &envelope)
+        // 3. Pad, when configured.
+        BlockPadding.pad(&envelope, from: payloadStart, padding: configuration.padding)
 
-        // 5. Encrypt in place, with AAD = header | bound context.
+        // 4. Header.
+        envelope.replaceSubrange(0..<headerBytes.count, with: headerBytes)
+
+        // 5. Encrypt in place, with AAD = header | bound context [| dictionary digest].
+        let headerByteCount = headerBytes.count
         let payloadEnd = envelope.count
         envelope.append(contentsOf: repeatElement(0, count: XChaCha20Poly1305.tagByteCount))
         envelope.withUnsafeMutableBytes { out in
             let nonce = UnsafeMutableRawBufferPointer(rebasing: out[headerByteCount..<payloadStart])
             fillNonce(nonce)
-            withAuthenticatedData(header: UnsafeRawBufferPointer(rebasing: out[..<headerByteCount])) { aad in
+            withAuthenticatedData(header: UnsafeRawBufferPointer(rebasing: out[..<headerByteCount]), compression: compression) { aad in
                 XChaCha20Poly1305.seal(
                     UnsafeRawBufferPointer(rebasing: out[payloadStart..<payloadEnd]), authenticating: aad,
                     nonce: UnsafeRawBufferPointer(nonce), key: key.encryptionKey,
@@ -119,23 +142,24 @@ extension SessionCodec {
         return envelope
     }
 
-    /// Appends LEB128(serialized length) | raw deflate to `output` and returns true; or leaves
-    /// `output` as it was and returns false when compression is off, the session is under the
-    /// threshold, or the result would not be smaller.
-    func compress(_ serialized: [UInt8], appendingTo output: inout [UInt8]) -> Bool {
-        guard case .whenSmaller(let minimumSize, _) = configuration.compression, serialized.count >= minimumSize,
-            let deflaters
-        else { return false }
-        let start = output.count
-        LEB128.encode(UInt64(serialized.count), into: &output)
-        let limit = serialized.count - (output.count - start)
-        let done = serialized.withUnsafeBytes { input in
-            deflaters.withStream { $0.deflate(input, appendingTo: &output, limit: limit) }
+    /// Whole minutes from the session's start to `issuedAt` when a maximum age is configured,
+    /// else 0 (no start carried). A start after `issuedAt` (another node's clock ahead) counts
+    /// as now; one older than 400 days as 400 days, which no configuration accepts.
+    private func sessionAgeMinutes(issuedAt: UInt32, startedAt: Date?) -> UInt32 {
+        guard maxSessionAgeSeconds != nil, let startedAt else { return 0 }
+        let seconds = Double(issuedAt) - startedAt.timeIntervalSince1970
+        guard seconds >= 60 else { return 0 }
+        return UInt32(min(seconds / 60, Double(EnvelopeHeader.maxLifetimeMinutes)))
+    }
+
+    /// Removes the first `count` bytes of `envelope` (reserved header space that went unused),
+    /// wiping the bytes that the shift leaves behind in its spare capacity.
+    private func dropFront(_ count: Int, of envelope: inout [UInt8]) {
+        envelope.withUnsafeMutableBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            base.copyMemory(from: base + count, byteCount: bytes.count - count)
+            (base + bytes.count - count).initializeMemory(as: UInt8.self, repeating: 0, count: count)
         }
-        guard done == true else {
-            output.removeSubrange(start...)
-            return false
-        }
-        return true
+        envelope.removeLast(count)
     }
 }

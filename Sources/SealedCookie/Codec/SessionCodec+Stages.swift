@@ -3,21 +3,31 @@
 /// names and shapes may change with the pipeline.
 @_spi(Benchmarks)
 extension SessionCodec {
-    /// Stage 1 of seal: the serializer.
-    public func serializeStage(_ session: Session) throws(SessionCodecError) -> [UInt8] {
-        try serialize(session)
+    /// Stage 1 of seal: the serializer (body and secret section).
+    public func serializeStage(_ session: Session) throws(SessionCodecError) -> (body: [UInt8], secrets: [UInt8]) {
+        let serialized = try serialize(session)
+        return (serialized.body, serialized.secrets)
     }
 
-    /// Stage 2 of seal: LEB128 length | raw deflate, or nil when not kept.
-    public func compressStage(_ serialized: [UInt8]) -> [UInt8]? {
+    /// Stage 2 of seal: LEB128 length | deflate or zstd frame, or nil when not kept.
+    public func compressStage(_ body: [UInt8]) -> [UInt8]? {
         var output: [UInt8] = []
-        output.reserveCapacity(serialized.count)
-        return compress(serialized, appendingTo: &output) ? output : nil
+        output.reserveCapacity(body.count)
+        return compressors.compress(body, appendingTo: &output) == .none ? nil : output
+    }
+
+    /// The inverse of stage 2, as stage 5 of open runs it: the body from what
+    /// ``compressStage(_:)`` made, compressed the way this codec seals.
+    public func decompressStage(_ compressed: [UInt8]) throws(SessionCodecError) -> [UInt8] {
+        try compressed.withUnsafeBytesTyped { bytes throws(SessionCodecError) in
+            try compressors.decompress(
+                bytes, as: compressors.sealingCompression ?? .none, cap: configuration.maxDecompressedBytes)
+        }
     }
 
     /// Stages 2 to 5 of seal: header | nonce | ciphertext+tag from serialized bytes.
-    public func envelopeStage(_ serialized: [UInt8]) throws(SessionCodecError) -> [UInt8] {
-        try makeEnvelope(serialized, lifetimeMinutes: lifetimeMinutes)
+    public func envelopeStage(_ serialized: (body: [UInt8], secrets: [UInt8])) throws(SessionCodecError) -> [UInt8] {
+        try makeEnvelope(SessionBytes(body: serialized.body, secrets: serialized.secrets), lifetimeMinutes: lifetimeMinutes)
     }
 
     /// Stage 6 of seal: base64url.
@@ -30,9 +40,10 @@ extension SessionCodec {
         Base64URL.decode(value)
     }
 
-    /// Stages 2 to 4 of open: header checks, decryption and inflation, from a decoded
+    /// Stages 2 to 5 of open: header checks, decryption and decompression, from a decoded
     /// envelope (left holding the plaintext) to the serialized session.
-    public func openEnvelopeStage(_ envelope: inout [UInt8]) throws(SessionCodecError) -> [UInt8] {
-        try openEnvelope(&envelope).1
+    public func openEnvelopeStage(_ envelope: inout [UInt8]) throws(SessionCodecError) -> (body: [UInt8], secrets: [UInt8]) {
+        let serialized = try openEnvelope(&envelope).1
+        return (serialized.body, serialized.secrets)
     }
 }

@@ -23,8 +23,8 @@ public struct SessionCodec<Session: Sendable>: Sendable {
     let boundContext: [UInt8]
     let lifetimeMinutes: UInt32
     let clockSkewSeconds: Int64
-    let deflaters: StreamPool<Deflater>?
-    let inflaters: StreamPool<Inflater>
+    let maxSessionAgeSeconds: Int64?
+    let compressors: Compressors
     /// Testing hook for known-answer vectors: where nonces come from. Production code cannot
     /// set it (internal); it is libsodium's CSPRNG.
     var fillNonce: @Sendable (UnsafeMutableRawBufferPointer) -> Void = SecureRandom.fill
@@ -43,8 +43,14 @@ public struct SessionCodec<Session: Sendable>: Sendable {
         guard skew.attoseconds == 0, (0...3600).contains(skew.seconds) else {
             throw .invalidConfiguration("clockSkew must be whole seconds from 0 to 3600")
         }
-        if let block = configuration.paddingBlockSize, !(1...1024).contains(block) {
-            throw .invalidConfiguration("paddingBlockSize must be from 1 to 1024")
+        if let age = configuration.maxSessionAge {
+            let parts = age.components
+            guard parts.attoseconds == 0, (60...Int64(EnvelopeHeader.maxLifetimeMinutes) * 60).contains(parts.seconds) else {
+                throw .invalidConfiguration("maxSessionAge must be whole seconds from 1 minute to 400 days")
+            }
+        }
+        if case .block(let size) = configuration.padding, !(1...1024).contains(size) {
+            throw .invalidConfiguration("padding block size must be from 1 to 1024")
         }
         guard (1...(16 << 20)).contains(configuration.maxDecompressedBytes) else {
             throw .invalidConfiguration("maxDecompressedBytes must be from 1 byte to 16 MiB")
@@ -52,29 +58,19 @@ public struct SessionCodec<Session: Sendable>: Sendable {
         guard (64...(1 << 20)).contains(configuration.maxValueLength) else {
             throw .invalidConfiguration("maxValueLength must be from 64 to 1048576 characters")
         }
-        switch configuration.compression {
-        case .disabled:
-            deflaters = nil
-        case .whenSmaller(let minimumSize, let level):
-            guard minimumSize >= 0, (1...9).contains(level) else {
-                throw .invalidConfiguration("compression needs minimumSize >= 0 and level from 1 to 9")
-            }
-            // memLevel 5: a 4096-entry hash table, cleared on every reset (memLevel 8 clears 64 KiB).
-            // Cookie-sized input compresses to the same bytes on the corpus; see docs/benchmarks.md.
-            deflaters = StreamPool(capacity: 16) { Deflater(level: Int32(level), memoryLevel: 5) }
-        }
         guard LibSodium.isReady else { throw .invalidConfiguration("libsodium could not be initialised") }
 
         var context: [UInt8] = []
         LEB128.encode(UInt64(name.count), into: &context)
         context += name
         context += Array(configuration.purpose.utf8)
+        self.compressors = try Compressors(configuration: configuration)
         self.configuration = configuration
         self.serializer = serializer
         self.boundContext = context
         self.lifetimeMinutes = minutes
         self.clockSkewSeconds = skew.seconds
-        self.inflaters = StreamPool(capacity: 16) { Inflater() }
+        self.maxSessionAgeSeconds = configuration.maxSessionAge?.components.seconds
     }
 
     /// A lifetime as the envelope carries it: whole minutes from 1 to 400 days.
@@ -95,13 +91,22 @@ public struct SessionCodec<Session: Sendable>: Sendable {
         return UInt32(seconds)
     }
 
-    /// Calls `body` with header | bound context, the authenticated data, in one contiguous
-    /// buffer on the stack.
-    func withAuthenticatedData<R>(header: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-        withUnsafeTemporaryAllocation(byteCount: header.count + boundContext.count, alignment: 1) { aad in
+    /// Calls `body` with the authenticated data in one contiguous buffer on the stack:
+    /// header | bound context, then for a value compressed with a dictionary that dictionary's
+    /// BLAKE2b digest, so that a value never decompresses with other bytes under the same id.
+    func withAuthenticatedData<R>(
+        header: UnsafeRawBufferPointer, compression: EnvelopeHeader.Compression,
+        _ body: (UnsafeRawBufferPointer) -> R
+    ) -> R {
+        var digest: [UInt8] = []
+        if case .zstd(let id) = compression, let dictionary = compressors.dictionaries[id] { digest = dictionary.digest }
+        return withUnsafeTemporaryAllocation(byteCount: header.count + boundContext.count + digest.count, alignment: 1) { aad in
             aad.copyMemory(from: header)
             boundContext.withUnsafeBytes { context in
                 UnsafeMutableRawBufferPointer(rebasing: aad[header.count...]).copyMemory(from: context)
+            }
+            digest.withUnsafeBytes { digest in
+                UnsafeMutableRawBufferPointer(rebasing: aad[(header.count + boundContext.count)...]).copyMemory(from: digest)
             }
             return body(UnsafeRawBufferPointer(aad))
         }

@@ -2,19 +2,37 @@ public import Foundation
 
 /// Everything a ``SessionCodec`` needs besides the serializer.
 ///
-/// Every node of a cluster that shares sessions needs the same `cookieName`, `purpose` and key
-/// ring (the same keys under the same ids), and should agree on the limits.
+/// Every node of a cluster that shares sessions needs the same `cookieName`, `purpose`, key
+/// ring (the same keys under the same ids) and dictionaries, and should agree on the limits.
 public struct SessionCodecConfiguration: Sendable {
-    /// Whether and how the serialized session is compressed.
-    public enum Compression: Sendable, Equatable {
+    /// Whether and how the session's body is compressed. Every codec opens values of every
+    /// kind it knows the dictionary for, whatever it seals with.
+    public enum Compression: Sendable {
         /// Never compress.
         case disabled
         /// Raw deflate at zlib `level` (1...9) for sessions of at least `minimumSize` bytes, kept
         /// only when the result is smaller.
-        case whenSmaller(minimumSize: Int, level: Int)
+        case deflate(minimumSize: Int, level: Int)
+        /// zstd at `level` (1...19) with the ring's primary dictionary, kept only when the result
+        /// is smaller; older dictionaries of the ring still decompress. About a third of
+        /// deflate's size on session-shaped JSON, and several times faster.
+        case zstd(dictionaries: SessionDictionaryRing, level: Int = 3)
 
-        /// Deflate level 6 from 64 bytes on.
-        public static let `default` = Compression.whenSmaller(minimumSize: 64, level: 6)
+        /// Deflate level 6 from 64 bytes on: the best of what needs no dictionary (zstd without
+        /// one is larger than deflate on cookie-sized input; docs/benchmarks.md).
+        public static let `default` = Compression.deflate(minimumSize: 64, level: 6)
+    }
+
+    /// How the plaintext is padded before encryption, to blur its length.
+    public enum Padding: Sendable, Equatable {
+        /// No padding.
+        case none
+        /// Up to the next multiple of this many bytes (1...1024); at least one byte is added.
+        case block(Int)
+        /// Up to the next size class: 32 bytes, then powers of two and one and a half times
+        /// powers of two (32, 48, 64, 96, 128, 192, …), so at most a third is added and a
+        /// length reveals only which class it is in.
+        case sizeClasses
     }
 
     /// The cookie's name. It is bound into the authenticated data, so a value sealed for one
@@ -28,16 +46,20 @@ public struct SessionCodecConfiguration: Sendable {
     /// How long a sealed value stays valid, in whole minutes from 1 minute to 400 days.
     /// Default 1 day.
     public var lifetime: Duration
+    /// The longest a session may last from its first seal, however often it is renewed (an
+    /// absolute timeout), from 1 minute to 400 days; nil (the default) for no limit. When set,
+    /// each value carries its session's start and `open` refuses it once this has passed.
+    public var maxSessionAge: Duration?
     /// How far node clocks may disagree: a value is accepted from `skew` before its issue time
     /// until `skew` after its expiry. From 0 to 1 hour; default 60 seconds.
     public var clockSkew: Duration
     /// Compression; default ``Compression/default``.
     public var compression: Compression
-    /// When set, the payload is padded to a multiple of this many bytes (1...1024) before
-    /// encryption, hiding its exact length. Default nil. See README, "Length side channel".
-    public var paddingBlockSize: Int?
-    /// The most bytes a compressed session may inflate to, and so the largest session that can
-    /// be sealed. Default 64 KiB.
+    /// Padding of the plaintext before encryption; default ``Padding/none``. See README,
+    /// "Length side channel", and ``SessionSecret``.
+    public var padding: Padding
+    /// The most bytes a session may serialize (or a compressed one decompress) to, and so the
+    /// largest session that can be sealed. Default 64 KiB.
     public var maxDecompressedBytes: Int
     /// The longest sealed value (characters) accepted by `open` and produced by `seal`; longer
     /// input is rejected before any decoding. Default 8192, the request-header line limit of
@@ -52,9 +74,10 @@ public struct SessionCodecConfiguration: Sendable {
         keyRing: KeyRing,
         purpose: String = "session",
         lifetime: Duration = .seconds(24 * 60 * 60),
+        maxSessionAge: Duration? = nil,
         clockSkew: Duration = .seconds(60),
         compression: Compression = .default,
-        paddingBlockSize: Int? = nil,
+        padding: Padding = .none,
         maxDecompressedBytes: Int = 64 * 1024,
         maxValueLength: Int = 8192,
         clock: @escaping @Sendable () -> Date = { Date() }
@@ -63,9 +86,10 @@ public struct SessionCodecConfiguration: Sendable {
         self.keyRing = keyRing
         self.purpose = purpose
         self.lifetime = lifetime
+        self.maxSessionAge = maxSessionAge
         self.clockSkew = clockSkew
         self.compression = compression
-        self.paddingBlockSize = paddingBlockSize
+        self.padding = padding
         self.maxDecompressedBytes = maxDecompressedBytes
         self.maxValueLength = maxValueLength
         self.clock = clock

@@ -24,13 +24,21 @@ public enum SessionCodecError: Error, Equatable, Sendable, CustomStringConvertib
     case expired(at: Date)
     /// The envelope was issued further in the future than the clock skew allows.
     case notYetValid(issuedAt: Date)
+    /// The session began longer ago than ``SessionCodecConfiguration/maxSessionAge`` (the
+    /// clock skew allowance included): the user must log in again, however active.
+    case sessionTooOld(startedAt: Date)
+    /// The value was compressed with a dictionary whose id is not in the codec's dictionary
+    /// ring (retired, not yet deployed on this node, or the codec has no dictionaries).
+    case unknownDictionaryID(UInt8)
     /// The ciphertext, header, cookie name or purpose do not match the authentication tag:
-    /// tampered, or sealed for another cookie, purpose or key.
+    /// tampered, or sealed for another cookie, purpose or key, or compressed with other
+    /// dictionary bytes under the same dictionary id.
     case authenticationFailed
-    /// The compressed session declares more bytes than the decompression cap, or inflates past
-    /// what it declares; nothing beyond the cap was allocated.
-    case decompressionLimitExceeded(limit: Int)
-    /// The authenticated payload's padding or compressed data is not well formed.
+    /// The compressed session declares more bytes than the decompression cap; it was refused
+    /// before anything was allocated for it.
+    case decompressionLimitExceeded(declared: Int, limit: Int)
+    /// The authenticated payload's padding, secret section or compressed data is not well
+    /// formed: for example a compressed body that yields more or fewer bytes than it declares.
     case invalidPayload
     /// The serializer could not read the session (for example its type changed since sealing).
     case deserializationFailed(reason: String)
@@ -45,9 +53,9 @@ public enum SessionCodecError: Error, Equatable, Sendable, CustomStringConvertib
     case sealedValueTooLarge(length: Int, limit: Int)
     /// A configuration value is out of range; the text says which and what is allowed.
     case invalidConfiguration(String)
-    /// The clock reads a time that wire format v1 cannot carry (before 1970 or after 2106).
+    /// The clock reads a time that the envelope cannot carry (before 1970 or after 2106).
     case clockOutOfRange
-    /// zlib could not allocate a stream.
+    /// zlib or zstd could not allocate a stream or digest a dictionary.
     case compressionUnavailable
 
     /// Whether the error comes from the application or its configuration rather than from the
@@ -76,12 +84,16 @@ public enum SessionCodecError: Error, Equatable, Sendable, CustomStringConvertib
             "the session expired at \(date.formatted(.iso8601))"
         case .notYetValid(let date):
             "the session was issued in the future (\(date.formatted(.iso8601))), beyond the clock skew allowance"
+        case .sessionTooOld(let date):
+            "the session started at \(date.formatted(.iso8601)), longer ago than the maximum session age"
+        case .unknownDictionaryID(let id):
+            "no compression dictionary with id \(id) is in the codec's dictionary ring (retired, not deployed on this node, or none configured)"
         case .authenticationFailed:
-            "the cookie value failed authentication: tampered, or sealed for another cookie name, purpose or key"
-        case .decompressionLimitExceeded(let limit):
-            "the session would inflate past the decompression limit of \(limit) bytes"
+            "the cookie value failed authentication: tampered, or sealed for another cookie name, purpose, key or dictionary"
+        case .decompressionLimitExceeded(let declared, let limit):
+            "the compressed session declares \(declared) bytes, over the decompression limit of \(limit); refused before decompressing"
         case .invalidPayload:
-            "the authenticated payload has invalid padding or compressed data"
+            "the authenticated payload has invalid padding, secret section or compressed data (for example it decompresses to more or fewer bytes than it declares)"
         case .deserializationFailed(let reason):
             "the session could not be deserialized: \(reason)"
         case .serializationFailed(let reason):
@@ -95,7 +107,7 @@ public enum SessionCodecError: Error, Equatable, Sendable, CustomStringConvertib
         case .clockOutOfRange:
             "the clock reads a time outside 1970...2106, which the envelope cannot carry"
         case .compressionUnavailable:
-            "zlib could not allocate a compression stream"
+            "zlib or zstd could not allocate a compression stream or digest a dictionary"
         }
     }
 }

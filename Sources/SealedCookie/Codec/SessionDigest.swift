@@ -4,7 +4,7 @@ package struct SessionDigest: Sendable, Equatable {
     private let bytes: [UInt8]
 
     /// The digest of `serialized`, bytes made by ``SessionCodec``'s serializer.
-    package init(of serialized: [UInt8]) {
-        bytes = GenericHash.digest(serialized)
+    package init(of serialized: SessionBytes) {
+        bytes = GenericHash.digest(parts: [serialized.body, serialized.secrets])
     }
 }

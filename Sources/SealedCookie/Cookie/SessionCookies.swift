@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The session lifecycle over cookies: the one entry point a web framework calls.
 ///
@@ -103,6 +103,9 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     /// - Parameters:
     ///   - session: The session to seal.
     ///   - lifetime: How long it stays valid (whole minutes); nil uses the codec's lifetime.
+    ///   - sessionStartedAt: When the session began, for the codec's maximum session age
+    ///     (``EnvelopeHeader/sessionStartedAt`` of the session read from the request); nil for a
+    ///     new session.
     ///   - requestHost: The request's host name, without a port (see
     ///     ``CookieScope/hostName(fromHostHeader:)``); it must be inside the scope.
     ///   - requestCookieHeaders: The request's `Cookie` header values, to find stale chunks.
@@ -112,31 +115,32 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     ///   ``SessionCookieError/overBudget(_:)`` or ``SessionCookieError/sessionTooLarge(sealedLength:capacity:maxChunkCount:)``
     ///   stating sizes and limits, ``SessionCookieError/codec(_:)`` when sealing fails.
     public func setCookieHeaders(
-        for session: Session, lifetime: Duration? = nil, requestHost: String, requestCookieHeaders: [String]
+        for session: Session, lifetime: Duration? = nil, sessionStartedAt: Date? = nil, requestHost: String,
+        requestCookieHeaders: [String]
     ) throws(SessionCookieError) -> [String] {
         try setCookieHeaders(
-            for: session, serialized: nil, lifetime: lifetime, requestHost: requestHost,
-            requestCookies: parseCookieHeaders(requestCookieHeaders))
+            for: session, serialized: nil, lifetime: lifetime, sessionStartedAt: sessionStartedAt,
+            requestHost: requestHost, requestCookies: parseCookieHeaders(requestCookieHeaders))
     }
 
-    /// ``setCookieHeaders(for:lifetime:requestHost:requestCookieHeaders:)`` with the request's
+    /// ``setCookieHeaders(for:lifetime:sessionStartedAt:requestHost:requestCookieHeaders:)`` with the request's
     /// `Cookie` fields already parsed by `parseCookieHeaders(_:)`, and, when not nil, the
     /// session's bytes from the codec's `serialize(_:)`, sealed instead of serializing it again
     /// (the caller keeps and wipes them).
     package func setCookieHeaders(
-        for session: Session, serialized: [UInt8]?, lifetime: Duration?, requestHost: String,
-        requestCookies: Result<CookieHeader, CookieHeaderError>
+        for session: Session, serialized: SessionBytes?, lifetime: Duration?, sessionStartedAt: Date? = nil,
+        requestHost: String, requestCookies: Result<CookieHeader, CookieHeaderError>
     ) throws(SessionCookieError) -> [String] {
         try setCookies(
-            for: session, serialized: serialized, lifetime: lifetime, requestHost: requestHost,
-            requestCookies: requestCookies
+            for: session, serialized: serialized, lifetime: lifetime, sessionStartedAt: sessionStartedAt,
+            requestHost: requestHost, requestCookies: requestCookies
         ).map(\.headerValue)
     }
 
-    /// The cookies behind ``setCookieHeaders(for:lifetime:requestHost:requestCookieHeaders:)``.
+    /// The cookies behind ``setCookieHeaders(for:lifetime:sessionStartedAt:requestHost:requestCookieHeaders:)``.
     private func setCookies(
-        for session: Session, serialized: [UInt8]?, lifetime: Duration?, requestHost: String,
-        requestCookies: Result<CookieHeader, CookieHeaderError>
+        for session: Session, serialized: SessionBytes?, lifetime: Duration?, sessionStartedAt: Date?,
+        requestHost: String, requestCookies: Result<CookieHeader, CookieHeaderError>
     ) throws(SessionCookieError) -> [SetCookie] {
         // 1. Scope.
         do {
@@ -149,7 +153,8 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         let lifetime = lifetime ?? codec.configuration.lifetime
         let sealed: String
         do {
-            sealed = try codec.seal(session, serialized: serialized, lifetime: lifetime)
+            sealed = try codec.seal(
+                session, serialized: serialized, lifetime: lifetime, sessionStartedAt: sessionStartedAt)
         } catch {
             throw .codec(error)
         }

@@ -8,17 +8,30 @@ import Foundation
 /// several times faster than Foundation's and with far fewer allocations; the rare session
 /// type that the streaming encoder cannot handle (one using a super encoder, or writing to a
 /// container after opening a later one) is encoded by Foundation.
+///
+/// Fields marked ``SessionSecret`` are kept apart: their values go to the secret section
+/// (`LEB128(length) || JSON` each) and the body holds each one's index instead.
 public struct JSONSessionSerializer<Session: Codable & Sendable>: SessionSerializer {
     public init() {}
 
     public func serialize(_ session: Session) throws -> [UInt8] {
-        if let bytes = try StreamingJSONEncoder.encode(session) { return bytes }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(session))
+        try JSONText.encode(session)
     }
 
     public func deserialize(_ bytes: [UInt8]) throws -> Session {
         try TapeJSONDecoder.decode(Session.self, from: bytes)
+    }
+
+    public func serializeKeepingSecretsApart(_ session: Session) throws -> (body: [UInt8], secrets: [UInt8]) {
+        let section = SecretSectionWriter()
+        let body = try JSONText.encode(session, secrets: section)
+        return (body, section.bytes)
+    }
+
+    public func deserialize(body: [UInt8], secrets: [UInt8]) throws -> Session {
+        guard let section = SecretSectionReader(secrets) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The secret section is not well formed."))
+        }
+        return try TapeJSONDecoder.decode(Session.self, from: body, userInfo: section.userInfo)
     }
 }

@@ -17,10 +17,11 @@ final class TapeJSONDecoder: Decoder {
     /// allocation for some key types). A ``DecodingError`` gets its full coding path on the
     /// way out instead, each level adding its key in front (``withKey(_:_:)``).
     var codingPath: [any CodingKey] { [] }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    let userInfo: [CodingUserInfoKey: Any]
 
-    private init(tape: JSONTape) {
+    private init(tape: JSONTape, userInfo: [CodingUserInfoKey: Any]) {
         self.tape = tape
+        self.userInfo = userInfo
         hints = .allocate(capacity: tape.nodes.count)
         for index in hints.indices { hints[index] = Int32(index + 1) }
     }
@@ -30,7 +31,9 @@ final class TapeJSONDecoder: Decoder {
     }
 
     /// Decodes a `T` from JSON bytes.
-    static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+    static func decode<T: Decodable>(
+        _ type: T.Type, from bytes: [UInt8], userInfo: [CodingUserInfoKey: Any] = [:]
+    ) throws -> T {
         let tape: JSONTape
         do {
             tape = try JSONTape(parsing: bytes)
@@ -39,7 +42,7 @@ final class TapeJSONDecoder: Decoder {
                 DecodingError.Context(
                     codingPath: [], debugDescription: "The given data was not valid JSON: \(error.reason) at byte \(error.offset)."))
         }
-        return try TapeJSONDecoder(tape: tape).decodeValue(T.self, at: 0)
+        return try TapeJSONDecoder(tape: tape, userInfo: userInfo).decodeValue(T.self, at: 0)
     }
 
     // MARK: Values
@@ -114,7 +117,7 @@ final class TapeJSONDecoder: Decoder {
             throw DecodingError.valueNotFound(
                 (any Decoder).self, DecodingError.Context(codingPath: codingPath, debugDescription: "No value for the super decoder."))
         }
-        let decoder = TapeJSONDecoder(tape: tape)
+        let decoder = TapeJSONDecoder(tape: tape, userInfo: userInfo)
         decoder.current = index
         return decoder
     }

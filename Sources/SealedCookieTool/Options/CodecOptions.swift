@@ -44,7 +44,7 @@ struct SealingOptions: ParsableArguments {
     }
 
     var compression: SessionCodecConfiguration.Compression {
-        compressionDisabled ? .disabled : .whenSmaller(minimumSize: 64, level: compressionLevel)
+        compressionDisabled ? .disabled : .deflate(minimumSize: 64, level: compressionLevel)
     }
 }
 
@@ -61,7 +61,7 @@ enum DocumentCodec {
         let configuration = SessionCodecConfiguration(
             cookieName: cookieName, keyRing: keyRing, purpose: purpose,
             lifetime: sealing?.lifetime.duration ?? .seconds(24 * 60 * 60),
-            compression: sealing?.compression ?? .default, paddingBlockSize: sealing?.padding,
+            compression: sealing?.compression ?? .default, padding: sealing?.padding.map { .block($0) } ?? .none,
             maxDecompressedBytes: InputSource.maxByteCount, maxValueLength: maxValueLength, clock: clock)
         do {
             return try SessionCodec(configuration: configuration, serializer: BytesSerializer())

@@ -45,7 +45,7 @@ struct SizeMeter {
         let fits = written.cookies.map { (try? budget.check(requestCookies: $0)) != nil } ?? false
         return SizeMeasurement(
             name: name, jsonBytes: document.bytes.count, payloadBytes: anatomy.payloadByteCount,
-            compressed: header.isCompressed, sealedBytes: anatomy.envelopeByteCount, valueCharacters: value.utf8.count,
+            compressed: header.compression != .none, sealedBytes: anatomy.envelopeByteCount, valueCharacters: value.utf8.count,
             cookieLimitShare: Double(whole.nameValueByteCount) / Double(budget.maxNameValueByteCount),
             setCookieBytes: written.headers?.reduce(0) { $0 + $1.utf8.count }, chunks: written.headers?.count,
             cookieHeaderBytes: requestBytes, fitsRequestBudget: fits, refusal: written.refusal)

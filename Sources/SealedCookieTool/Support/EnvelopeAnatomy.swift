@@ -17,7 +17,7 @@ struct EnvelopeAnatomy {
         self.header = header
         self.valueLength = valueLength
         envelopeByteCount = valueLength * 3 / 4
-        headerByteCount = 5 + (header.lifetimeMinutes < 1 << 7 ? 1 : header.lifetimeMinutes < 1 << 14 ? 2 : 3)
+        headerByteCount = header.byteCount
         payloadByteCount = envelopeByteCount - headerByteCount - Self.nonceByteCount - Self.tagByteCount
         guard payloadByteCount >= 0 else { return nil }
     }
@@ -31,10 +31,12 @@ struct EnvelopeAnatomy {
 
     func text(now: Date) -> String {
         let rows: [(String, String)] = [
-            ("format version", "\(EnvelopeHeader.currentVersion)"),
+            ("format version", "\(header.version)"),
             ("key id", "\(header.keyID)"),
-            ("compressed", header.isCompressed ? "yes" : "no"),
+            ("compression", compressionText),
             ("padded", header.isPadded ? "yes" : "no"),
+            ("secret section", header.hasSecretSection ? "yes" : "no"),
+            ("session start", "\(header.sessionStartedAt.formatted(.iso8601)) (\(Self.span(Int(header.sessionAgeMinutes) * 60)) before issue)"),
             ("issued at", "\(header.issuedAt.formatted(.iso8601)) (\(header.issuedAtSeconds))"),
             ("lifetime", "\(header.lifetimeMinutes) minutes (\(Self.span(Int(header.lifetimeMinutes) * 60)))"),
             ("expires at", "\(header.expiresAt.formatted(.iso8601)) (\(status(now: now)))"),
@@ -52,14 +54,24 @@ struct EnvelopeAnatomy {
     func json(now: Date) -> String {
         let expired = header.expiresAt <= now
         return """
-            {"version":\(EnvelopeHeader.currentVersion),"keyID":\(header.keyID),"compressed":\(header.isCompressed),\
-            "padded":\(header.isPadded),"issuedAt":"\(header.issuedAt.formatted(.iso8601))",\
+            {"version":\(header.version),"keyID":\(header.keyID),"compression":"\(compressionText)",\
+            "padded":\(header.isPadded),"secretSection":\(header.hasSecretSection),\
+            "sessionStartedAt":"\(header.sessionStartedAt.formatted(.iso8601))","issuedAt":"\(header.issuedAt.formatted(.iso8601))",\
             "issuedAtSeconds":\(header.issuedAtSeconds),"lifetimeMinutes":\(header.lifetimeMinutes),\
             "expiresAt":"\(header.expiresAt.formatted(.iso8601))","expired":\(expired),\
             "valueCharacters":\(valueLength),"envelopeBytes":\(envelopeByteCount),"headerBytes":\(headerByteCount),\
             "nonceBytes":\(Self.nonceByteCount),"ciphertextBytes":\(payloadByteCount),"tagBytes":\(Self.tagByteCount),\
             "verified":false}
             """
+    }
+
+    /// `none`, `deflate`, or `zstd, dictionary 3`.
+    var compressionText: String {
+        switch header.compression {
+        case .none: "none"
+        case .deflate: "deflate"
+        case .zstd(let id): "zstd, dictionary \(id)"
+        }
     }
 
     /// `2d 3h`, `5h 12m`, `42m`, `17s`.

@@ -14,24 +14,8 @@ import Testing
 
     /// Seals `payload` as-is under `codec`'s name and purpose with the given flags.
     func sealRaw(_ payload: [UInt8], compressed: Bool = true, padded: Bool = false) -> String {
-        var envelope: [UInt8] = []
-        EnvelopeHeader(
-            isCompressed: compressed, isPadded: padded, keyID: key.id, issuedAtSeconds: UInt32(Fixture.now),
-            lifetimeMinutes: 60
-        ).encoded(into: &envelope)
-        let aad = envelope + codec.boundContext
-        let nonce = [UInt8](repeating: 7, count: XChaCha20Poly1305.nonceByteCount)
-        var ciphertext = [UInt8](repeating: 0, count: payload.count + XChaCha20Poly1305.tagByteCount)
-        payload.withUnsafeBytes { plain in
-            aad.withUnsafeBytes { aadBytes in
-                nonce.withUnsafeBytes { nonceBytes in
-                    ciphertext.withUnsafeMutableBytes { out in
-                        XChaCha20Poly1305.seal(plain, authenticating: aadBytes, nonce: nonceBytes, key: key.encryptionKey, into: out)
-                    }
-                }
-            }
-        }
-        return Base64URL.encode(envelope + nonce + ciphertext)
+        let sealer = RawSealer(key: key, codec: codec)
+        return sealer.seal(payload, header: sealer.header(compressed ? .deflate : .none, padded: padded))
     }
 
     /// Raw deflate of `count` zero bytes.
@@ -44,37 +28,39 @@ import Testing
         return output
     }
 
-    func prefixed(_ declared: Int, _ body: [UInt8]) -> [UInt8] {
-        var payload: [UInt8] = []
-        LEB128.encode(UInt64(declared), into: &payload)
-        return payload + body
-    }
-
     @Test func craftedValueOpensWhenHonest() throws {
-        #expect(try codec.open(sealRaw(prefixed(1000, deflatedZeros(1000)))) == [UInt8](repeating: 0, count: 1000))
+        #expect(try codec.open(sealRaw(lengthPrefixed(1000, deflatedZeros(1000)))) == [UInt8](repeating: 0, count: 1000))
     }
 
     @Test func declaredSizeOverTheCapIsRefusedBeforeInflating() throws {
         // A bomb of 4 MiB of zeros that also declares its size: refused on the declaration.
         let bomb = try deflatedZeros(4 << 20)
-        let value = sealRaw(prefixed(4 << 20, bomb))
+        let value = sealRaw(lengthPrefixed(4 << 20, bomb))
         #expect(value.utf8.count < 8192)
-        #expect(codecError { try codec.open(value) } == .decompressionLimitExceeded(limit: 64 * 1024))
-        #expect(codecError { try codec.open(sealRaw(prefixed(64 * 1024 + 1, bomb))) } == .decompressionLimitExceeded(limit: 64 * 1024))
+        #expect(codecError { try codec.open(value) } == .decompressionLimitExceeded(declared: 4 << 20, limit: 64 * 1024))
+        #expect(
+            codecError { try codec.open(sealRaw(lengthPrefixed(64 * 1024 + 1, bomb))) }
+                == .decompressionLimitExceeded(declared: 64 * 1024 + 1, limit: 64 * 1024))
     }
 
     @Test func bombThatUnderstatesItsSizeStopsAtTheDeclaredSize() throws {
-        // Declares 100 bytes (so only 100 are allocated) but inflates to 4 MiB.
-        let value = sealRaw(prefixed(100, try deflatedZeros(4 << 20)))
-        #expect(codecError { try codec.open(value) } == .decompressionLimitExceeded(limit: 64 * 1024))
+        // Declares 100 bytes (so only 100 are allocated) but inflates to 4 MiB: the data does
+        // not match what it declares, which is an invalid payload, not a limit.
+        let value = sealRaw(lengthPrefixed(100, try deflatedZeros(4 << 20)))
+        #expect(codecError { try codec.open(value) } == .invalidPayload)
+    }
+
+    @Test func zeroOrFiveByteDeclaredLengthsAreInvalidPayloads() throws {
+        #expect(codecError { try codec.open(sealRaw(lengthPrefixed(0, [0x03, 0x00]))) } == .invalidPayload)
+        #expect(codecError { try codec.open(sealRaw([0x80, 0x80, 0x80, 0x80, 0x01] + deflatedZeros(10))) } == .invalidPayload)
     }
 
     @Test func shortOrCorruptStreamsAreInvalidPayloads() throws {
         let stream = try deflatedZeros(1000)
-        #expect(codecError { try codec.open(sealRaw(prefixed(1001, stream))) } == .invalidPayload)
-        #expect(codecError { try codec.open(sealRaw(prefixed(1000, Array(stream.dropLast())))) } == .invalidPayload)
-        #expect(codecError { try codec.open(sealRaw(prefixed(1000, stream + [0]))) } == .invalidPayload)
-        #expect(codecError { try codec.open(sealRaw(prefixed(10, [0xFF, 0xFF, 0xFF]))) } == .invalidPayload)
+        #expect(codecError { try codec.open(sealRaw(lengthPrefixed(1001, stream))) } == .invalidPayload)
+        #expect(codecError { try codec.open(sealRaw(lengthPrefixed(1000, Array(stream.dropLast())))) } == .invalidPayload)
+        #expect(codecError { try codec.open(sealRaw(lengthPrefixed(1000, stream + [0]))) } == .invalidPayload)
+        #expect(codecError { try codec.open(sealRaw(lengthPrefixed(10, [0xFF, 0xFF, 0xFF]))) } == .invalidPayload)
         #expect(codecError { try codec.open(sealRaw([0x80, 0x80, 0x80, 0x80, 0x01])) } == .invalidPayload)
         #expect(codecError { try codec.open(sealRaw([0x80, 0x00])) } == .invalidPayload)
     }
@@ -92,6 +78,6 @@ import Testing
 
     @Test func sealedValueOverTheLengthLimitCannotBeSealed() throws {
         let random = (0..<7000).map { _ in UInt8.random(in: 0...255) }
-        #expect(codecError { try codec.seal(random) } == .sealedValueTooLarge(length: 9395, limit: 8192))
+        #expect(codecError { try codec.seal(random) } == .sealedValueTooLarge(length: 9396, limit: 8192))
     }
 }

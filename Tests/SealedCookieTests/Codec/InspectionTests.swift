@@ -4,10 +4,10 @@ import Testing
 
 @Suite struct InspectionTests {
     @Test func headerIsReadableWithoutAKey() throws {
-        let codec = try Fixture.bytesCodec(ring: KeyRing(primary: Fixture.sequentialKey(id: 9)), padding: 16)
+        let codec = try Fixture.bytesCodec(ring: KeyRing(primary: Fixture.sequentialKey(id: 9)), padding: .block(16))
         let header = try EnvelopeHeader(sealedValue: codec.seal(Fixture.corpus("medium")))
         #expect(header.keyID == 9)
-        #expect(header.isCompressed && header.isPadded)
+        #expect(header.compression == .deflate && header.isPadded && header.version == 2)
         #expect(header.issuedAt == Date(timeIntervalSince1970: Fixture.now))
         #expect(header.expiresAt == Date(timeIntervalSince1970: Fixture.now + 3600))
     }

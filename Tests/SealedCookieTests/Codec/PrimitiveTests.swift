@@ -70,11 +70,14 @@ import Testing
             ("lifetime", { $0.lifetime = .zero }),
             ("clockSkew", { $0.clockSkew = .milliseconds(1500) }),
             ("clockSkew", { $0.clockSkew = .seconds(3601) }),
-            ("paddingBlockSize", { $0.paddingBlockSize = 0 }),
-            ("paddingBlockSize", { $0.paddingBlockSize = 1025 }),
+            ("padding", { $0.padding = .block(0) }),
+            ("padding", { $0.padding = .block(1025) }),
+            ("maxSessionAge", { $0.maxSessionAge = .seconds(59) }),
+            ("maxSessionAge", { $0.maxSessionAge = .seconds(401 * 86400) }),
             ("maxDecompressedBytes", { $0.maxDecompressedBytes = 0 }),
             ("maxValueLength", { $0.maxValueLength = 63 }),
-            ("compression", { $0.compression = .whenSmaller(minimumSize: 10, level: 10) }),
+            ("deflate", { $0.compression = .deflate(minimumSize: 10, level: 10) }),
+            ("deflate", { $0.compression = .deflate(minimumSize: -1, level: 6) }),
         ]
         for (name, change) in cases {
             guard case .invalidConfiguration(let reason) = error(change) else {

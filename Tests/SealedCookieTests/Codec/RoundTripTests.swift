@@ -3,8 +3,9 @@ import Testing
 @testable import SealedCookie
 
 @Suite struct RoundTripTests {
-    static let options: [(compression: SessionCodecConfiguration.Compression, padding: Int?)] = [
-        (.default, nil), (.disabled, nil), (.default, 64), (.disabled, 32), (.whenSmaller(minimumSize: 0, level: 9), 1),
+    static let options: [(compression: SessionCodecConfiguration.Compression, padding: SessionCodecConfiguration.Padding)] = [
+        (.default, .none), (.disabled, .none), (.default, .block(64)), (.disabled, .block(32)),
+        (.deflate(minimumSize: 0, level: 9), .block(1)), (.default, .sizeClasses), (.disabled, .sizeClasses),
     ]
 
     @Test(arguments: Fixture.corpusNames, options.indices)
@@ -16,11 +17,12 @@ import Testing
         let value = try codec.seal(sample)
         let opened = try codec.openWithDetails(value)
         #expect(opened.session == sample)
-        #expect(opened.header.isPadded == (option.padding != nil))
+        #expect(opened.header.isPadded == (option.padding != .none))
         #expect(!opened.needsResealing)
         // Compressed exactly when allowed and smaller: tiny (63 bytes) never shrinks.
-        let mayCompress = option.compression != .disabled
-        #expect(opened.header.isCompressed == (mayCompress && name != "tiny"))
+        let mayCompress: Bool
+        if case .disabled = option.compression { mayCompress = false } else { mayCompress = true }
+        #expect(opened.header.compression == (mayCompress && name != "tiny" ? .deflate : .none))
     }
 
     @Test func compressionShrinksEveryLargerSample() throws {
@@ -51,7 +53,7 @@ import Testing
 
     @Test func paddingHidesLengthWithinABlock() throws {
         let codec = try Fixture.bytesCodec(
-            ring: KeyRing(primary: Fixture.sequentialKey()), compression: .disabled, padding: 64)
+            ring: KeyRing(primary: Fixture.sequentialKey()), compression: .disabled, padding: .block(64))
         let short = try codec.seal(Array(repeating: 0x61, count: 10))
         let long = try codec.seal(Array(repeating: 0x61, count: 63))
         let next = try codec.seal(Array(repeating: 0x61, count: 64))
@@ -60,7 +62,7 @@ import Testing
     }
 
     @Test func emptySessionRoundTrips() throws {
-        let codec = try Fixture.bytesCodec(ring: KeyRing(primary: Fixture.sequentialKey()), padding: 16)
+        let codec = try Fixture.bytesCodec(ring: KeyRing(primary: Fixture.sequentialKey()), padding: .block(16))
         #expect(try codec.open(codec.seal([])) == [])
     }
 

@@ -20,21 +20,32 @@ import Testing
         switch byteIndex {
         case 0 where bit >= 6:
             return { $0 == .unsupportedVersion(self.bytes[0] >> 6 ^ UInt8(1 << (bit - 6))) }
-        case 0 where bit < 4:
+        case 0 where bit >= 4:
+            // The compression: reserved (malformed), another kind (the tag), or zstd with a
+            // dictionary this codec does not have.
+            return { [.malformed, .authenticationFailed].contains($0) || Self.isDictionaryError($0) }
+        case 0:
             return { $0 == .unknownKeyID(header.keyID ^ UInt8(1 << bit)) }
-        case 1...4:
-            // The issue time moves: far moves fail the time checks, near ones the tag.
-            return { [.authenticationFailed].contains($0) || Self.isTimeError($0) }
-        case 5:  // the one-byte lifetime: 0 or a continuation bit make it malformed
-            return { $0 == .authenticationFailed || $0 == .malformed || Self.isTimeError($0) }
+        case 1..<header.byteCount:
+            // Issue time, lifetime and flags, dictionary id, session start: far time moves fail
+            // the time checks, bad spellings are malformed, the rest fails the tag.
+            return {
+                [.authenticationFailed, .malformed].contains($0) || Self.isTimeError($0) || Self.isDictionaryError($0)
+            }
         default:
             return { $0 == .authenticationFailed }
         }
     }
 
+    static func isDictionaryError(_ error: SessionCodecError) -> Bool {
+        if case .unknownDictionaryID = error { return true }
+        return false
+    }
+
     static func isTimeError(_ error: SessionCodecError) -> Bool {
         if case .expired = error { return true }
         if case .notYetValid = error { return true }
+        if case .sessionTooOld = error { return true }
         return false
     }
 

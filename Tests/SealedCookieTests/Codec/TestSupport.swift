@@ -28,14 +28,15 @@ enum Fixture {
     /// A byte codec over `ring` with the given options, at a fixed time.
     static func bytesCodec(
         ring: KeyRing, name: String = "session", purpose: String = "session",
-        compression: SessionCodecConfiguration.Compression = .default, padding: Int? = nil,
+        compression: SessionCodecConfiguration.Compression = .default,
+        padding: SessionCodecConfiguration.Padding = .none, maxSessionAge: Duration? = nil,
         lifetime: Duration = .seconds(3600), skew: Duration = .seconds(60),
         maxDecompressedBytes: Int = 64 * 1024, at time: TimeInterval = now
     ) throws -> SessionCodec<[UInt8]> {
         try SessionCodec(
             configuration: SessionCodecConfiguration(
-                cookieName: name, keyRing: ring, purpose: purpose, lifetime: lifetime, clockSkew: skew,
-                compression: compression, paddingBlockSize: padding, maxDecompressedBytes: maxDecompressedBytes,
+                cookieName: name, keyRing: ring, purpose: purpose, lifetime: lifetime, maxSessionAge: maxSessionAge,
+                clockSkew: skew, compression: compression, padding: padding, maxDecompressedBytes: maxDecompressedBytes,
                 clock: clock(time)),
             serializer: BytesSerializer())
     }
@@ -45,7 +46,72 @@ enum Fixture {
         for index in buffer.indices { buffer[index] = UInt8(index) }
     }
 
+    /// A raw-content dictionary made of two corpus documents (tests only need it to be one).
+    static func dictionary(id: UInt8 = 1) throws -> SessionDictionary {
+        try SessionDictionary(id: id, bytes: corpus("small") + corpus("medium"))
+    }
+
+    /// zstd level 3 with `dictionary` as the only one of the ring.
+    static func zstd(_ dictionary: SessionDictionary, older: [SessionDictionary] = []) throws
+        -> SessionCodecConfiguration.Compression
+    {
+        .zstd(dictionaries: try SessionDictionaryRing(primary: dictionary, older: older))
+    }
+
     enum FixtureError: Error { case missing(String) }
+}
+
+/// Seals a plaintext exactly as given, behind a header exactly as given, so tests can make
+/// authentic values that no encoder would write (bad padding, corrupt frames, lying lengths).
+struct RawSealer {
+    let key: SessionKey
+    let boundContext: [UInt8]
+    let dictionaryDigests: [UInt8: [UInt8]]
+
+    init<Session>(key: SessionKey, codec: SessionCodec<Session>) {
+        self.key = key
+        self.boundContext = codec.boundContext
+        self.dictionaryDigests = codec.compressors.dictionaries.mapValues(\.digest)
+    }
+
+    /// header | nonce | XChaCha20-Poly1305(plaintext), base64url; the authenticated data as
+    /// SPEC.md defines it (with the dictionary digest for a zstd header).
+    func seal(_ plaintext: [UInt8], header: [UInt8]) -> String {
+        var aad = header + boundContext
+        if header.first.map({ $0 >> 4 == 0b1010 }) == true, header.count > 6 {
+            let parsed = try? header.withUnsafeBytesTyped { raw throws(SessionCodecError) in try EnvelopeHeader.parse(raw) }
+            if case .zstd(let id)? = parsed?.header.compression { aad += dictionaryDigests[id] ?? [] }
+        }
+        let nonce = [UInt8](repeating: 7, count: XChaCha20Poly1305.nonceByteCount)
+        var ciphertext = [UInt8](repeating: 0, count: plaintext.count + XChaCha20Poly1305.tagByteCount)
+        plaintext.withUnsafeBytes { plain in
+            aad.withUnsafeBytes { aadBytes in
+                nonce.withUnsafeBytes { nonceBytes in
+                    ciphertext.withUnsafeMutableBytes { out in
+                        XChaCha20Poly1305.seal(plain, authenticating: aadBytes, nonce: nonceBytes, key: key.encryptionKey, into: out)
+                    }
+                }
+            }
+        }
+        return Base64URL.encode(header + nonce + ciphertext)
+    }
+
+    /// A version 2 header for `key` issued at the fixture time, lifetime 60 minutes.
+    func header(
+        _ compression: EnvelopeHeader.Compression, padded: Bool = false, secrets: Bool = false, ageMinutes: UInt32 = 0
+    ) -> [UInt8] {
+        EnvelopeHeader(
+            compression: compression, isPadded: padded, hasSecretSection: secrets, keyID: key.id,
+            issuedAtSeconds: UInt32(Fixture.now), lifetimeMinutes: 60, sessionAgeMinutes: ageMinutes
+        ).encoded()
+    }
+}
+
+/// `LEB128(declared) || body`.
+func lengthPrefixed(_ declared: Int, _ body: [UInt8]) -> [UInt8] {
+    var payload: [UInt8] = []
+    LEB128.encode(UInt64(declared), into: &payload)
+    return payload + body
 }
 
 /// Runs `body` and returns the codec error it threw, or nil when it threw none.
@@ -55,5 +121,22 @@ func codecError<T>(_ body: () throws -> T) -> SessionCodecError? {
         return nil
     } catch {
         return error as? SessionCodecError
+    }
+}
+
+/// SplitMix64: a small seeded generator, so random tests repeat (and print their seed).
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

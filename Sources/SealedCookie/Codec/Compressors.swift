@@ -1,0 +1,117 @@
+/// The compression side of a codec: pooled deflate and zstd contexts, and each dictionary of
+/// the ring digested once, shared by every copy of the codec.
+struct Compressors: Sendable {
+    /// What new values are compressed with.
+    enum Sealing: Sendable {
+        case none
+        case deflate(minimumSize: Int, pool: StreamPool<Deflater>)
+        case zstd(dictionaryID: UInt8, pool: StreamPool<ZstdCompressor>)
+    }
+
+    let sealing: Sealing
+    let inflaters: StreamPool<Inflater>
+    let zstdDecompressors: StreamPool<ZstdDecompressor>
+    /// Digested dictionaries by id; empty when the codec has none.
+    let dictionaries: [UInt8: ZstdDigestedDictionary]
+
+    init(configuration: SessionCodecConfiguration) throws(SessionCodecError) {
+        var dictionaries: [UInt8: ZstdDigestedDictionary] = [:]
+        switch configuration.compression {
+        case .disabled:
+            sealing = .none
+        case .deflate(let minimumSize, let level):
+            guard minimumSize >= 0, (1...9).contains(level) else {
+                throw .invalidConfiguration("deflate needs minimumSize >= 0 and level from 1 to 9")
+            }
+            // memLevel 5: a 4096-entry hash table, cleared on every reset (memLevel 8 clears 64 KiB).
+            // Cookie-sized input compresses to the same bytes on the corpus; see docs/benchmarks.md.
+            sealing = .deflate(
+                minimumSize: minimumSize, pool: StreamPool(capacity: 16) { Deflater(level: Int32(level), memoryLevel: 5) })
+        case .zstd(let ring, let level):
+            guard (1...19).contains(level) else { throw .invalidConfiguration("zstd level must be from 1 to 19") }
+            for dictionary in ring.all {
+                let isPrimary = dictionary.id == ring.primary.id
+                guard
+                    let digested = ZstdDigestedDictionary(
+                        bytes: dictionary.bytes, compressionLevel: isPrimary ? Int32(level) : nil)
+                else { throw .compressionUnavailable }
+                dictionaries[dictionary.id] = digested
+            }
+            guard let primary = dictionaries[ring.primary.id] else { throw .compressionUnavailable }
+            sealing = .zstd(
+                dictionaryID: ring.primary.id, pool: StreamPool(capacity: 16) { ZstdCompressor(dictionary: primary) })
+        }
+        self.dictionaries = dictionaries
+        self.inflaters = StreamPool(capacity: 16) { Inflater() }
+        let windowLogMax = ZstdDecompressor.windowLogMax(forCap: configuration.maxDecompressedBytes)
+        self.zstdDecompressors = StreamPool(capacity: 16) { ZstdDecompressor(windowLogMax: windowLogMax) }
+    }
+
+    /// How the codec seals now, to tell whether a value opened was compressed otherwise.
+    var sealingCompression: EnvelopeHeader.Compression? {
+        switch sealing {
+        case .none: nil
+        case .deflate: .deflate
+        case .zstd(let id, _): .zstd(dictionaryID: id)
+        }
+    }
+
+    /// Appends LEB128(length) | compressed `body` to `output` and returns how it compressed;
+    /// or leaves `output` as it was and returns `.none` when compression is off, the body is
+    /// under the threshold, or the result would not be smaller.
+    func compress(_ body: [UInt8], appendingTo output: inout [UInt8]) -> EnvelopeHeader.Compression {
+        let start = output.count
+        LEB128.encode(UInt64(body.count), into: &output)
+        let limit = body.count - (output.count - start)
+        let result: EnvelopeHeader.Compression
+        switch sealing {
+        case .none:
+            result = .none
+        case .deflate(let minimumSize, let pool):
+            let done = body.count >= minimumSize && body.withUnsafeBytes { input in
+                pool.withStream { $0.deflate(input, appendingTo: &output, limit: limit) } == true
+            }
+            result = done ? .deflate : .none
+        case .zstd(let id, let pool):
+            let done = body.withUnsafeBytes { input in
+                pool.withStream { $0.compress(input, appendingTo: &output, limit: limit) } == true
+            }
+            result = done ? .zstd(dictionaryID: id) : .none
+        }
+        if result == .none { output.removeSubrange(start...) }
+        return result
+    }
+
+    /// LEB128(length) | compressed data -> exactly `length` bytes, refusing lengths over `cap`
+    /// before allocating.
+    func decompress(
+        _ payload: UnsafeRawBufferPointer, as compression: EnvelopeHeader.Compression, cap: Int
+    ) throws(SessionCodecError) -> [UInt8] {
+        guard let (declared, start) = LEB128.decode(payload, at: 0, maxBytes: 4), declared > 0 else {
+            throw .invalidPayload
+        }
+        guard declared <= UInt64(cap) else { throw .decompressionLimitExceeded(declared: Int(declared), limit: cap) }
+        let input = UnsafeRawBufferPointer(rebasing: payload[start...])
+        var output = [UInt8](repeating: 0, count: Int(declared))
+        let outcome: Bool? = output.withUnsafeMutableBytes { out in
+            switch compression {
+            case .none:
+                return false
+            case .deflate:
+                return inflaters.withStream { inflater in (try? inflater.inflate(input, into: out)) != nil }
+            case .zstd(let id):
+                guard let dictionary = dictionaries[id] else { return false }
+                return zstdDecompressors.withStream { decompressor in
+                    (try? decompressor.decompress(input, dictionary: dictionary, into: out)) != nil
+                }
+            }
+        }
+        switch outcome {
+        case true?: return output
+        case false?:
+            output.zeroize()
+            throw .invalidPayload
+        case nil: throw .compressionUnavailable
+        }
+    }
+}

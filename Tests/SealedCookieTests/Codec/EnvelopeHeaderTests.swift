@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import SealedCookie
+
+/// The version 2 header field by field, and every malformed spelling of it.
+@Suite struct EnvelopeHeaderTests {
+    static let headers: [EnvelopeHeader] = [
+        EnvelopeHeader(compression: .none, isPadded: false, keyID: 0, issuedAtSeconds: 0, lifetimeMinutes: 1),
+        EnvelopeHeader(compression: .deflate, isPadded: true, keyID: 15, issuedAtSeconds: .max, lifetimeMinutes: 1440),
+        EnvelopeHeader(
+            compression: .zstd(dictionaryID: 255), isPadded: true, hasSecretSection: true, keyID: 7,
+            issuedAtSeconds: 1_795_478_400, lifetimeMinutes: EnvelopeHeader.maxLifetimeMinutes,
+            sessionAgeMinutes: EnvelopeHeader.maxLifetimeMinutes),
+        EnvelopeHeader(
+            compression: .zstd(dictionaryID: 0), isPadded: false, hasSecretSection: true, keyID: 1,
+            issuedAtSeconds: 1, lifetimeMinutes: 15, sessionAgeMinutes: 1),
+    ]
+
+    @Test(arguments: headers.indices)
+    func encodedHeaderParsesBack(index: Int) throws {
+        let header = Self.headers[index]
+        let bytes = header.encoded()
+        #expect(bytes.count == header.byteCount)
+        let (parsed, count) = try (bytes + [9, 9]).withUnsafeBytesTyped { raw throws(SessionCodecError) in
+            try EnvelopeHeader.parse(raw)
+        }
+        #expect(parsed == header)
+        #expect(count == bytes.count)
+    }
+
+    @Test func defaultLifetimeHeaderIsAsSmallAsVersion1() {
+        // One day: v1 spent 7 bytes on it, and v2 still does, flags included.
+        let header = EnvelopeHeader(
+            compression: .deflate, isPadded: true, hasSecretSection: true, keyID: 1, issuedAtSeconds: 0,
+            lifetimeMinutes: 1440)
+        #expect(header.byteCount == 7)
+        #expect(EnvelopeHeader(compression: .zstd(dictionaryID: 1), isPadded: false, keyID: 1, issuedAtSeconds: 0, lifetimeMinutes: 1440).byteCount == 8)
+    }
+
+    static let malformed: [(String, [UInt8])] = [
+        ("reserved compression 11", [0xB1, 0, 0, 0, 0, 0x08]),
+        ("lifetime 0", [0x81, 0, 0, 0, 0, 0x07]),
+        ("lifetime over 400 days", [0x81, 0, 0, 0, 0] + leb(UInt64(EnvelopeHeader.maxLifetimeMinutes + 1) << 3)),
+        ("non-canonical lifetime", [0x81, 0, 0, 0, 0, 0x88, 0x00]),
+        ("lifetime field of 5 bytes", [0x81, 0, 0, 0, 0, 0x88, 0x80, 0x80, 0x80, 0x00]),
+        ("zstd without its dictionary byte", [0xA1, 0, 0, 0, 0, 0x08]),
+        ("start flagged but absent", [0x81, 0, 0, 0, 0, 0x0A]),
+        ("start of 0 minutes", [0x81, 0, 0, 0, 0, 0x0A, 0x00]),
+        ("start over 400 days", [0x81, 0, 0, 0, 0, 0x0A] + leb(UInt64(EnvelopeHeader.maxLifetimeMinutes) + 1)),
+        ("too short", [0x81, 0, 0, 0, 0]),
+    ]
+
+    static func leb(_ value: UInt64) -> [UInt8] {
+        var bytes: [UInt8] = []
+        LEB128.encode(value, into: &bytes)
+        return bytes
+    }
+
+    @Test(arguments: malformed.indices)
+    func malformedHeadersAreRefused(index: Int) {
+        let (name, bytes) = Self.malformed[index]
+        let error = codecError {
+            try bytes.withUnsafeBytesTyped { raw throws(SessionCodecError) in try EnvelopeHeader.parse(raw) }
+        }
+        #expect(error == .malformed, "\(name)")
+    }
+
+    @Test func unknownVersionsAreRefusedByNumber() {
+        for first: UInt8 in [0x01, 0xC1] {
+            let error = codecError {
+                try [first, 0, 0, 0, 0, 0x08].withUnsafeBytesTyped { raw throws(SessionCodecError) in try EnvelopeHeader.parse(raw) }
+            }
+            #expect(error == .unsupportedVersion(first >> 6))
+        }
+    }
+}

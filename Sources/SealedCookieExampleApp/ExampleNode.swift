@@ -26,6 +26,7 @@ public struct ExampleNode: Sendable {
     ///   - isSecure: The cookie's `Secure` attribute; off only for plain-HTTP demos and tests.
     ///   - revocation: A revocation list, shared by every node in this process.
     ///   - maxChunkCount: How many cookies a session may be split over.
+    ///   - maxSessionAge: The absolute session timeout, nil for none.
     ///   - clock: The time source, injected by tests.
     /// - Throws: A codec, scope or cookie configuration error.
     public init(
@@ -35,10 +36,12 @@ public struct ExampleNode: Sendable {
         isSecure: Bool = true,
         revocation: InMemorySessionRevocation<ExampleSession>? = nil,
         maxChunkCount: Int = 2,
+        maxSessionAge: Duration? = nil,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         let codec = try SessionCodec<ExampleSession>(
-            configuration: SessionCodecConfiguration(cookieName: Self.cookieName, keyRing: keyRing, clock: clock))
+            configuration: SessionCodecConfiguration(
+                cookieName: Self.cookieName, keyRing: keyRing, maxSessionAge: maxSessionAge, clock: clock))
         let scope = try rootDomain.map { try CookieScope.rootDomain($0) } ?? .hostOnly
         let cookies = try SessionCookies(
             codec: codec,

@@ -20,12 +20,12 @@ struct TestNode {
     /// A node with a one-key ring (id 1) unless `keyRing` is given.
     init(
         keyRing: KeyRing? = nil, clock: TestClock = TestClock(),
-        revocation: InMemorySessionRevocation<ExampleSession>? = nil
+        revocation: InMemorySessionRevocation<ExampleSession>? = nil, maxSessionAge: Duration? = nil
     ) throws {
         self.clock = clock
         self.node = try ExampleNode(
             name: "a", keyRing: try keyRing ?? Self.ring(1), rootDomain: Self.rootDomain, revocation: revocation,
-            clock: clock.source)
+            maxSessionAge: maxSessionAge, clock: clock.source)
     }
 
     /// A ring with a new primary key `id`, and new older keys.

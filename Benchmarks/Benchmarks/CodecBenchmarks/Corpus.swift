@@ -6,12 +6,14 @@ enum Corpus {
     /// The sizes benchmarked, smallest first.
     static let sizes = ["tiny", "small", "medium", "large"]
 
-    private static let folder = URL(fileURLWithPath: #filePath)
+    /// The repository's root folder.
+    static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // CodecBenchmarks
         .deletingLastPathComponent()  // Benchmarks (sources)
         .deletingLastPathComponent()  // Benchmarks (package)
         .deletingLastPathComponent()  // repository root
-        .appendingPathComponent("Sources/SealedCookieTool/Corpus")
+
+    private static let folder = root.appendingPathComponent("Sources/SealedCookieTool/Corpus")
 
     /// The document's bytes as stored (compact JSON).
     static func bytes(_ name: String) -> [UInt8] {

@@ -2,6 +2,13 @@
 
 /// Codecs and values shared by the benchmarks, made before measurement starts.
 enum Fixtures {
+    /// How the codec compresses: not at all, deflate (the default, and wire format v1's only
+    /// algorithm), or zstd with the repository's sample dictionary (trained by
+    /// scripts/train-sample-dictionary on synthesized sessions, never the corpus).
+    enum Mode: String, CaseIterable {
+        case uncompressed, deflate, zstd
+    }
+
     static let keyRing: KeyRing = {
         do {
             return try KeyRing(primary: SessionKey.generate(id: 1))
@@ -10,33 +17,47 @@ enum Fixtures {
         }
     }()
 
-    static func configuration(compressed: Bool) -> SessionCodecConfiguration {
-        SessionCodecConfiguration(cookieName: "session", keyRing: keyRing, compression: compressed ? .default : .disabled)
+    static let dictionaries: SessionDictionaryRing = {
+        let path = Corpus.root.appendingPathComponent("Dictionaries/sample-sessions.zdict").path
+        do {
+            return try SessionDictionaryRing(primary: SessionDictionary(contentsOfFile: path))
+        } catch {
+            preconditionFailure("cannot load the sample dictionary: \(error)")
+        }
+    }()
+
+    static func configuration(_ mode: Mode) -> SessionCodecConfiguration {
+        let compression: SessionCodecConfiguration.Compression =
+            switch mode {
+            case .uncompressed: .disabled
+            case .deflate: .default
+            case .zstd: .zstd(dictionaries: dictionaries)
+            }
+        return SessionCodecConfiguration(cookieName: "session", keyRing: keyRing, compression: compression)
     }
 
-    static func codec(compressed: Bool) -> SessionCodec<SampleSession> {
+    static func codec(_ mode: Mode) -> SessionCodec<SampleSession> {
         do {
-            return try SessionCodec(configuration: configuration(compressed: compressed))
+            return try SessionCodec(configuration: configuration(mode))
         } catch {
             preconditionFailure("cannot make a codec: \(error)")
         }
     }
 
     /// A codec for sessions that are already bytes, to time the codec without serialization.
-    static func bytesCodec(compressed: Bool) -> SessionCodec<[UInt8]> {
+    static func bytesCodec(_ mode: Mode) -> SessionCodec<[UInt8]> {
         do {
-            return try SessionCodec(configuration: configuration(compressed: compressed), serializer: BytesSerializer())
+            return try SessionCodec(configuration: configuration(mode), serializer: BytesSerializer())
         } catch {
             preconditionFailure("cannot make a codec: \(error)")
         }
     }
 
     /// The cookie layer over the codec: `Domain=example.com`, the default attributes and budget.
-    static func cookies(compressed: Bool) -> SessionCookies<SampleSession> {
+    static func cookies(_ mode: Mode) -> SessionCookies<SampleSession> {
         do {
             return try SessionCookies(
-                codec: codec(compressed: compressed),
-                configuration: SessionCookiesConfiguration(scope: .rootDomain("example.com")))
+                codec: codec(mode), configuration: SessionCookiesConfiguration(scope: .rootDomain("example.com")))
         } catch {
             preconditionFailure("cannot make the cookie layer: \(error)")
         }
@@ -60,9 +81,10 @@ enum Fixtures {
         }
     }
 
-    static func envelope(_ payload: [UInt8], with codec: SessionCodec<SampleSession>) -> [UInt8] {
+    /// header | nonce | AEAD over `body` as it is (no compression), the seal's stage 3.
+    static func envelope(_ body: [UInt8], with codec: SessionCodec<SampleSession>) -> [UInt8] {
         do {
-            return try codec.envelopeStage(payload)
+            return try codec.envelopeStage((body, []))
         } catch {
             preconditionFailure("cannot seal: \(error)")
         }

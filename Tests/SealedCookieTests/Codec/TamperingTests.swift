@@ -16,10 +16,13 @@ import Testing
     }
 
     /// The reasons a flip at `byteIndex`, `bit` may legitimately give.
-    func expectedReasons(byteIndex: Int, bit: Int, header: EnvelopeHeader) -> (SessionCodecError) -> Bool {
+    func expectedReasons(
+        byteIndex: Int, bit: Int, header: EnvelopeHeader, first: UInt8? = nil
+    ) -> (SessionCodecError) -> Bool {
+        let first = first ?? bytes[0]
         switch byteIndex {
         case 0 where bit >= 6:
-            return { $0 == .unsupportedVersion(self.bytes[0] >> 6 ^ UInt8(1 << (bit - 6))) }
+            return { $0 == .unsupportedVersion(first >> 6 ^ UInt8(1 << (bit - 6))) }
         case 0 where bit >= 4:
             // The compression: reserved (malformed), another kind (the tag), or zstd with a
             // dictionary this codec does not have.
@@ -58,6 +61,37 @@ import Testing
                 tampered[byteIndex] ^= UInt8(1 << bit)
                 let error = codecError { try codec.open(Base64URL.encode(tampered)) }
                 let accepted = expectedReasons(byteIndex: byteIndex, bit: bit, header: header)
+                #expect(error.map(accepted) == true, "byte \(byteIndex) bit \(bit): \(String(describing: error))")
+            }
+        }
+    }
+
+    struct RichSession: Codable, Sendable, Equatable {
+        var user: String
+        @SessionSecret var token: String
+    }
+
+    /// A value with every optional header field and payload part: zstd with a dictionary, a
+    /// session start, a secret section and size-class padding.
+    @Test func everySingleBitFlipOfAValueWithEveryPartIsRejected() throws {
+        let codec = try SessionCodec<RichSession>(
+            configuration: SessionCodecConfiguration(
+                cookieName: "session", keyRing: ring, maxSessionAge: .seconds(86400),
+                compression: Fixture.zstd(Fixture.dictionary(id: 5)), padding: .sizeClasses,
+                clock: Fixture.clock(Fixture.now)))
+        let rich = try codec.seal(
+            RichSession(user: "usr_7f3k29xqhm2", token: "q7ZsK2vN9xR4tW1mB8cF3hJ6pL0dG5yE"),
+            sessionStartedAt: Date(timeIntervalSince1970: Fixture.now - 600))
+        let header = try EnvelopeHeader(sealedValue: rich)
+        #expect(header.compression == .zstd(dictionaryID: 5) && header.hasSecretSection && header.isPadded)
+        #expect(header.sessionAgeMinutes == 10 && header.byteCount == 9)
+        let richBytes = try #require(Base64URL.decode(rich))
+        for byteIndex in richBytes.indices {
+            for bit in 0..<8 {
+                var tampered = richBytes
+                tampered[byteIndex] ^= UInt8(1 << bit)
+                let error = codecError { try codec.open(Base64URL.encode(tampered)) }
+                let accepted = expectedReasons(byteIndex: byteIndex, bit: bit, header: header, first: richBytes[0])
                 #expect(error.map(accepted) == true, "byte \(byteIndex) bit \(bit): \(String(describing: error))")
             }
         }

@@ -17,7 +17,7 @@ import CSodium
 public struct SessionKey: Sendable, Equatable, CustomStringConvertible {
     /// The master key length, 32 bytes (`crypto_kdf_KEYBYTES`).
     public static let byteCount = Int(crypto_kdf_KEYBYTES)
-    /// The largest key id: wire format v1 stores it in four bits.
+    /// The largest key id: the wire format stores it in four bits.
     public static let maxID: UInt8 = 15
 
     /// The id written into every cookie this key seals.

@@ -2,7 +2,7 @@
 ///
 /// Descriptions name the problem and what to do; they never contain key material.
 public enum SessionKeyError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The key id is outside 0...15 (wire format v1 has four bits for it).
+    /// The key id is outside 0...15 (the wire format has four bits for it).
     case keyIDOutOfRange(Int)
     /// The decoded key is not 32 bytes long.
     case wrongLength(expected: Int, actual: Int)

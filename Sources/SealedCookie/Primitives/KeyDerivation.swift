@@ -2,10 +2,10 @@ import CSodium
 
 /// Subkeys from a master key with `crypto_kdf_derive_from_key` (BLAKE2b), context `SealedCk`.
 enum KeyDerivation {
-    /// The 8-byte KDF context of wire format v1 (SPEC.md, "Keys").
+    /// The 8-byte KDF context of the wire format (SPEC.md, "Keys").
     static let context: [CChar] = Array("SealedCk".utf8CString.dropLast())
 
-    /// Subkey ids of wire format v1.
+    /// Subkey ids of the wire format.
     enum Purpose: UInt64 {
         /// The XChaCha20-Poly1305 key that seals and opens session values.
         case encryption = 1

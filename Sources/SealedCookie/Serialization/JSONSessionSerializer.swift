@@ -23,15 +23,16 @@ public struct JSONSessionSerializer<Session: Codable & Sendable>: SessionSeriali
     }
 
     public func serializeKeepingSecretsApart(_ session: Session) throws -> (body: [UInt8], secrets: [UInt8]) {
-        let section = SecretSectionWriter()
-        let body = try JSONText.encode(session, secrets: section)
-        return (body, section.bytes)
+        try JSONText.encodeKeepingSecretsApart(session)
     }
 
+    /// Without a secret section, ``SessionSecret`` fields read their values in place: a value
+    /// sealed before a field was marked secret still opens.
     public func deserialize(body: [UInt8], secrets: [UInt8]) throws -> Session {
+        guard !secrets.isEmpty else { return try deserialize(body) }
         guard let section = SecretSectionReader(secrets) else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The secret section is not well formed."))
         }
-        return try TapeJSONDecoder.decode(Session.self, from: body, userInfo: section.userInfo)
+        return try TapeJSONDecoder.decode(Session.self, from: body, secretSection: section)
     }
 }

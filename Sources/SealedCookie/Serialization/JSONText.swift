@@ -3,16 +3,24 @@ import Foundation
 /// JSON bytes of a value through the streaming encoder, or Foundation's encoder (same output)
 /// for the rare value the streaming encoder cannot handle.
 enum JSONText {
-    /// - Parameter secrets: Where ``SessionSecret`` values go; nil writes them in place.
-    static func encode<Value: Encodable>(_ value: Value, secrets: SecretSectionWriter? = nil) throws -> [UInt8] {
-        var userInfo: [CodingUserInfoKey: any Sendable] = [:]
-        if let secrets, let key = SecretSectionWriter.userInfoKey { userInfo[key] = secrets }
-        if let bytes = try StreamingJSONEncoder.encode(value, userInfo: userInfo) { return bytes }
-        // Foundation encodes from the start again, so it collects the secrets again.
-        secrets?.reset()
+    static func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
+        if let bytes = try StreamingJSONEncoder.encode(value) { return bytes }
+        return Array(try foundationEncoder(userInfo: [:]).encode(value))
+    }
+
+    /// The body and the secret section of `value` (``SessionSecret`` values apart).
+    static func encodeKeepingSecretsApart<Value: Encodable>(_ value: Value) throws -> (body: [UInt8], secrets: [UInt8]) {
+        if let parts = try StreamingJSONEncoder.encodeKeepingSecretsApart(value) { return parts }
+        let section = SecretSectionWriter()
+        let userInfo: [CodingUserInfoKey: any Sendable] = SecretSectionWriter.userInfoKey.map { [$0: section] } ?? [:]
+        let body = Array(try foundationEncoder(userInfo: userInfo).encode(value))
+        return (body, section.bytes)
+    }
+
+    private static func foundationEncoder(userInfo: [CodingUserInfoKey: any Sendable]) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.userInfo = userInfo
-        return Array(try encoder.encode(value))
+        return encoder
     }
 }

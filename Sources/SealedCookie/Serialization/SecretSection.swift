@@ -5,9 +5,10 @@ import Foundation
 /// "Secret section").
 ///
 /// One writer serves one `serialize` call on one thread; it is `Sendable` only so that it can
-/// travel in a coder's `userInfo`.
+/// travel in Foundation's `JSONEncoder.userInfo` (the streaming encoder holds it directly).
 final class SecretSectionWriter: @unchecked Sendable {
-    /// Always made: the raw value is a valid key (the initializer is failable only in form).
+    /// For Foundation's encoder. Always made: the raw value is a valid key (the initializer is
+    /// failable only in form).
     static let userInfoKey = CodingUserInfoKey(rawValue: "SealedCookie.SecretSection.writer")
 
     private(set) var bytes: [UInt8] = []
@@ -33,9 +34,7 @@ final class SecretSectionWriter: @unchecked Sendable {
 
 /// The entries of a secret section, read back for ``SessionSecret`` fields while a session is
 /// deserialized.
-final class SecretSectionReader: @unchecked Sendable {
-    static let userInfoKey = CodingUserInfoKey(rawValue: "SealedCookie.SecretSection.reader")
-
+final class SecretSectionReader {
     private var bytes: [UInt8]
     private let entries: [Range<Int>]
 
@@ -61,11 +60,6 @@ final class SecretSectionReader: @unchecked Sendable {
 
     deinit {
         bytes.zeroize()
-    }
-
-    /// `userInfo` that hands this section to ``SessionSecret`` fields.
-    var userInfo: [CodingUserInfoKey: Any] {
-        Self.userInfoKey.map { [$0: self] } ?? [:]
     }
 
     /// The value of entry `index`.

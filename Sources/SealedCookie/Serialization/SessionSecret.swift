@@ -33,18 +33,20 @@ public struct SessionSecret<Value: Codable & Sendable>: Codable, Sendable {
     /// collects secrets; otherwise the value itself.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        if let key = SecretSectionWriter.userInfoKey, let section = encoder.userInfo[key] as? SecretSectionWriter {
+        if let streaming = encoder as? StreamingJSONEncoder, streaming.collectsSecrets {
+            try container.encode(try streaming.appendSecret(wrappedValue))
+        } else if let key = SecretSectionWriter.userInfoKey, let section = encoder.userInfo[key] as? SecretSectionWriter {
             try container.encode(try section.append(wrappedValue))
         } else {
             try container.encode(wrappedValue)
         }
     }
 
-    /// Reads the value from the secret section at the index found in its place, when the
-    /// decoder has a secret section; otherwise the value itself.
+    /// Reads the value from the secret section at the index found in its place, when the value
+    /// being opened has a secret section; otherwise the value itself.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let key = SecretSectionReader.userInfoKey, let section = decoder.userInfo[key] as? SecretSectionReader {
+        if let section = (decoder as? TapeJSONDecoder)?.secretSection {
             wrappedValue = try section.value(at: try container.decode(Int.self), as: Value.self, codingPath: decoder.codingPath)
         } else {
             wrappedValue = try container.decode(Value.self)

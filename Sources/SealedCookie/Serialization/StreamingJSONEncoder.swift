@@ -27,7 +27,13 @@ final class StreamingJSONEncoder: Encoder {
     }
 
     var codingPath: [any CodingKey] { [] }
-    let userInfo: [CodingUserInfoKey: Any]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    /// Whether ``SessionSecret`` values go to a secret section (``appendSecret(_:)``) rather
+    /// than in place.
+    let collectsSecrets: Bool
+    /// The secret section, made when the first secret is met: sessions without secrets pay
+    /// nothing for it.
+    @exclusivity(unchecked) private(set) var secretSection: SecretSectionWriter?
 
     // An encoder lives for one `encode` call on one thread and is never shared, so the
     // runtime's exclusivity checks on its state (a fifth of the time otherwise) are skipped.
@@ -40,20 +46,37 @@ final class StreamingJSONEncoder: Encoder {
     /// Set when the value cannot be streamed; the output is then discarded.
     @exclusivity(unchecked) var isUnsupported = false
 
-    private init(capacity: Int, userInfo: [CodingUserInfoKey: Any]) {
-        self.userInfo = userInfo
+    private init(capacity: Int, collectsSecrets: Bool) {
+        self.collectsSecrets = collectsSecrets
         writer = JSONWriter(capacity: capacity)
         frames.reserveCapacity(16)
         entries.reserveCapacity(64)
     }
 
     /// The JSON bytes of `value`, or nil when it must go through Foundation's encoder instead.
-    static func encode<T: Encodable>(
-        _ value: T, capacity: Int = 4096, userInfo: [CodingUserInfoKey: Any] = [:]
-    ) throws -> [UInt8]? {
-        let encoder = StreamingJSONEncoder(capacity: capacity, userInfo: userInfo)
+    static func encode<T: Encodable>(_ value: T, capacity: Int = 4096) throws -> [UInt8]? {
+        let encoder = StreamingJSONEncoder(capacity: capacity, collectsSecrets: false)
         try encoder.encodeValue(value)
         return encoder.isUnsupported ? nil : encoder.writer.bytes
+    }
+
+    /// The JSON bytes of `value` with its ``SessionSecret`` values in a secret section, or nil
+    /// when it must go through Foundation's encoder instead.
+    static func encodeKeepingSecretsApart<T: Encodable>(_ value: T) throws -> (body: [UInt8], secrets: [UInt8])? {
+        let encoder = StreamingJSONEncoder(capacity: 4096, collectsSecrets: true)
+        try encoder.encodeValue(value)
+        if encoder.isUnsupported {
+            encoder.secretSection?.reset()
+            return nil
+        }
+        return (encoder.writer.bytes, encoder.secretSection?.bytes ?? [])
+    }
+
+    /// Appends a secret value to the section and returns its index.
+    func appendSecret<Value: Encodable>(_ value: Value) throws -> Int {
+        let section = secretSection ?? SecretSectionWriter()
+        secretSection = section
+        return try section.append(value)
     }
 
     // MARK: Values

@@ -17,11 +17,14 @@ final class TapeJSONDecoder: Decoder {
     /// allocation for some key types). A ``DecodingError`` gets its full coding path on the
     /// way out instead, each level adding its key in front (``withKey(_:_:)``).
     var codingPath: [any CodingKey] { [] }
-    let userInfo: [CodingUserInfoKey: Any]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    /// Where ``SessionSecret`` fields find their values; nil when the value has no secret
+    /// section, and they are read in place.
+    let secretSection: SecretSectionReader?
 
-    private init(tape: JSONTape, userInfo: [CodingUserInfoKey: Any]) {
+    private init(tape: JSONTape, secretSection: SecretSectionReader?) {
         self.tape = tape
-        self.userInfo = userInfo
+        self.secretSection = secretSection
         hints = .allocate(capacity: tape.nodes.count)
         for index in hints.indices { hints[index] = Int32(index + 1) }
     }
@@ -32,7 +35,7 @@ final class TapeJSONDecoder: Decoder {
 
     /// Decodes a `T` from JSON bytes.
     static func decode<T: Decodable>(
-        _ type: T.Type, from bytes: [UInt8], userInfo: [CodingUserInfoKey: Any] = [:]
+        _ type: T.Type, from bytes: [UInt8], secretSection: SecretSectionReader? = nil
     ) throws -> T {
         let tape: JSONTape
         do {
@@ -42,7 +45,7 @@ final class TapeJSONDecoder: Decoder {
                 DecodingError.Context(
                     codingPath: [], debugDescription: "The given data was not valid JSON: \(error.reason) at byte \(error.offset)."))
         }
-        return try TapeJSONDecoder(tape: tape, userInfo: userInfo).decodeValue(T.self, at: 0)
+        return try TapeJSONDecoder(tape: tape, secretSection: secretSection).decodeValue(T.self, at: 0)
     }
 
     // MARK: Values
@@ -117,7 +120,7 @@ final class TapeJSONDecoder: Decoder {
             throw DecodingError.valueNotFound(
                 (any Decoder).self, DecodingError.Context(codingPath: codingPath, debugDescription: "No value for the super decoder."))
         }
-        let decoder = TapeJSONDecoder(tape: tape, userInfo: userInfo)
+        let decoder = TapeJSONDecoder(tape: tape, secretSection: secretSection)
         decoder.current = index
         return decoder
     }

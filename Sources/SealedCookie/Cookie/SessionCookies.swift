@@ -67,21 +67,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     ///   name with a root-domain scope, or `SameSite=None` without `Secure`), or
     ///   ``SessionCookieError/invalidConfiguration(_:)`` for an out-of-range limit.
     public init(codec: SessionCodec<Session>, configuration: SessionCookiesConfiguration) throws(SessionCookieError) {
-        guard (1...CookieChunks.maxChunkCountLimit).contains(configuration.maxChunkCount) else {
-            throw .invalidConfiguration("maxChunkCount must be from 1 to \(CookieChunks.maxChunkCountLimit)")
-        }
-        guard (1...64).contains(configuration.maxOpenAttempts) else {
-            throw .invalidConfiguration("maxOpenAttempts must be from 1 to 64")
-        }
-        let budget = configuration.budget
-        guard budget.maxNameValueByteCount > 0, (budget.maxSetCookieByteCount ?? 1) > 0,
-            budget.requestHeaderByteCount > 0, budget.otherCookiesReserve >= 0
-        else {
-            throw .invalidConfiguration("budget limits must be positive and the reserve 0 or more")
-        }
-        guard configuration.headerLimits.maxByteCount > 0, configuration.headerLimits.maxPairCount > 0 else {
-            throw .invalidConfiguration("header limits must be positive")
-        }
+        try configuration.checkLimits()
         // Every rule that does not depend on the value or the time, checked now and only now.
         do {
             attributes = try SetCookie.validated(

@@ -124,7 +124,7 @@ struct SessionCookiesTests {
         }
     }
 
-    static func chunking(maxChunkCount: Int = 3, requestHeaderByteCount: Int = 32_768) throws -> SessionCookiesConfiguration {
+    static func chunking(maxChunkCount: Int = 3, requestHeaderByteCount: Int = 16_384) throws -> SessionCookiesConfiguration {
         SessionCookiesConfiguration(
             scope: try .rootDomain("example.com"),
             budget: CookieBudget(requestHeaderByteCount: requestHeaderByteCount), maxChunkCount: maxChunkCount)

@@ -41,19 +41,29 @@ import SealedCookie
 ///    type is `Equatable` (so a custom `==` must compare everything the session stores), and by
 ///    its serialized bytes otherwise.
 ///
-/// A session that cannot be stored (over the cookie budget, or a request host outside the
-/// cookie scope) is a server error: the middleware logs the reason and sizes at error level and
-/// throws a 500 `HTTPError` rather than drop the cookie. When the handler throws, no cookie is
-/// sent.
+/// Request input never becomes a server error or an error-level log line:
+/// - Two session cookies that open to *different* sessions give no session (one was planted
+///   through a sibling subdomain; see ``SessionCookies/session(fromCookieHeaders:)``), logged at
+///   warning level at most once a minute.
+/// - A missing `Host` or one outside the cookie scope (the `Host` header is the client's to
+///   choose) gets no `Set-Cookie`, since the browser would ignore it anyway; a warning is logged
+///   at most once per host per minute, and for at most 16 hosts a minute.
+///
+/// A session that cannot be stored for the application's own reasons (over the cookie budget)
+/// is a server error: the middleware logs the reason and sizes at error level and throws a 500
+/// `HTTPError` rather than drop the cookie. When the handler throws, no cookie is sent.
 public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMiddleware {
     let configuration: SealedSessionConfiguration<Context.Session>
     private let comparison: SessionComparison<Context.Session>
+    /// Rate-limits the warnings that request input can trigger.
+    private let warnings: WarningLimiter
 
     /// Makes the middleware.
     /// - Parameter configuration: The cookie layer and options, the same on every node.
     public init(configuration: SealedSessionConfiguration<Context.Session>) {
         self.configuration = configuration
         self.comparison = SessionComparison(codec: configuration.codec)
+        self.warnings = WarningLimiter(clock: configuration.codec.configuration.clock)
     }
 
     /// Opens the session before the handler and stores it as needed afterwards.
@@ -120,6 +130,14 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
         case .rejected(let reason):
             logger.debug("Sealed session rejected; continuing without a session", metadata: ["sealed_cookie.reason": "\(reason)"])
             return nil
+        case .conflicting(let reason):
+            // A warning, not debug: someone who can seal valid sessions planted one. Rate-limited,
+            // since the request is what triggers it.
+            let level: Logger.Level = warnings.allows("conflicting sessions") ? .warning : .debug
+            logger.log(
+                level: level, "Two session cookies opened to different sessions (cookie tossing?); continuing without a session",
+                metadata: ["sealed_cookie.reason": "\(reason)"])
+            return nil
         case .opened(let opened):
             if let revocation = configuration.revocation,
                 try await revocation.isRevoked(opened.session, issuedAt: opened.header.issuedAt)
@@ -140,7 +158,14 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
                 for: session, serialized: serialized?.bytes, lifetime: lifetime,
                 requestHost: CookieScope.hostName(fromHostHeader: host), requestCookies: requestCookies)
         } catch {
-            throw storeFailure(error.description, logger: logger)
+            // The Host header is the client's: a host outside the scope is request input, and the
+            // browser would ignore the cookie anyway.
+            guard case .scope(let reason) = error else { throw storeFailure(error.description, logger: logger) }
+            let level: Logger.Level = warnings.allows(String(decoding: host.utf8.prefix(256), as: UTF8.self)) ? .warning : .debug
+            logger.log(
+                level: level, "Session cookie not set: the request's Host is outside the cookie scope",
+                metadata: ["sealed_cookie.reason": "\(reason)"])
+            return []
         }
     }
 

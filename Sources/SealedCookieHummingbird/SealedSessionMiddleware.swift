@@ -18,7 +18,7 @@ import SealedCookie
 ///     cookieName: "session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS")))
 /// let cookies = try SessionCookies(codec: codec, configuration: .init(scope: try .rootDomain("example.com")))
 /// let router = Router(context: AppContext.self)
-/// router.add(middleware: SealedSessionMiddleware(configuration: .init(cookies: cookies)))
+/// router.add(middleware: SealedSessionMiddleware(configuration: try .init(cookies: cookies)))
 /// router.post("login") { request, context in
 ///     context.sessions.createSession(UserSession(userID: "u1"), expiresIn: .seconds(7 * 86_400))
 ///     return HTTPResponse.Status.ok
@@ -40,6 +40,10 @@ import SealedCookie
 ///    lifetime, in whole minutes. Whether the session changed is told by `==` when the session
 ///    type is `Equatable` (so a custom `==` must compare everything the session stores), and by
 ///    its serialized bytes otherwise.
+///
+/// Every response that carries a session (`Set-Cookie`, deletions included, or a token) gets
+/// `Cache-Control: no-store`, unless the handler already set a value with `no-store`, so that
+/// no shared cache hands one user's session to the next.
 ///
 /// Request input never becomes a server error or an error-level log line:
 /// - Two session cookies that open to *different* sessions give no session (one was planted
@@ -78,7 +82,7 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
         let requestCookies = configuration.cookies.parseCookieHeaders(isTokenRequest ? [] : request.headers[values: .cookie])
 
         let incoming =
-            token.map { IncomingSession(token: String($0), codec: configuration.codec) }
+            token.map { IncomingSession(token: String($0), codec: configuration.tokenCodec) }
             ?? IncomingSession(requestCookies: requestCookies, cookies: configuration.cookies)
         let loaded = try await accept(incoming, logger: context.logger)
         if let loaded {
@@ -103,18 +107,20 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
         case .seal(let session, let serialized, let lifetime, let reason):
             context.logger.trace("Sealing session", metadata: ["sealed_cookie.reason": "\(reason.rawValue)"])
             if let tokenMode = configuration.tokenMode, isTokenRequest {
-                response.headers[tokenMode.responseHeader] = try sealToken(
-                    session, serialized: serialized, lifetime: lifetime, logger: context.logger)
+                response.headers[tokenMode.responseHeader] = try sealToken(session, lifetime: lifetime, logger: context.logger)
+                Self.forbidStoring(&response.headers)
             } else {
                 let values = try setCookieValues(
                     session, serialized: serialized, lifetime: lifetime, host: request.head.authority ?? "",
                     requestCookies: requestCookies, logger: context.logger)
                 response.headers[values: .setCookie].append(contentsOf: values)
+                if !values.isEmpty { Self.forbidStoring(&response.headers) }
             }
         case .clear:
             if !isTokenRequest {
                 response.headers[values: .setCookie].append(
                     contentsOf: configuration.cookies.logOutHeaders(requestCookies: requestCookies))
+                Self.forbidStoring(&response.headers)
             }
         }
         return response
@@ -169,14 +175,20 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
         }
     }
 
-    private func sealToken(
-        _ session: Context.Session, serialized: SerializedSession?, lifetime: Duration, logger: Logger
-    ) throws -> String {
+    private func sealToken(_ session: Context.Session, lifetime: Duration, logger: Logger) throws -> String {
         do {
-            return try configuration.codec.seal(session, serialized: serialized?.bytes, lifetime: lifetime)
+            // Serialized again by the token codec: the cookie codec's serializer may differ.
+            return try configuration.tokenCodec.seal(session, lifetime: lifetime)
         } catch {
             throw storeFailure(error.description, logger: logger)
         }
+    }
+
+    /// Forbids every cache to store a response that carries a session, keeping the handler's
+    /// own `Cache-Control` when it already says `no-store`.
+    private static func forbidStoring(_ fields: inout HTTPFields) {
+        guard !fields[values: .cacheControl].contains(where: { $0.lowercased().contains("no-store") }) else { return }
+        fields[.cacheControl] = "no-store"
     }
 
     /// Logs why the session could not be stored and makes the 500 the client gets instead.

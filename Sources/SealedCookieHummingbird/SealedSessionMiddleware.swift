@@ -1,5 +1,6 @@
 public import Hummingbird
 public import HummingbirdAuth
+import Foundation
 import Logging
 import SealedCookie
 
@@ -145,9 +146,11 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
                 metadata: ["sealed_cookie.reason": "\(reason)"])
             return nil
         case .opened(let opened):
-            if let revocation = configuration.revocation,
-                try await revocation.isRevoked(opened.session, issuedAt: opened.header.issuedAt)
-            {
+            // The sealing node's clock may run ahead of the revoking one's by up to the skew the
+            // codec accepts: compare the earliest time it may really have been sealed.
+            let skew = Double(configuration.codec.configuration.clockSkew.components.seconds)
+            let earliest = opened.header.issuedAt.addingTimeInterval(-skew)
+            if let revocation = configuration.revocation, try await revocation.isRevoked(opened.session, issuedAt: earliest) {
                 logger.debug("Sealed session revoked; continuing without a session", metadata: ["sealed_cookie.reason": "revoked"])
                 return nil
             }

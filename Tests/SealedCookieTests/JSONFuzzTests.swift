@@ -5,6 +5,10 @@ import Testing
 
 /// Mutated and random documents through the streaming decoder: it never traps, and whenever it
 /// and Foundation both accept a document they read the same value.
+///
+/// Where the two differ on purpose: this decoder refuses duplicate keys (Foundation takes the
+/// first occurrence), so a mutation that duplicates a key is compared with nothing; see
+/// JSONStrictnessTests.
 @Suite struct JSONFuzzTests {
     typealias AnyJSON = JSONValue
 

@@ -8,13 +8,20 @@ enum IncomingSession<Session: Sendable> {
     case opened(OpenedSession<Session>)
     /// A cookie or token that did not open; the reason is for the debug log only.
     case rejected(reason: String)
+    /// Two cookies that opened to different sessions: one was planted through a sibling
+    /// subdomain (see ``SessionCookieError/conflictingSessions(candidateCount:)``).
+    case conflicting(reason: String)
 
     /// The session in the request's `Cookie` fields, parsed by `cookies`.
     init(requestCookies: Result<CookieHeader, CookieHeaderError>, cookies: SessionCookies<Session>) {
         do {
             self = try cookies.session(in: requestCookies).map(Self.opened) ?? .absent
         } catch {
-            self = .rejected(reason: error.description)
+            if case .conflictingSessions = error {
+                self = .conflicting(reason: error.description)
+            } else {
+                self = .rejected(reason: error.description)
+            }
         }
     }
 

@@ -9,12 +9,12 @@ public import SealedCookie
 /// ```swift
 /// let codec = try SessionCodec<UserSession>(configuration: .init(
 ///     cookieName: "session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS")))
-/// let configuration = SealedSessionConfiguration(
+/// let configuration = try SealedSessionConfiguration(
 ///     cookies: try SessionCookies(codec: codec, configuration: .init(scope: try .rootDomain("example.com"))))
 /// ```
 public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable {
     /// Reads and writes the session cookie; its codec's lifetime is the default for new sessions.
-    public var cookies: SessionCookies<Session>
+    public let cookies: SessionCookies<Session>
     /// The fraction of its lifetime after which an unchanged session is sealed again with a
     /// fresh lifetime (sliding expiry), or nil to let sessions expire on schedule.
     ///
@@ -29,6 +29,11 @@ public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable 
 
     /// The codec that seals and opens sessions.
     public var codec: SessionCodec<Session> { cookies.codec }
+    /// The codec of ``tokenMode``: the cookie codec's configuration under the purpose
+    /// `token:` + its purpose, so that a token (readable by the client's JavaScript) never
+    /// opens as the HttpOnly cookie, nor a cookie value as a token. Tokens are serialized as
+    /// JSON.
+    public let tokenCodec: SessionCodec<Session>
 
     /// Makes a configuration.
     /// - Parameters:
@@ -36,12 +41,17 @@ public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable 
     ///   - renewalFraction: See ``renewalFraction``.
     ///   - tokenMode: See ``tokenMode``.
     ///   - revocation: See ``revocation``.
+    /// - Throws: ``SessionCodecError/invalidConfiguration(_:)`` if the token codec cannot be
+    ///   made (it has the cookie codec's configuration, which was already checked).
     public init(
         cookies: SessionCookies<Session>,
         renewalFraction: Double? = 0.5,
         tokenMode: SessionTokenMode? = nil,
         revocation: (any SessionRevocationCheck<Session>)? = nil
-    ) {
+    ) throws(SessionCodecError) {
+        var tokenConfiguration = cookies.codec.configuration
+        tokenConfiguration.purpose = "token:" + tokenConfiguration.purpose
+        self.tokenCodec = try SessionCodec(configuration: tokenConfiguration)
         self.cookies = cookies
         self.renewalFraction = renewalFraction
         self.tokenMode = tokenMode

@@ -19,7 +19,7 @@ import SealedCookie
 ///     cookieName: "session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS")))
 /// let cookies = try SessionCookies(codec: codec, configuration: .init(scope: try .rootDomain("example.com")))
 /// let router = Router(context: AppContext.self)
-/// router.add(middleware: SealedSessionMiddleware(configuration: .init(cookies: cookies)))
+/// router.add(middleware: SealedSessionMiddleware(configuration: try .init(cookies: cookies)))
 /// router.post("login") { request, context in
 ///     context.sessions.createSession(UserSession(userID: "u1"), expiresIn: .seconds(7 * 86_400))
 ///     return HTTPResponse.Status.ok
@@ -42,19 +42,33 @@ import SealedCookie
 ///    type is `Equatable` (so a custom `==` must compare everything the session stores), and by
 ///    its serialized bytes otherwise.
 ///
-/// A session that cannot be stored (over the cookie budget, or a request host outside the
-/// cookie scope) is a server error: the middleware logs the reason and sizes at error level and
-/// throws a 500 `HTTPError` rather than drop the cookie. When the handler throws, no cookie is
-/// sent.
+/// Every response that carries a session (`Set-Cookie`, deletions included, or a token) gets
+/// `Cache-Control: no-store`, unless the handler already set a value with `no-store`, so that
+/// no shared cache hands one user's session to the next.
+///
+/// Request input never becomes a server error or an error-level log line:
+/// - Two session cookies that open to *different* sessions give no session (one was planted
+///   through a sibling subdomain; see ``SessionCookies/session(fromCookieHeaders:)``), logged at
+///   warning level at most once a minute.
+/// - A missing `Host` or one outside the cookie scope (the `Host` header is the client's to
+///   choose) gets no `Set-Cookie`, since the browser would ignore it anyway; a warning is logged
+///   at most once per host per minute, and for at most 16 hosts a minute.
+///
+/// A session that cannot be stored for the application's own reasons (over the cookie budget)
+/// is a server error: the middleware logs the reason and sizes at error level and throws a 500
+/// `HTTPError` rather than drop the cookie. When the handler throws, no cookie is sent.
 public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMiddleware {
     let configuration: SealedSessionConfiguration<Context.Session>
     private let comparison: SessionComparison<Context.Session>
+    /// Rate-limits the warnings that request input can trigger.
+    private let warnings: WarningLimiter
 
     /// Makes the middleware.
     /// - Parameter configuration: The cookie layer and options, the same on every node.
     public init(configuration: SealedSessionConfiguration<Context.Session>) {
         self.configuration = configuration
         self.comparison = SessionComparison(codec: configuration.codec)
+        self.warnings = WarningLimiter(clock: configuration.codec.configuration.clock)
     }
 
     /// Opens the session before the handler and stores it as needed afterwards.
@@ -69,7 +83,7 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
         let requestCookies = configuration.cookies.parseCookieHeaders(isTokenRequest ? [] : request.headers[values: .cookie])
 
         let incoming =
-            token.map { IncomingSession(token: String($0), codec: configuration.codec) }
+            token.map { IncomingSession(token: String($0), codec: configuration.tokenCodec) }
             ?? IncomingSession(requestCookies: requestCookies, cookies: configuration.cookies)
         let loaded = try await accept(incoming, logger: context.logger)
         if let loaded {
@@ -95,18 +109,21 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
             context.logger.trace("Sealing session", metadata: ["sealed_cookie.reason": "\(reason.rawValue)"])
             if let tokenMode = configuration.tokenMode, isTokenRequest {
                 response.headers[tokenMode.responseHeader] = try sealToken(
-                    session, serialized: serialized, lifetime: lifetime, startedAt: startedAt, logger: context.logger)
+                    session, lifetime: lifetime, startedAt: startedAt, logger: context.logger)
+                Self.forbidStoring(&response.headers)
             } else {
                 let values = try setCookieValues(
                     session, serialized: serialized, lifetime: lifetime, startedAt: startedAt,
                     host: request.head.authority ?? "",
                     requestCookies: requestCookies, logger: context.logger)
                 response.headers[values: .setCookie].append(contentsOf: values)
+                if !values.isEmpty { Self.forbidStoring(&response.headers) }
             }
         case .clear:
             if !isTokenRequest {
                 response.headers[values: .setCookie].append(
                     contentsOf: configuration.cookies.logOutHeaders(requestCookies: requestCookies))
+                Self.forbidStoring(&response.headers)
             }
         }
         return response
@@ -122,10 +139,20 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
         case .rejected(let reason):
             logger.debug("Sealed session rejected; continuing without a session", metadata: ["sealed_cookie.reason": "\(reason)"])
             return nil
+        case .conflicting(let reason):
+            // A warning, not debug: someone who can seal valid sessions planted one. Rate-limited,
+            // since the request is what triggers it.
+            let level: Logger.Level = warnings.allows("conflicting sessions") ? .warning : .debug
+            logger.log(
+                level: level, "Two session cookies opened to different sessions (cookie tossing?); continuing without a session",
+                metadata: ["sealed_cookie.reason": "\(reason)"])
+            return nil
         case .opened(let opened):
-            if let revocation = configuration.revocation,
-                try await revocation.isRevoked(opened.session, issuedAt: opened.header.issuedAt)
-            {
+            // The sealing node's clock may run ahead of the revoking one's by up to the skew the
+            // codec accepts: compare the earliest time it may really have been sealed.
+            let skew = Double(configuration.codec.configuration.clockSkew.components.seconds)
+            let earliest = opened.header.issuedAt.addingTimeInterval(-skew)
+            if let revocation = configuration.revocation, try await revocation.isRevoked(opened.session, issuedAt: earliest) {
                 logger.debug("Sealed session revoked; continuing without a session", metadata: ["sealed_cookie.reason": "revoked"])
                 return nil
             }
@@ -142,19 +169,33 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
                 for: session, serialized: serialized?.bytes, lifetime: lifetime, sessionStartedAt: startedAt,
                 requestHost: CookieScope.hostName(fromHostHeader: host), requestCookies: requestCookies)
         } catch {
-            throw storeFailure(error.description, logger: logger)
+            // The Host header is the client's: a host outside the scope is request input, and the
+            // browser would ignore the cookie anyway.
+            guard case .scope(let reason) = error else { throw storeFailure(error.description, logger: logger) }
+            let level: Logger.Level = warnings.allows(String(decoding: host.utf8.prefix(256), as: UTF8.self)) ? .warning : .debug
+            logger.log(
+                level: level, "Session cookie not set: the request's Host is outside the cookie scope",
+                metadata: ["sealed_cookie.reason": "\(reason)"])
+            return []
         }
     }
 
     private func sealToken(
-        _ session: Context.Session, serialized: SerializedSession?, lifetime: Duration, startedAt: Date?, logger: Logger
+        _ session: Context.Session, lifetime: Duration, startedAt: Date?, logger: Logger
     ) throws -> String {
         do {
-            return try configuration.codec.seal(
-                session, serialized: serialized?.bytes, lifetime: lifetime, sessionStartedAt: startedAt)
+            // Serialized again by the token codec: the cookie codec's serializer may differ.
+            return try configuration.tokenCodec.seal(session, lifetime: lifetime, sessionStartedAt: startedAt)
         } catch {
             throw storeFailure(error.description, logger: logger)
         }
+    }
+
+    /// Forbids every cache to store a response that carries a session, keeping the handler's
+    /// own `Cache-Control` when it already says `no-store`.
+    private static func forbidStoring(_ fields: inout HTTPFields) {
+        guard !fields[values: .cacheControl].contains(where: { $0.lowercased().contains("no-store") }) else { return }
+        fields[.cacheControl] = "no-store"
     }
 
     /// Logs why the session could not be stored and makes the 500 the client gets instead.

@@ -13,7 +13,7 @@ struct SessionComparison<Session: Sendable>: Sendable {
 
     init(codec: SessionCodec<Session>) {
         self.codec = codec
-        self.equals = (Session.self as? any Equatable.Type).map { equality(of: $0, as: Session.self) }
+        self.equals = (Session.self as? any (Equatable & SendableMetatype).Type).map { equality(of: $0, as: Session.self) }
     }
 
     /// What to remember of a loaded session besides itself: nil when `==` compares, else the
@@ -35,6 +35,6 @@ struct SessionComparison<Session: Sendable>: Sendable {
 }
 
 /// `==` of `E` on values typed as `S`, which is `E`.
-private func equality<E: Equatable, S>(of _: E.Type, as _: S.Type) -> @Sendable (S, S) -> Bool {
+private func equality<E: Equatable & SendableMetatype, S>(of _: E.Type, as _: S.Type) -> @Sendable (S, S) -> Bool {
     { ($0 as? E) == ($1 as? E) }
 }

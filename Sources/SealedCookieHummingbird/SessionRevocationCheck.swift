@@ -33,8 +33,15 @@ public protocol SessionRevocationCheck<Session>: Sendable {
     ///
     /// - Parameters:
     ///   - session: The session that was just opened and authenticated.
-    ///   - issuedAt: When the session was sealed, from its authenticated envelope, in whole
-    ///     seconds (sliding renewal, rotation and every change seal it again).
+    ///   - issuedAt: The earliest time the session may have been sealed: the issue time of its
+    ///     authenticated envelope (whole seconds; sliding renewal, rotation and every change seal
+    ///     it again) less the codec's ``SealedCookie/SessionCodecConfiguration/clockSkew``. A node
+    ///     whose clock runs ahead, within the skew every node accepts, stamps later times than
+    ///     it should; without the allowance its sessions sealed just before a revocation would
+    ///     survive it. The price: a session sealed within the skew *after* a revocation is
+    ///     refused too, so a user who logs in again right after "log out everywhere" may have to
+    ///     log in once more (compare a per-user generation counter stored in the session if that
+    ///     matters).
     /// - Returns: `true` to treat the request as having no session.
     /// - Throws: Any error from the store. The middleware lets it fail the request and leaves the
     ///   cookie alone, so an outage neither logs users out nor lets revoked sessions through.

@@ -1,7 +1,11 @@
 public import HTTPTypes
 
-/// Token mode: the same sealed session carried in `Authorization: Bearer <value>` instead of a
+/// Token mode: the sealed session carried in `Authorization: Bearer <value>` instead of a
 /// cookie, for API clients on another origin that cannot (or should not) use cookies.
+///
+/// Tokens are sealed under their own purpose (``SealedSessionConfiguration/tokenCodec``): a
+/// token lives where the client's JavaScript can read it, so it must not work as the HttpOnly
+/// cookie, and a cookie value must not work as a token.
 ///
 /// A request is a *token request* when it carries `Authorization: Bearer …`, or when it carries
 /// the ``responseHeader`` field itself (any value) to ask for a token, as a login request does.

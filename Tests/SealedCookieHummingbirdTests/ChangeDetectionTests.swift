@@ -49,7 +49,7 @@ protocol ChangeDetectionSession: Codable, Sendable {
             codec: codec(Session.self), configuration: .init(scope: .rootDomain(TestNode.rootDomain)))
         let router = Router(context: Context.self)
         router.add(middleware: AuthorityMiddleware(authority: TestNode.host))
-        router.add(middleware: SealedSessionMiddleware<Context>(configuration: .init(cookies: cookies)))
+        router.add(middleware: SealedSessionMiddleware<Context>(configuration: try .init(cookies: cookies)))
         router.post("login") { _, context in
             context.sessions.createSession(Session(user: "alice"))
             return HTTPResponse.Status.ok

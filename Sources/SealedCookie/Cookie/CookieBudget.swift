@@ -72,7 +72,10 @@ public struct CookieBudget: Sendable, Equatable {
     /// - Throws: ``CookieBudgetError/requestHeaderTooLarge(byteCount:reserve:limit:)``.
     public func check(requestCookies cookies: [SetCookie]) throws(CookieBudgetError) {
         let bytes = Self.requestByteCount(of: cookies)
-        guard bytes + otherCookiesReserve <= requestHeaderByteCount else {
+        // Subtracted with a check: a budget used on its own (outside ``SessionCookies``, which
+        // validates it) may hold any Int, and no value may trap.
+        let (room, overflow) = requestHeaderByteCount.subtractingReportingOverflow(otherCookiesReserve)
+        guard !overflow, bytes <= room else {
             throw .requestHeaderTooLarge(byteCount: bytes, reserve: otherCookiesReserve, limit: requestHeaderByteCount)
         }
     }

@@ -90,39 +90,62 @@ enum CookieChunks {
         Set(header.pairs.compactMap { index(ofName: $0.name, base: base) }).sorted()
     }
 
+    /// What a reader did with a candidate.
+    enum Verdict {
+        /// Stop visiting: the reader has its answer.
+        case stop
+        /// Go on; `reachedDecryption` says whether the candidate used up one open attempt.
+        case next(reachedDecryption: Bool)
+    }
+
+    /// The most candidates visited per request, whether or not they reach decryption: a bound
+    /// on the cheap work too (chunk combinations multiply), at the default pair limit.
+    static let maxVisits = 256
+
     /// Calls `visit` with each candidate sealed value in the request, in order (every cookie
     /// named `base`, and for a chunked one every combination of duplicate chunks), or with the
-    /// reason a candidate cannot be assembled, until `visit` returns true or `maxAttempts`
-    /// candidates were visited.
+    /// reason a candidate cannot be assembled, until `visit` says stop, `maxAttempts`
+    /// candidates reached decryption, or ``maxVisits`` were visited.
+    ///
+    /// Chunks beyond the count a first cookie announces, and indices at or beyond
+    /// `maxChunkCount`, are ignored: any sibling subdomain can plant `base.k`, and the joined
+    /// value is authenticated as a whole anyway.
     static func forEachCandidate(
         in header: CookieHeader, base: String, maxChunkCount: Int, maxAttempts: Int,
-        _ visit: (Result<String, SessionCookieError>) -> Bool
+        _ visit: (Result<String, SessionCookieError>) -> Verdict
     ) {
         var chunks: [Int: [String]] = [:]
         for pair in header.pairs {
-            if let index = index(ofName: pair.name, base: base) { chunks[index, default: []].append(pair.value) }
+            if let index = index(ofName: pair.name, base: base), index < maxChunkCount {
+                chunks[index, default: []].append(pair.value)
+            }
         }
         let firsts = header.values(named: base)
         if firsts.isEmpty {
             if !chunks.isEmpty { _ = visit(.failure(.missingChunk(index: 0))) }
             return
         }
-        var attempts = 0
+        var (attempts, visits) = (0, 0)
+        /// Visits one candidate; false when reading must stop.
+        func tally(_ candidate: Result<String, SessionCookieError>) -> Bool {
+            visits += 1
+            switch visit(candidate) {
+            case .stop: return false
+            case .next(let reachedDecryption):
+                if reachedDecryption { attempts += 1 }
+                return attempts < maxAttempts && visits < maxVisits
+            }
+        }
         for first in firsts {
-            guard attempts < maxAttempts else { return }
             let count: Int
             let firstPiece: Substring
             let bytes = Substring(first).utf8
             if let tilde = markerEnd(in: first) {
                 guard let announced = decimal(bytes[..<tilde]), announced >= 2 else {
-                    attempts += 1
-                    if visit(.failure(.malformedChunkMarker)) { return }
-                    continue
+                    if tally(.failure(.malformedChunkMarker)) { continue } else { return }
                 }
                 guard announced <= maxChunkCount else {
-                    attempts += 1
-                    if visit(.failure(.tooManyChunks(count: announced, limit: maxChunkCount))) { return }
-                    continue
+                    if tally(.failure(.tooManyChunks(count: announced, limit: maxChunkCount))) { continue } else { return }
                 }
                 count = announced
                 firstPiece = Substring(bytes[bytes.index(after: tilde)...])
@@ -130,23 +153,15 @@ enum CookieChunks {
                 count = 1
                 firstPiece = Substring(first)
             }
-            if let extra = chunks.keys.filter({ $0 >= count }).min() {
-                attempts += 1
-                if visit(.failure(.unexpectedChunk(index: extra))) { return }
-                continue
-            }
             if let missing = (1..<max(count, 1)).first(where: { chunks[$0] == nil }) {
-                attempts += 1
-                if visit(.failure(.missingChunk(index: missing))) { return }
-                continue
+                if tally(.failure(.missingChunk(index: missing))) { continue } else { return }
             }
             // Every combination of duplicates, first-sent first (an odometer over the indices).
             var choice = [Int](repeating: 0, count: count)
-            while attempts < maxAttempts {
+            while true {
                 var assembled = count == 1 ? first : String(firstPiece)
                 for index in 1..<max(count, 1) { assembled += chunks[index]?[choice[index]] ?? "" }
-                attempts += 1
-                if visit(.success(assembled)) { return }
+                guard tally(.success(assembled)) else { return }
                 var position = count - 1
                 while position >= 1 {
                     choice[position] += 1

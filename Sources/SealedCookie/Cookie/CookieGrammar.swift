@@ -25,9 +25,20 @@ enum CookieGrammar {
         return byte < 64 ? low >> byte & 1 == 1 : byte < 128 && high >> (byte - 64) & 1 == 1
     }
 
-    /// RFC 6265 section 4.1.1 `av-octet` for a Path value: any CHAR except CTLs or `;`.
+    /// A Path value byte: RFC 6265 section 4.1.1 `av-octet` (any CHAR except CTLs or `;`),
+    /// less what URLs always percent-encode or never carry in a path (WHATWG URL path
+    /// percent-encode set, `#`, `?`, and `\`, which parsers turn into `/`). The browser matches
+    /// the Path against the request's encoded path, so a cookie whose Path holds one of these is
+    /// never sent back: write the path percent-encoded (`/a%20b`).
     static func isPathOctet(_ byte: UInt8) -> Bool {
-        (0x20...0x7E).contains(byte) && byte != UInt8(ascii: ";")
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: ";"), UInt8(ascii: "<"),
+            UInt8(ascii: ">"), UInt8(ascii: "?"), UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"),
+            UInt8(ascii: "{"), UInt8(ascii: "}"):
+            false
+        default:
+            (0x21...0x7E).contains(byte)
+        }
     }
 
     /// The first byte of `bytes` failing `isAllowed`, with its offset.

@@ -31,9 +31,6 @@ public enum SessionCookieError: Error, Equatable, Sendable, CustomStringConverti
     /// A chunked session is missing the chunk with this index (0 is the cookie with the base
     /// name); no partial session is ever opened.
     case missingChunk(index: Int)
-    /// A chunk with this index is present although the first cookie announces fewer chunks, or
-    /// none.
-    case unexpectedChunk(index: Int)
     /// The first cookie announces more chunks than ``SessionCookiesConfiguration/maxChunkCount``.
     case tooManyChunks(count: Int, limit: Int)
     /// The first cookie's chunk marker (`N~`) is not well formed.
@@ -41,6 +38,12 @@ public enum SessionCookieError: Error, Equatable, Sendable, CustomStringConverti
     /// The session cookie was present but could not be opened (see the codec error: expired,
     /// tampered, unknown key …). With several candidates, the reason of the first.
     case unreadable(SessionCodecError, candidateCount: Int)
+    /// Two candidates opened to different sessions. One of them was planted: a user of the same
+    /// application who controls a sibling subdomain can set his own valid cookie for the root
+    /// domain with a longer `Path`, which browsers send first, so taking either would risk
+    /// acting for the wrong user. Log it at warning level, rate-limited, and treat the request
+    /// as having no session.
+    case conflictingSessions(candidateCount: Int)
 
     /// Whether the error comes from the application or its configuration rather than from the
     /// request.
@@ -48,7 +51,9 @@ public enum SessionCookieError: Error, Equatable, Sendable, CustomStringConverti
         switch self {
         case .invalidCookieAttributes, .invalidConfiguration, .scope, .overBudget, .sessionTooLarge: true
         case .codec(let error): error.isUsageError
-        case .header, .missingChunk, .unexpectedChunk, .tooManyChunks, .malformedChunkMarker, .unreadable: false
+        case .header, .missingChunk, .tooManyChunks, .malformedChunkMarker, .unreadable,
+            .conflictingSessions:
+            false
         }
     }
 
@@ -70,8 +75,6 @@ public enum SessionCookieError: Error, Equatable, Sendable, CustomStringConverti
             "the session was not read: \(error)"
         case .missingChunk(let index):
             "the session cookie is chunked but chunk \(index) is missing; no session was read"
-        case .unexpectedChunk(let index):
-            "the request carries session chunk \(index), which the first session cookie does not announce; no session was read (the next response deletes stale chunks)"
         case .tooManyChunks(let count, let limit):
             "the session cookie announces \(count) chunks, over the limit of \(limit); no session was read"
         case .malformedChunkMarker:
@@ -80,6 +83,8 @@ public enum SessionCookieError: Error, Equatable, Sendable, CustomStringConverti
             candidateCount > 1
                 ? "none of the \(candidateCount) session cookies could be opened; the first failed with: \(error)"
                 : "the session cookie could not be opened: \(error)"
+        case .conflictingSessions(let candidateCount):
+            "\(candidateCount) session cookies were tried and two opened to different sessions, so one was planted (a sibling subdomain can set a cookie for the root domain); no session was read"
         }
     }
 }

@@ -46,9 +46,12 @@ public import Foundation
 /// ```
 ///
 /// `~` never occurs in base64url, so the forms cannot be confused. On reading, a missing chunk
-/// or a chunk beyond the announced count is an error (never a partial session); mixed or
-/// reordered pieces fail authentication. On writing, chunks the request still carries beyond
-/// the new count are deleted (`Max-Age=0` with the same Domain and Path). Raise the codec's
+/// is an error (never a partial session); chunks beyond the announced count or beyond
+/// ``SessionCookiesConfiguration/maxChunkCount`` are ignored, since any sibling subdomain can
+/// plant them where this application's deletions never reach (another `Path`, host-only on
+/// that subdomain); mixed or reordered pieces fail authentication. On writing, chunks the
+/// request still carries beyond the new count, below `maxChunkCount`, are deleted
+/// (`Max-Age=0` with the same Domain and Path). Raise the codec's
 /// ``SessionCodecConfiguration/maxValueLength`` (default 8192) to at least
 /// `maxChunkCount × 4096` to let it seal and open values that large.
 public struct SessionCookies<Session: Sendable>: Sendable {
@@ -67,21 +70,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     ///   name with a root-domain scope, or `SameSite=None` without `Secure`), or
     ///   ``SessionCookieError/invalidConfiguration(_:)`` for an out-of-range limit.
     public init(codec: SessionCodec<Session>, configuration: SessionCookiesConfiguration) throws(SessionCookieError) {
-        guard (1...CookieChunks.maxChunkCountLimit).contains(configuration.maxChunkCount) else {
-            throw .invalidConfiguration("maxChunkCount must be from 1 to \(CookieChunks.maxChunkCountLimit)")
-        }
-        guard (1...64).contains(configuration.maxOpenAttempts) else {
-            throw .invalidConfiguration("maxOpenAttempts must be from 1 to 64")
-        }
-        let budget = configuration.budget
-        guard budget.maxNameValueByteCount > 0, (budget.maxSetCookieByteCount ?? 1) > 0,
-            budget.requestHeaderByteCount > 0, budget.otherCookiesReserve >= 0
-        else {
-            throw .invalidConfiguration("budget limits must be positive and the reserve 0 or more")
-        }
-        guard configuration.headerLimits.maxByteCount > 0, configuration.headerLimits.maxPairCount > 0 else {
-            throw .invalidConfiguration("header limits must be positive")
-        }
+        try configuration.checkLimits()
         // Every rule that does not depend on the value or the time, checked now and only now.
         do {
             attributes = try SetCookie.validated(
@@ -226,65 +215,6 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         return cookies
     }
 
-    // MARK: 2. Reading
-
-    /// The session carried by the request's `Cookie` header(s), or nil when there is no
-    /// session cookie at all.
-    ///
-    /// Every cookie with the session's name is a candidate (a sibling subdomain can plant one
-    /// with the same name); they are tried in the order sent, up to
-    /// ``SessionCookiesConfiguration/maxOpenAttempts``, and the first that authenticates wins.
-    /// When ``OpenedSession/needsResealing`` is true, write the session again on this response.
-    ///
-    /// - Parameter cookieHeaders: Every `Cookie` header value of the request, in order.
-    /// - Throws: a reading error to log (never to show): ``SessionCookieError/header(_:)``
-    ///   when a parsing limit is broken, a chunk error, or
-    ///   ``SessionCookieError/unreadable(_:candidateCount:)`` with the codec's reason (expired,
-    ///   tampered …) for the first candidate.
-    public func session(fromCookieHeaders cookieHeaders: [String]) throws(SessionCookieError) -> OpenedSession<Session>? {
-        try session(in: parseCookieHeaders(cookieHeaders))
-    }
-
-    /// ``session(fromCookieHeaders:)`` with the request's `Cookie` fields already parsed by
-    /// `parseCookieHeaders(_:)`.
-    package func session(
-        in requestCookies: Result<CookieHeader, CookieHeaderError>
-    ) throws(SessionCookieError) -> OpenedSession<Session>? {
-        let header: CookieHeader
-        switch requestCookies {
-        case .success(let parsed): header = parsed
-        case .failure(let error): throw .header(error)
-        }
-        var opened: OpenedSession<Session>?
-        var firstFailure: SessionCookieError?
-        var candidateCount = 0
-        CookieChunks.forEachCandidate(
-            in: header, base: cookieName, maxChunkCount: configuration.maxChunkCount,
-            maxAttempts: configuration.maxOpenAttempts
-        ) { candidate in
-            candidateCount += 1
-            switch candidate {
-            case .success(let value):
-                do throws(SessionCodecError) {
-                    opened = try codec.openWithDetails(value)
-                    return true
-                } catch {
-                    if firstFailure == nil { firstFailure = .unreadable(error, candidateCount: 0) }
-                    return false
-                }
-            case .failure(let error):
-                if firstFailure == nil { firstFailure = error }
-                return false
-            }
-        }
-        if let opened { return opened }
-        switch firstFailure {
-        case nil: return nil
-        case .unreadable(let error, _)?: throw .unreadable(error, candidateCount: candidateCount)
-        case let failure?: throw failure
-        }
-    }
-
     // MARK: 3. Logging out
 
     /// The `Set-Cookie` header values that delete the session: the base cookie and every chunk
@@ -336,6 +266,10 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         guard case .success(let header) = requestCookies else {
             return Array(max(count, 1)..<max(count, configuration.maxChunkCount))
         }
-        return CookieChunks.presentIndices(in: header, base: cookieName).filter { $0 >= count }
+        // Only indices this configuration can have written: a planted `name.k` beyond them is
+        // ignored when reading, so deleting it is pointless and would let a planted name grow
+        // every response.
+        return CookieChunks.presentIndices(in: header, base: cookieName)
+            .filter { $0 >= count && $0 < configuration.maxChunkCount }
     }
 }

@@ -17,7 +17,8 @@ public struct SessionCookiesConfiguration: Sendable {
 
     /// Which hosts receive the cookie.
     public var scope: CookieScope
-    /// The `Path` attribute; default `/`.
+    /// The `Path` attribute; default `/`. Written as the browser sends it: a space or a
+    /// character that URLs percent-encode is refused (`/a%20b`, not `/a b`).
     public var path: String
     /// `Secure`; default true. Turn off only for local development over plain HTTP.
     public var isSecure: Bool
@@ -29,17 +30,23 @@ public struct SessionCookiesConfiguration: Sendable {
     public var isPartitioned: Bool
     /// Whether the cookie carries `Max-Age` and `Expires`; default ``Persistence/persistent``.
     public var persistence: Persistence
-    /// The size limits; see ``CookieBudget`` for the exact accounting.
+    /// The size limits; see ``CookieBudget`` for the exact accounting. ``SessionCookies``
+    /// refuses a per-cookie limit above ``browserNameValueLimit``, and a request budget above
+    /// what ``headerLimits`` lets it read back.
     public var budget: CookieBudget
     /// How many cookies one session may be split over (`name`, `name.1` … `name.N-1`), 1 to
     /// 32; default 1, which turns chunking off. The request-header budget usually allows at
     /// most 2, and the codec's ``SessionCodecConfiguration/maxValueLength`` must be large
     /// enough for the sealed value (about `maxChunkCount × 4096`).
     public var maxChunkCount: Int
-    /// Bounds on the request's `Cookie` header, applied before parsing.
+    /// Bounds on the request's `Cookie` header, applied before parsing; `maxByteCount` at most
+    /// ``maxReadByteCount``. Raise it with a raised request budget.
     public var headerLimits: CookieHeader.Limits
     /// How many candidate values (duplicates planted by sibling hosts, and their chunk
-    /// combinations) are tried before giving up, 1 to 64; default 8.
+    /// combinations) may reach the authenticated decryption, 1 to 64; default 8. Candidates
+    /// the cheap checks reject before it do not count. With 1, a second cookie is never opened,
+    /// so a planted session that is sent first is not detected as conflicting: keep it at 2 or
+    /// more.
     public var maxOpenAttempts: Int
 
     /// Makes a configuration; only the scope has no default.

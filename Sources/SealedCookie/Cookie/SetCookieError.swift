@@ -14,7 +14,8 @@ public enum SetCookieError: Error, Equatable, Sendable, CustomStringConvertible 
     case attributeTooLong(attribute: String, length: Int, limit: Int)
     /// The Path does not start with `/`.
     case pathNotAbsolute
-    /// The Path contains a control character or `;`, at this offset.
+    /// The Path contains, at this offset, a control character, a space, `;`, or a character
+    /// that URLs percent-encode (the browser would never send the cookie back).
     case invalidPathCharacter(String, offset: Int)
     /// The Domain is not a valid domain name.
     case invalidDomain(DomainNameError)
@@ -48,7 +49,7 @@ public enum SetCookieError: Error, Equatable, Sendable, CustomStringConvertible 
         case .pathNotAbsolute:
             "the Path attribute must start with '/'"
         case .invalidPathCharacter(let byte, let offset):
-            "the Path attribute has \(byte) at offset \(offset); control characters and ';' are not allowed"
+            "the Path attribute has \(byte) at offset \(offset); control characters, spaces, ';' and the characters URLs percent-encode (\" # < > ? \\ ^ ` { }) are not allowed, since the browser would never send the cookie back: write the path percent-encoded, as in /a%20b"
         case .invalidDomain(let reason):
             "the Domain attribute is invalid: \(reason)"
         case .negativeMaxAge(let value):

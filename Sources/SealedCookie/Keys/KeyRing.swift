@@ -29,28 +29,42 @@ public struct KeyRing: Sendable, CustomStringConvertible {
         self.slots = slots
     }
 
-    /// Parses a ring from text: entries `ID:KEY` separated by commas, spaces or newlines; the first
-    /// entry is the primary key. KEY is as ``SessionKey/init(id:text:)`` accepts it.
+    /// Parses a ring from text: entries `ID:KEY` separated by commas, spaces, tabs or newlines;
+    /// the first entry is the primary key. KEY is as ``SessionKey/init(id:text:)`` accepts it.
+    ///
+    /// The copy of the text made here is zeroed after parsing; `text` itself cannot be (prefer
+    /// ``init(contentsOfFile:)`` or ``init(environmentVariable:)``, which keep no copy).
     public init(text: String) throws(SessionKeyError) {
-        let entries = text.split { $0 == "," || $0.isWhitespace }
+        var utf8 = Array(text.utf8)
+        self = try KeyText.parsing(&utf8, Self.init(utf8:))
+    }
+
+    /// Reads a ring (as ``init(text:)`` accepts it) from a file; every copy of its text is zeroed.
+    public init(contentsOfFile path: String) throws(SessionKeyError) {
+        var utf8 = try KeyText.contents(ofFile: path)
+        self = try KeyText.parsing(&utf8, Self.init(utf8:))
+    }
+
+    /// Reads a ring (as ``init(text:)`` accepts it) from an environment variable; every copy of
+    /// its text is zeroed (the environment itself is not changed).
+    public init(environmentVariable name: String) throws(SessionKeyError) {
+        var utf8 = try KeyText.environmentVariable(name)
+        self = try KeyText.parsing(&utf8, Self.init(utf8:))
+    }
+
+    /// Parses ring text on its bytes, slicing rather than copying, so that zeroing `text` wipes
+    /// every copy.
+    init(utf8 text: [UInt8]) throws(SessionKeyError) {
+        let isSeparator = { (byte: UInt8) in byte == UInt8(ascii: ",") || byte == 0x20 || (0x09...0x0D).contains(byte) }
         var keys: [SessionKey] = []
-        for (position, entry) in entries.enumerated() {
-            let parts = entry.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2, let id = Int(parts[0]) else { throw .invalidEntry(position: position + 1) }
-            keys.append(try SessionKey(id: id, text: String(parts[1])))
+        for (position, entry) in text.split(whereSeparator: isSeparator).enumerated() {
+            guard let colon = entry.firstIndex(of: UInt8(ascii: ":")), colon + 1 < entry.endIndex,
+                let id = Int(String(decoding: entry[..<colon], as: UTF8.self))
+            else { throw .invalidEntry(position: position + 1) }
+            keys.append(try SessionKey(id: id, utf8: entry[(colon + 1)...]))
         }
         guard let primary = keys.first else { throw .emptyRing }
         try self.init(primary: primary, older: Array(keys.dropFirst()))
-    }
-
-    /// Reads a ring (as ``init(text:)`` accepts it) from a file.
-    public init(contentsOfFile path: String) throws(SessionKeyError) {
-        try self.init(text: KeyText.contents(ofFile: path))
-    }
-
-    /// Reads a ring (as ``init(text:)`` accepts it) from an environment variable.
-    public init(environmentVariable name: String) throws(SessionKeyError) {
-        try self.init(text: KeyText.environmentVariable(name))
     }
 
     /// The key with this id, if the ring holds one.

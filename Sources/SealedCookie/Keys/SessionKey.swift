@@ -66,23 +66,38 @@ public struct SessionKey: Sendable, Equatable, CustomStringConvertible {
     ///
     /// Surrounding whitespace (such as a file's final newline) is ignored. Decoding runs in
     /// constant time (libsodium's `sodium_base642bin` and `sodium_hex2bin`).
+    ///
+    /// The copy of the text made here is zeroed after decoding; `text` itself cannot be (prefer
+    /// ``init(id:contentsOfFile:)`` or ``init(id:environmentVariable:)``, which keep no copy).
     public init(id: Int, text: String) throws(SessionKeyError) {
         var utf8 = Array(text.utf8)
-        defer { sodium_memzero(&utf8, utf8.count) }
+        self = try KeyText.parsing(&utf8) { (utf8) throws(SessionKeyError) in try Self(id: id, utf8: utf8[...]) }
+    }
+
+    /// Reads a key (as ``init(id:text:)`` accepts it) from a file; every copy of its text is
+    /// zeroed.
+    public init(id: Int, contentsOfFile path: String) throws(SessionKeyError) {
+        var utf8 = try KeyText.contents(ofFile: path)
+        self = try KeyText.parsing(&utf8) { (utf8) throws(SessionKeyError) in
+            try Self(id: id, utf8: utf8[...])
+        }
+    }
+
+    /// Reads a key (as ``init(id:text:)`` accepts it) from an environment variable; every copy
+    /// of its text is zeroed (the environment itself is not changed).
+    public init(id: Int, environmentVariable name: String) throws(SessionKeyError) {
+        var utf8 = try KeyText.environmentVariable(name)
+        self = try KeyText.parsing(&utf8) { (utf8) throws(SessionKeyError) in
+            try Self(id: id, utf8: utf8[...])
+        }
+    }
+
+    /// Decodes key text from a slice of bytes the caller zeroes, copying nothing.
+    init(id: Int, utf8: ArraySlice<UInt8>) throws(SessionKeyError) {
         let trimmed = Self.trimmingWhitespace(utf8)
         try self.init(id: id) { buffer in
             Self.decode(utf8[trimmed], into: buffer)
         }
-    }
-
-    /// Reads a key (as ``init(id:text:)`` accepts it) from a file.
-    public init(id: Int, contentsOfFile path: String) throws(SessionKeyError) {
-        try self.init(id: id, text: KeyText.contents(ofFile: path))
-    }
-
-    /// Reads a key (as ``init(id:text:)`` accepts it) from an environment variable.
-    public init(id: Int, environmentVariable name: String) throws(SessionKeyError) {
-        try self.init(id: id, text: KeyText.environmentVariable(name))
     }
 
     /// The key as unpadded base64url text (constant-time encoding), for storing a generated key.
@@ -107,10 +122,10 @@ public struct SessionKey: Sendable, Equatable, CustomStringConvertible {
         lhs.master.constantTimeEquals(rhs.master) && lhs.id == rhs.id
     }
 
-    private static func trimmingWhitespace(_ bytes: [UInt8]) -> Range<Int> {
+    private static func trimmingWhitespace(_ bytes: ArraySlice<UInt8>) -> Range<Int> {
         let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        let start = bytes.firstIndex { !isSpace($0) } ?? bytes.count
-        let end = (bytes.lastIndex { !isSpace($0) } ?? -1) + 1
+        let start = bytes.firstIndex { !isSpace($0) } ?? bytes.endIndex
+        let end = bytes.lastIndex { !isSpace($0) }.map { $0 + 1 } ?? start
         return start..<max(start, end)
     }
 

@@ -259,7 +259,30 @@ final class TapeJSONDecoder: Decoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard node(current).kind == .object else { throw mismatch([String: Any].self, at: current) }
+        try checkKeys(ofObject: current)
         return KeyedDecodingContainer(TapeKeyedContainer<Key>(decoder: self, object: current))
+    }
+
+    /// Refuses an object whose keys are ambiguous: one that is not valid UTF-8 (a dictionary
+    /// would drop its entry), or two equal as Swift strings (which value is read would depend on
+    /// the type's decoding order; Foundation takes the first). Small strings hash without
+    /// allocating, so the check is cheap next to decoding the values.
+    private func checkKeys(ofObject object: Int) throws {
+        var seen = Set<String>(minimumCapacity: Int(node(object).count))
+        var keyIndex = object + 1
+        for _ in 0..<node(object).count {
+            let name: String
+            do {
+                name = try string(at: keyIndex)
+            } catch {
+                throw corrupted("An object key is not valid UTF-8.")
+            }
+            guard seen.insert(name).inserted else {
+                // Without the key: it may be session data, and descriptions reach logs.
+                throw corrupted("An object has the same key more than once.")
+            }
+            keyIndex = Int(node(keyIndex + 1).next)
+        }
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {

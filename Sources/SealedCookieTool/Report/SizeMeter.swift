@@ -18,7 +18,9 @@ struct SizeMeter {
         codec: SessionCodec<[UInt8]>, configuration: SessionCookiesConfiguration, requestHost: String
     ) throws(ToolError) {
         var measuring = configuration
-        measuring.budget.requestHeaderByteCount = .max
+        // The widest request budget the cookie layer accepts: it must agree with the read limit.
+        measuring.headerLimits.maxByteCount = SessionCookiesConfiguration.maxReadByteCount
+        measuring.budget.requestHeaderByteCount = SessionCookiesConfiguration.maxReadByteCount
         measuring.budget.otherCookiesReserve = 0
         self.codec = codec
         self.cookies = try DocumentCookies.make(codec: codec, configuration: measuring)

@@ -26,7 +26,7 @@ struct SessionCookiesPropertyTests {
 
     static func configurations() throws -> [SessionCookiesConfiguration] {
         let root = try CookieScope.rootDomain("example.com")
-        let budget = CookieBudget(requestHeaderByteCount: 32_768)
+        let budget = CookieBudget(requestHeaderByteCount: 16_384)
         return [
             SessionCookiesConfiguration(scope: root, budget: budget, maxChunkCount: 3),
             SessionCookiesConfiguration(scope: .hostOnly, sameSite: .strict, persistence: .browserSession, budget: budget, maxChunkCount: 3),

@@ -1,0 +1,36 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// libFuzzer targets for SealedCookie, kept out of the main package so that normal builds never
+/// compile them. The library's sources are symlinked (Sources/SealedCookie, CSodium, CZlib), so
+/// this package resolves no dependency. Build and run with ./run: it compiles with
+/// `-sanitize=fuzzer,address` (swiftc keeps only the last -sanitize= flag) and links each target
+/// with swiftc itself, since SwiftPM's executables define a `main` that clashes with libFuzzer's.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+/// A fuzz target: a module defining `LLVMFuzzerTestOneInput`, linked with libFuzzer's `main` by
+/// ./run.
+func fuzzTarget(_ name: String) -> Target {
+    .target(name: name, dependencies: ["SealedCookie", "FuzzSupport"], swiftSettings: swiftSettings)
+}
+
+let package = Package(
+    name: "SealedCookieFuzz",
+    platforms: [.macOS(.v15)],
+    targets: [
+        .systemLibrary(name: "CSodium", pkgConfig: "libsodium"),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib"),
+        .target(name: "SealedCookie", dependencies: ["CSodium", "CZlib"], swiftSettings: swiftSettings),
+        .target(name: "FuzzSupport", dependencies: ["SealedCookie"], swiftSettings: swiftSettings),
+        fuzzTarget("FuzzOpen"),
+        fuzzTarget("FuzzSealed"),
+        fuzzTarget("FuzzCookies"),
+        fuzzTarget("FuzzKeys"),
+        fuzzTarget("FuzzSuffixList"),
+    ]
+)

@@ -1,0 +1,32 @@
+import Foundation
+import FuzzSupport
+import SealedCookie
+
+// Structure-aware: the input is a plaintext sealed as SPEC.md says, with the header flags the
+// first byte chooses (compressed when smaller, padded), so every input passes the AEAD and
+// reaches unpadding, inflating and JSON decoding. Whenever the JSON decoder and Foundation's
+// both accept the plaintext they must read the same value (the decoder refuses duplicate keys,
+// which Foundation accepts; see JSONStrictnessTests).
+
+/// The key ring, made once (keys live in guarded memory, costly to allocate per input).
+let ring = fuzzKeyRing()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let input = bytes(data, size)
+    guard let flags = input.first, let ring else { return 0 }
+    let plaintext = Array(input.dropFirst())
+    let configuration = SessionCodecConfiguration(
+        cookieName: "session", keyRing: ring,
+        compression: flags & 1 == 0 ? .disabled : .whenSmaller(minimumSize: 0, level: Int(flags >> 4 & 7) + 1),
+        paddingBlockSize: flags & 2 == 0 ? nil : Int(flags >> 2 & 3) * 64 + 1)
+    guard let sealer = try? SessionCodec<[UInt8]>(configuration: configuration, serializer: BytesSerializer()),
+        let reader = try? SessionCodec<JSONValue>(configuration: configuration)
+    else { finding("the codecs could not be made") }
+    guard let value = try? sealer.seal(plaintext) else { return 0 }  // Over a size limit.
+    guard (try? sealer.open(value)) == plaintext else { finding("a sealed value did not open to its plaintext") }
+    let ours = try? reader.open(value)
+    let foundation = try? JSONDecoder().decode(JSONValue.self, from: Data(plaintext))
+    if let ours, let foundation, ours != foundation { finding("the JSON decoder and Foundation disagree") }
+    return 0
+}

@@ -1,0 +1,1 @@
+../../../Tests/SealedCookieTests/JSONValue.swift

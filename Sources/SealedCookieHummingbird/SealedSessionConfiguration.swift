@@ -20,7 +20,8 @@ public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable 
     ///
     /// Renewal happens when *more* than this fraction has passed: with `0.5` and a one-day
     /// lifetime, the first request after twelve hours gets a new cookie. `0` renews on every
-    /// request. Default `0.5`.
+    /// request. From 0 to 1 (checked by ``init(cookies:renewalFraction:tokenMode:revocation:)``).
+    /// Default `0.5`.
     public var renewalFraction: Double?
     /// Token mode (`Authorization: Bearer`), or nil to accept cookies only. Default nil.
     public var tokenMode: SessionTokenMode?
@@ -41,14 +42,18 @@ public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable 
     ///   - renewalFraction: See ``renewalFraction``.
     ///   - tokenMode: See ``tokenMode``.
     ///   - revocation: See ``revocation``.
-    /// - Throws: ``SessionCodecError/invalidConfiguration(_:)`` if the token codec cannot be
-    ///   made (it has the cookie codec's configuration, which was already checked).
+    /// - Throws: ``SessionCodecError/invalidConfiguration(_:)`` for a renewal fraction outside
+    ///   0 to 1 (NaN included), or if the token codec cannot be made (it has the cookie codec's
+    ///   configuration, which was already checked).
     public init(
         cookies: SessionCookies<Session>,
         renewalFraction: Double? = 0.5,
         tokenMode: SessionTokenMode? = nil,
         revocation: (any SessionRevocationCheck<Session>)? = nil
     ) throws(SessionCodecError) {
+        if let renewalFraction, !(0...1).contains(renewalFraction) {
+            throw .invalidConfiguration("renewalFraction must be from 0 to 1, or nil (is \(renewalFraction))")
+        }
         var tokenConfiguration = cookies.codec.configuration
         tokenConfiguration.purpose = "token:" + tokenConfiguration.purpose
         self.tokenCodec = try SessionCodec(configuration: tokenConfiguration)

@@ -2,8 +2,9 @@
 import PackageDescription
 
 /// libFuzzer targets for SealedCookie, kept out of the main package so that normal builds never
-/// compile them. The library's sources are symlinked (Sources/SealedCookie, CSodium, CZlib), so
-/// this package resolves no dependency. Build and run with ./run: it compiles with
+/// compile them. The library's sources are symlinked (Sources/SealedCookie, CSodium, CZlib, CZstd), so
+/// this package resolves no dependency (and the symlinks give the fuzz targets the library's
+/// `package` symbols, such as `sealRaw`). Build and run with ./run: it compiles with
 /// `-sanitize=fuzzer,address` (swiftc keeps only the last -sanitize= flag) and links each target
 /// with swiftc itself, since SwiftPM's executables define a `main` that clashes with libFuzzer's.
 let swiftSettings: [SwiftSetting] = [
@@ -25,10 +26,12 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium"),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib"),
-        .target(name: "SealedCookie", dependencies: ["CSodium", "CZlib"], swiftSettings: swiftSettings),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd"),
+        .target(name: "SealedCookie", dependencies: ["CSodium", "CZlib", "CZstd"], swiftSettings: swiftSettings),
         .target(name: "FuzzSupport", dependencies: ["SealedCookie"], swiftSettings: swiftSettings),
         fuzzTarget("FuzzOpen"),
         fuzzTarget("FuzzSealed"),
+        fuzzTarget("FuzzFrames"),
         fuzzTarget("FuzzCookies"),
         fuzzTarget("FuzzKeys"),
         fuzzTarget("FuzzSuffixList"),

@@ -17,3 +17,10 @@ public func bytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
     guard let data, size > 0 else { return [] }
     return Array(UnsafeBufferPointer(start: data, count: size))
 }
+
+/// The raw-content dictionary of SPEC.md's vector 3, id 1: the fuzz targets compress with it.
+public func fuzzDictionaries() -> SessionDictionaryRing? {
+    let content = #"{"login_at":1732400000,"mfa":false,"roles":["customer"],"user_id":"usr_"}"#
+    guard let dictionary = try? SessionDictionary(id: 1, bytes: Array(content.utf8)) else { return nil }
+    return try? SessionDictionaryRing(primary: dictionary)
+}

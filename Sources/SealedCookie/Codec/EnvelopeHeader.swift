@@ -60,7 +60,7 @@ public struct EnvelopeHeader: Sendable, Equatable {
     var expiresAtSeconds: Int64 { Int64(issuedAtSeconds) + Int64(lifetimeMinutes) * 60 }
     var sessionStartedAtSeconds: Int64 { Int64(issuedAtSeconds) - Int64(sessionAgeMinutes) * 60 }
 
-    init(
+    package init(
         version: UInt8 = currentVersion, compression: Compression, isPadded: Bool, hasSecretSection: Bool = false,
         keyID: UInt8, issuedAtSeconds: UInt32, lifetimeMinutes: UInt32, sessionAgeMinutes: UInt32 = 0
     ) {

@@ -106,12 +106,14 @@ private struct CandidateReader<Session: Sendable> {
 extension SessionCodecError {
     /// Whether opening got as far as the authenticated decryption, the costly step that
     /// ``SessionCookiesConfiguration/maxOpenAttempts`` bounds. The cheap checks before it
-    /// (length, base64url, header, key id, times) do not count, so that junk duplicates cannot
+    /// (length, base64url, header, key and dictionary ids, times, session age) do not count, so that junk duplicates cannot
     /// use up the attempts before the real cookie is tried. A reason not listed counts, so that
     /// the bound holds for any reason added later.
     var reachedDecryption: Bool {
         switch self {
-        case .malformed, .valueTooLarge, .unsupportedVersion, .unknownKeyID, .expired, .notYetValid: false
+        case .malformed, .valueTooLarge, .unsupportedVersion, .unknownKeyID, .unknownDictionaryID, .expired, .notYetValid,
+            .sessionTooOld:
+            false
         default: true
         }
     }

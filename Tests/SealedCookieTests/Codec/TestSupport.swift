@@ -65,45 +65,26 @@ enum Fixture {
 /// authentic values that no encoder would write (bad padding, corrupt frames, lying lengths).
 struct RawSealer {
     let key: SessionKey
-    let boundContext: [UInt8]
-    let dictionaryDigests: [UInt8: [UInt8]]
+    private let sealRaw: @Sendable ([UInt8], EnvelopeHeader) -> String?
 
     init<Session>(key: SessionKey, codec: SessionCodec<Session>) {
         self.key = key
-        self.boundContext = codec.boundContext
-        self.dictionaryDigests = codec.compressors.dictionaries.mapValues(\.digest)
+        self.sealRaw = { codec.sealRaw($0, header: $1, nonce: [UInt8](repeating: 7, count: XChaCha20Poly1305.nonceByteCount)) }
     }
 
-    /// header | nonce | XChaCha20-Poly1305(plaintext), base64url; the authenticated data as
-    /// SPEC.md defines it (with the dictionary digest for a zstd header).
-    func seal(_ plaintext: [UInt8], header: [UInt8]) -> String {
-        var aad = header + boundContext
-        if header.first.map({ $0 >> 4 == 0b1010 }) == true, header.count > 6 {
-            let parsed = try? header.withUnsafeBytesTyped { raw throws(SessionCodecError) in try EnvelopeHeader.parse(raw) }
-            if case .zstd(let id)? = parsed?.header.compression { aad += dictionaryDigests[id] ?? [] }
-        }
-        let nonce = [UInt8](repeating: 7, count: XChaCha20Poly1305.nonceByteCount)
-        var ciphertext = [UInt8](repeating: 0, count: plaintext.count + XChaCha20Poly1305.tagByteCount)
-        plaintext.withUnsafeBytes { plain in
-            aad.withUnsafeBytes { aadBytes in
-                nonce.withUnsafeBytes { nonceBytes in
-                    ciphertext.withUnsafeMutableBytes { out in
-                        XChaCha20Poly1305.seal(plain, authenticating: aadBytes, nonce: nonceBytes, key: key.encryptionKey, into: out)
-                    }
-                }
-            }
-        }
-        return Base64URL.encode(header + nonce + ciphertext)
+    /// header | nonce | XChaCha20-Poly1305(plaintext), base64url, with the authenticated data
+    /// SPEC.md defines; empty when the codec's ring lacks the key.
+    func seal(_ plaintext: [UInt8], header: EnvelopeHeader) -> String {
+        sealRaw(plaintext, header) ?? ""
     }
 
     /// A version 2 header for `key` issued at the fixture time, lifetime 60 minutes.
     func header(
         _ compression: EnvelopeHeader.Compression, padded: Bool = false, secrets: Bool = false, ageMinutes: UInt32 = 0
-    ) -> [UInt8] {
+    ) -> EnvelopeHeader {
         EnvelopeHeader(
             compression: compression, isPadded: padded, hasSecretSection: secrets, keyID: key.id,
-            issuedAtSeconds: UInt32(Fixture.now), lifetimeMinutes: 60, sessionAgeMinutes: ageMinutes
-        ).encoded()
+            issuedAtSeconds: UInt32(Fixture.now), lifetimeMinutes: 60, sessionAgeMinutes: ageMinutes)
     }
 }
 

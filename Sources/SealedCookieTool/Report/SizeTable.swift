@@ -7,8 +7,11 @@ struct SizeTable {
 
     init(_ result: SizeReportResult) {
         let settings = result.settings
-        headers = [
-            "document", "JSON B", "compressed B", "sealed B", "value chars", "Set-Cookie B",
+        headers =
+            ["document", "JSON B", "compressed B", "sealed B", "value chars"]
+            + settings.comparedWithout.map { "without \($0)" }
+            + [
+            "Set-Cookie B",
             "of \(settings.cookieByteLimit)", "chunks", "fits \(settings.requestBudget)−\(settings.reserve) B request",
         ]
         rows = result.documents.map { row in
@@ -18,6 +21,7 @@ struct SizeTable {
                 row.compressed ? "\(row.payloadBytes)" : "\(row.payloadBytes) (stored)",
                 "\(row.sealedBytes)",
                 "\(row.valueCharacters)",
+            ] + row.optionCosts.map(\.text) + [
                 row.setCookieBytes.map { "\($0)" } ?? "refused",
                 "\(Int((row.cookieLimitShare * 100).rounded()))%",
                 row.chunks.map { "\($0)" } ?? "> \(settings.maxChunks)",

@@ -18,7 +18,7 @@ extension SealedCookieTool.DictionaryCommand {
 
                 Examples:
                   sealed-cookie dictionary train samples/ --id 1 -o sessions.zdict
-                  sealed-cookie dictionary train a.json b.json more/ --size 16384 --id 2 -o next.zdict
+                  sealed-cookie dictionary train a.json more/ --size 16384 --id 2 -o next.zdict
                 """)
 
         /// Warn below this many samples.

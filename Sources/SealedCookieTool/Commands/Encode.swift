@@ -21,7 +21,8 @@ extension SealedCookieTool {
                   sealed-cookie encode big.json --key-file keys.txt --reserve 1024
                   sealed-cookie encode s.json --key-file keys.txt --request-cookie 'session=2~…'
                   sealed-cookie encode s.json --key-file keys.txt --value-only --padding 256
-                  sealed-cookie encode s.json --key-file keys.txt --dictionary sessions.zdict --secret-field csrf_token
+                  sealed-cookie encode s.json --key-file keys.txt --dictionary sessions.zdict
+                  sealed-cookie encode s.json --key-file keys.txt --secret-field csrf_token
                 """)
 
         @Argument(help: ArgumentHelp("The session document; standard input when absent or -.", valueName: "file"))

@@ -30,7 +30,7 @@ extension SealedCookieTool {
                   sealed-cookie size-report --no-compression --padding 256 --format json
                   sealed-cookie size-report --max-chunks 3 --request-budget 16384 --reserve 4096
                   sealed-cookie size-report --dictionary Dictionaries/sample-sessions.zdict
-                  sealed-cookie size-report --dictionary d.zdict --padding-size-classes --secret-field csrf_token
+                  sealed-cookie size-report --dictionary d.zdict --secret-field csrf_token
                 """)
 
         /// How the report is written.

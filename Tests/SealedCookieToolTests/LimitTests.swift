@@ -41,12 +41,14 @@ struct LimitTests {
         let encode = ["encode", "--key-file", "keys.txt", "--value-only"] + (limit.uncompressed ? ["--no-compression"] : [])
         let refused = try tool.run(encode, input: limit.document)
         #expect(refused.status != 0 && refused.stderr.contains(limit.sealRefusal), "\(refused.stderr)")
+        #expect(refused.stderr.contains("with this tool: \(limit.option)"))
         let sealed = try tool.run(encode + [limit.option, limit.raised], input: limit.document)
         #expect(sealed.status == 0, "\(sealed.stderr)")
         let value = sealed.stdout.trimmingCharacters(in: .newlines)
 
         let opened = try tool.run(["decode", "--key-file", "keys.txt", value])
         #expect(opened.status != 0 && opened.stderr.contains(limit.openRefusal), "\(opened.stderr)")
+        #expect(opened.stderr.contains("with this tool: \(limit.option)"))
         let raised = try tool.run(["decode", "--key-file", "keys.txt", limit.option, limit.raised, value])
         #expect(raised.status == 0 && raised.stdout == limit.document + "\n", "\(raised.stderr)")
     }

@@ -51,7 +51,7 @@ extension SealedCookieTool {
                 throw ToolError(
                     "the value's secret section does not match --secret-field: pass the same field names it was sealed with")
             } catch {
-                throw ToolError("\(error)")
+                throw ToolError(LimitOptions.describe(error))
             }
             guard let opened = found else { throw CookieInput.missing(binding.cookieName, in: fields) }
             FileHandle.standardOutput.write(Data(opened.session + [0x0A]))

@@ -74,7 +74,7 @@ extension SealedCookieTool {
                 do {
                     print(try codec.seal(document.bytes))
                 } catch {
-                    throw ToolError("cannot seal the session: \(error)")
+                    throw ToolError("cannot seal the session: \(LimitOptions.describe(error))")
                 }
                 return
             }
@@ -94,7 +94,7 @@ extension SealedCookieTool {
                 headers = try cookies.setCookieHeaders(
                     for: document.bytes, requestHost: requestHost, requestCookieHeaders: requestFields)
             } catch {
-                throw ToolError("\(error)")
+                throw ToolError(LimitOptions.describe(error))
             }
             for header in headers {
                 print("Set-Cookie: \(header)")

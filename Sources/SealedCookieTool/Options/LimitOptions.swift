@@ -33,3 +33,24 @@ struct LimitOptions: ParsableArguments {
         if let maxDecompressedBytes { configuration.maxDecompressedBytes = maxDecompressedBytes }
     }
 }
+
+extension LimitOptions {
+    /// The error's description, and the option that raises the limit when it is one of these.
+    static func describe(_ error: any Error) -> String {
+        var codecError = error as? SessionCodecError
+        if let cookieError = error as? SessionCookieError {
+            switch cookieError {
+            case .codec(let inner), .unreadable(let inner, _): codecError = inner
+            default: break
+            }
+        }
+        switch codecError {
+        case .sessionTooLarge, .decompressionLimitExceeded:
+            return "\(error) (with this tool: --max-decompressed-bytes, the same as every server's)"
+        case .sealedValueTooLarge, .valueTooLarge:
+            return "\(error) (with this tool: --max-value-length, the same as every server's)"
+        default:
+            return "\(error)"
+        }
+    }
+}

@@ -6,7 +6,7 @@ import ArgumentParser
 struct SealedCookieTool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sealed-cookie",
-        abstract: "Create keys for, seal, open, inspect and size SealedCookie session cookies.",
+        abstract: "Create keys for, seal, open, inspect and size SealedCookie session cookies; train their dictionaries.",
         discussion: """
             Keys are read from a file (--key-file) or an environment variable (--key-env, default \
             \(KeyOptions.defaultEnvironmentVariable)); they are never taken from the command line, \
@@ -18,7 +18,8 @@ struct SealedCookieTool: ParsableCommand {
               sealed-cookie decode --key-file keys.txt 'Cookie: session=AbC…'
               sealed-cookie inspect AbC…
               sealed-cookie size-report --format markdown
+              sealed-cookie dictionary train samples/ --id 1 -o sessions.zdict
             """,
-        subcommands: [Keygen.self, Encode.self, Decode.self, Inspect.self, SizeReport.self]
+        subcommands: [Keygen.self, Encode.self, Decode.self, Inspect.self, SizeReport.self, DictionaryCommand.self]
     )
 }

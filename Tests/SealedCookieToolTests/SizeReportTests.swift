@@ -152,3 +152,73 @@ final class SVGCounter: NSObject, XMLParserDelegate {
         if elementName == "rect" { rectangles += 1 }
     }
 }
+
+@Suite("size-report options")
+struct SizeReportOptionTests {
+    static let shapes = ["tiny", "small", "medium", "large"]
+    /// Flask's signed, unencrypted cookie on the same files (shared/corpus/README.md).
+    static let flask = ["tiny": 119, "small": 383, "medium": 904, "large": 1779]
+
+    @Test("with the sample dictionary, each document is also measured without it, side by side, and beats Flask")
+    func dictionary() throws {
+        let tool = try ToolRunner()
+        defer { tool.cleanUp() }
+        let output = try tool.run(["size-report", "--dictionary", ToolRunner.sampleDictionary, "--format", "json"])
+        let rows = try SizeReportTests.rows(output)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let settings = try #require(report["settings"] as? [String: Any])
+        #expect(settings["comparedWithout"] as? [String] == ["dictionary"])
+        #expect((settings["compression"] as? String)?.contains("zstd level 3 with dictionary 1") == true)
+        for name in Self.shapes {
+            let row = try #require(rows[name])
+            let with = try #require(row["valueCharacters"] as? Int)
+            let cost = try #require((row["optionCosts"] as? [[String: Any]])?.first)
+            let without = try #require(cost["valueCharactersWithout"] as? Int)
+            #expect(cost["option"] as? String == "dictionary")
+            #expect(cost["characters"] as? Int == with - without)
+            #expect(with < without, "\(name): \(with) with, \(without) without")
+            #expect(with < Self.flask[name] ?? 0, "\(name): \(with)")
+        }
+        let table = try tool.run(["size-report", "--dictionary", ToolRunner.sampleDictionary])
+        #expect(table.stdout.contains("without dictionary"))
+        #expect(table.stdout.contains(/\d+ \(−\d+\)/))
+        let markdown = try tool.run(["size-report", "--dictionary", ToolRunner.sampleDictionary, "--format", "markdown"])
+        #expect(markdown.stdout.hasPrefix("| document | JSON B | compressed B | sealed B | value chars | without dictionary |"))
+    }
+
+    @Test("the SVG has a bar for the value with and without the dictionary for every document")
+    func svg() throws {
+        let tool = try ToolRunner()
+        defer { tool.cleanUp() }
+        let output = try tool.run(["size-report", "--dictionary", ToolRunner.sampleDictionary, "--format", "svg"])
+        let delegate = SVGCounter()
+        let parser = XMLParser(data: Data(output.stdout.utf8))
+        parser.delegate = delegate
+        #expect(parser.parse())
+        // Four legend swatches, a background, and four bars per document.
+        #expect(delegate.rectangles == 5 + 4 * SizeReportTests.corpus.count)
+        #expect(output.stdout.contains("value without dictionary"))
+    }
+
+    @Test("padding, size classes and secret fields each show what they cost")
+    func optionCosts() throws {
+        let tool = try ToolRunner()
+        defer { tool.cleanUp() }
+        let block = try SizeReportTests.rows(tool.run(["size-report", "--padding", "256", "--format", "json"]))
+        let classes = try SizeReportTests.rows(tool.run(["size-report", "--padding-size-classes", "--format", "json"]))
+        let secret = try SizeReportTests.rows(tool.run(["size-report", "--secret-field", "csrf_token", "--format", "json"]))
+        for name in Self.shapes {
+            for (rows, option) in [(block, "padding"), (classes, "padding")] {
+                let cost = try #require((rows[name]?["optionCosts"] as? [[String: Any]])?.first)
+                #expect(cost["option"] as? String == option)
+                #expect((cost["characters"] as? Int).map { $0 >= 0 } == true, "\(name)")
+            }
+            let cost = try #require((secret[name]?["optionCosts"] as? [[String: Any]])?.first)
+            #expect(cost["option"] as? String == "secret fields")
+            // tiny has no token; elsewhere the token no longer compresses, so it costs characters.
+            #expect((cost["characters"] as? Int).map { name == "tiny" ? $0 == 0 : $0 > 0 } == true, "\(name): \(cost)")
+        }
+        let contradiction = try tool.run(["size-report", "--padding", "64", "--padding-size-classes"])
+        #expect(contradiction.status != 0 && contradiction.stderr.contains("either --padding or --padding-size-classes"))
+    }
+}

@@ -15,6 +15,13 @@ struct ToolRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
 
+    /// The repository's root folder.
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The sample dictionary `scripts/train-sample-dictionary` made.
+    static let sampleDictionary = repository.appendingPathComponent("Dictionaries/sample-sessions.zdict").path
+
     /// A scratch folder for this test, removed by `cleanUp`.
     let folder: URL
 

@@ -19,6 +19,7 @@ extension SealedCookieTool {
                   sealed-cookie decode --key-file keys.txt AbC…
                   sealed-cookie decode --key-file keys.txt 'Cookie: theme=dark; session=AbC…'
                   sealed-cookie decode --key-file keys.txt 'session=2~AbC…; session.1=XyZ…'
+                  sealed-cookie decode --key-file keys.txt --dictionary sessions.zdict AbC…
                   pbpaste | sealed-cookie decode --key-env APP_KEYS --cookie-name sid | jq .
                 """)
 
@@ -28,6 +29,9 @@ extension SealedCookieTool {
         @OptionGroup(title: "Keys") var keys: KeyOptions
         @OptionGroup(title: "Binding") var binding: BindingOptions
         @OptionGroup(title: "Chunking") var chunking: ChunkingOptions
+        @OptionGroup(title: "Dictionary") var dictionary: DictionaryOptions
+        @OptionGroup(title: "Secret fields") var secrets: SecretFieldOptions
+        @OptionGroup(title: "Limits") var limits: LimitOptions
 
         @Flag(name: .customLong("show-header"), help: "Also print the key id, issue and expiry times to standard error.")
         var showHeader = false
@@ -35,14 +39,19 @@ extension SealedCookieTool {
         func run() throws {
             let fields = try CookieInput.headerFields(InputSource.readText(cookie, orFile: nil), cookieName: binding.cookieName)
             let codec = try DocumentCodec.make(
-                keyRing: keys.keyRing(), cookieName: binding.cookieName, purpose: binding.purpose, clock: binding.clock)
+                keyRing: keys.keyRing(), cookieName: binding.cookieName, purpose: binding.purpose, clock: binding.clock,
+                settings: .opening(dictionaries: dictionary.ring(), secretFields: secrets.secretFields), limits: limits)
             let cookies = try DocumentCookies.make(
                 codec: codec, configuration: SessionCookiesConfiguration(scope: .hostOnly, maxChunkCount: chunking.maxChunkCount))
             let found: OpenedSession<[UInt8]>?
             do {
                 found = try cookies.session(fromCookieHeaders: fields)
+            } catch .unreadable(.deserializationFailed, _) {
+                // The documents' bytes always deserialize; only the secret fields can disagree.
+                throw ToolError(
+                    "the value's secret section does not match --secret-field: pass the same field names it was sealed with")
             } catch {
-                throw ToolError("\(error)")
+                throw ToolError(LimitOptions.describe(error))
             }
             guard let opened = found else { throw CookieInput.missing(binding.cookieName, in: fields) }
             FileHandle.standardOutput.write(Data(opened.session + [0x0A]))
@@ -53,7 +62,7 @@ extension SealedCookieTool {
                         + "expires \(header.expiresAt.formatted(.iso8601))")
             }
             if opened.needsResealing {
-                Diagnostics.note("sealed with an older key (id \(opened.header.keyID)): the server will re-seal it")
+                Diagnostics.note("sealed with an older key, dictionary or format: the server will re-seal it")
             }
         }
     }

@@ -21,6 +21,8 @@ extension SealedCookieTool {
                   sealed-cookie encode big.json --key-file keys.txt --reserve 1024
                   sealed-cookie encode s.json --key-file keys.txt --request-cookie 'session=2~…'
                   sealed-cookie encode s.json --key-file keys.txt --value-only --padding 256
+                  sealed-cookie encode s.json --key-file keys.txt --dictionary sessions.zdict
+                  sealed-cookie encode s.json --key-file keys.txt --secret-field csrf_token
                 """)
 
         @Argument(help: ArgumentHelp("The session document; standard input when absent or -.", valueName: "file"))
@@ -29,6 +31,9 @@ extension SealedCookieTool {
         @OptionGroup(title: "Keys") var keys: KeyOptions
         @OptionGroup(title: "Binding") var binding: BindingOptions
         @OptionGroup(title: "Sealing") var sealing: SealingOptions
+        @OptionGroup(title: "Dictionary") var dictionary: DictionaryOptions
+        @OptionGroup(title: "Secret fields") var secrets: SecretFieldOptions
+        @OptionGroup(title: "Limits") var limits: LimitOptions
 
         @Option(
             help: ArgumentHelp(
@@ -56,16 +61,20 @@ extension SealedCookieTool {
         @Flag(name: .customLong("value-only"), help: "Print only the sealed value, not Set-Cookie lines (no chunking, no budget).")
         var valueOnly = false
 
+        func validate() throws {
+            try sealing.check(against: dictionary)
+        }
+
         func run() throws {
             let document = try JSONDocument(InputSource.read(file), origin: file.map { "'\($0)'" } ?? "standard input")
             let codec = try DocumentCodec.make(
                 keyRing: keys.keyRing(), cookieName: binding.cookieName, purpose: binding.purpose, clock: binding.clock,
-                sealing: sealing)
+                settings: sealing.settings(dictionaries: dictionary.ring(), secretFields: secrets.secretFields), limits: limits)
             if valueOnly {
                 do {
                     print(try codec.seal(document.bytes))
                 } catch {
-                    throw ToolError("cannot seal the session: \(error)")
+                    throw ToolError("cannot seal the session: \(LimitOptions.describe(error))")
                 }
                 return
             }
@@ -85,7 +94,7 @@ extension SealedCookieTool {
                 headers = try cookies.setCookieHeaders(
                     for: document.bytes, requestHost: requestHost, requestCookieHeaders: requestFields)
             } catch {
-                throw ToolError("\(error)")
+                throw ToolError(LimitOptions.describe(error))
             }
             for header in headers {
                 print("Set-Cookie: \(header)")

@@ -17,12 +17,20 @@ extension SealedCookieTool {
                 session the layer refuses is reported, with the reason on standard error. Sizes use \
                 a throwaway key: no key is needed.
 
+                With --dictionary, --padding, --padding-size-classes or --secret-field, each \
+                document is also sealed without each of these options, and a column "without \
+                OPTION" shows the value characters without it and, in parentheses, what the option \
+                adds (negative: what it saves); with a dictionary that is the size without one, \
+                side by side.
+
                 Examples:
                   sealed-cookie size-report
                   sealed-cookie size-report ./captured-sessions --format markdown
                   sealed-cookie size-report --format svg > sizes.svg
                   sealed-cookie size-report --no-compression --padding 256 --format json
                   sealed-cookie size-report --max-chunks 3 --request-budget 16384 --reserve 4096
+                  sealed-cookie size-report --dictionary Dictionaries/sample-sessions.zdict
+                  sealed-cookie size-report --dictionary d.zdict --secret-field csrf_token
                 """)
 
         /// How the report is written.
@@ -40,6 +48,9 @@ extension SealedCookieTool {
         var cookieName = "session"
 
         @OptionGroup(title: "Sealing") var sealing: SealingOptions
+        @OptionGroup(title: "Dictionary") var dictionary: DictionaryOptions
+        @OptionGroup(title: "Secret fields") var secrets: SecretFieldOptions
+        @OptionGroup(title: "Limits") var limits: LimitOptions
 
         @Option(help: ArgumentHelp("The root domain in the Domain attribute.", valueName: "domain"))
         var domain = "example.com"
@@ -51,22 +62,41 @@ extension SealedCookieTool {
         @Flag(inversion: .prefixedNo, help: "Show progress on standard error (default: when it is a terminal and there are over 20 documents).")
         var progress: Bool?
 
+        func validate() throws {
+            try sealing.check(against: dictionary)
+        }
+
         func run() throws {
             let documents = try folder.map { path throws(ToolError) in try DocumentFolder.documents(in: path) }
                 ?? BundledCorpus.documents
-            let meter = try makeMeter()
+            let ring = try dictionary.ring()
+            let settings = sealing.settings(dictionaries: ring, secretFields: secrets.secretFields)
+            let meter = try makeMeter(settings)
+            var comparisons: [(option: String, meter: SizeMeter)] = []
+            for (option, without) in OptionCost.variants(of: settings, withoutDictionary: sealing.compression(dictionaries: nil)) {
+                comparisons.append((option, try makeMeter(without)))
+            }
             let indicator = Progress(total: documents.count, isEnabled: progress ?? (Diagnostics.isTerminal && documents.count > 20))
             var rows: [SizeMeasurement] = []
             for (index, document) in documents.enumerated() {
                 indicator.update(index + 1, document.name)
-                rows.append(try meter.measure(name: document.name, document: JSONDocument(document.bytes, origin: document.origin)))
+                let json = try JSONDocument(document.bytes, origin: document.origin)
+                var row = try meter.measure(name: document.name, document: json)
+                for comparison in comparisons {
+                    let without = try comparison.meter.measure(name: document.name, document: json).valueCharacters
+                    row.optionCosts.append(
+                        OptionCost(option: comparison.option, valueCharactersWithout: without, characters: row.valueCharacters - without))
+                }
+                rows.append(row)
             }
             indicator.finish()
             if folder == nil { rows.sort { $0.jsonBytes < $1.jsonBytes } }
             for row in rows {
                 if let refusal = row.refusal { Diagnostics.warning("\(row.name): \(refusal)") }
             }
-            let result = SizeReportResult(settings: settings(meter), documents: rows)
+            let result = SizeReportResult(
+                settings: reportSettings(meter, dictionary: ring?.primary, comparedWithout: comparisons.map(\.option)),
+                documents: rows)
             switch format {
             case .table: print(SizeTable(result).terminal())
             case .markdown: print(SizeTable(result).markdown())
@@ -75,24 +105,36 @@ extension SealedCookieTool {
             }
         }
 
-        private func settings(_ meter: SizeMeter) -> SizeReportResult.Settings {
+        private func reportSettings(
+            _ meter: SizeMeter, dictionary: SessionDictionary?, comparedWithout: [String]
+        ) -> SizeReportResult.Settings {
             let configuration = meter.cookies.configuration
+            let compression =
+                if sealing.compressionDisabled {
+                    "off"
+                } else if let dictionary {
+                    "zstd level \(sealing.zstdLevel) with dictionary \(dictionary.id) when smaller"
+                } else {
+                    "deflate level \(sealing.compressionLevel) when smaller"
+                }
             return SizeReportResult.Settings(
-                cookieName: cookieName, domain: configuration.scope.domainAttribute,
-                compression: sealing.compressionDisabled ? "off" : "deflate level \(sealing.compressionLevel) when smaller",
-                paddingBlockSize: sealing.padding, cookieByteLimit: meter.budget.maxNameValueByteCount,
+                cookieName: cookieName, domain: configuration.scope.domainAttribute, compression: compression,
+                dictionary: dictionary.map { "id \($0.id), \($0.bytes.count) bytes, \($0.isTrained ? "trained" : "raw content"), \($0.fingerprint)" },
+                paddingBlockSize: sealing.padding, paddingSizeClasses: sealing.paddingSizeClasses,
+                secretFields: secrets.secretFields, comparedWithout: comparedWithout,
+                cookieByteLimit: meter.budget.maxNameValueByteCount,
                 setCookieByteLimit: meter.budget.maxSetCookieByteCount, maxChunks: configuration.maxChunkCount,
                 requestBudget: meter.budget.requestHeaderByteCount, reserve: meter.budget.otherCookiesReserve)
         }
 
-        private func makeMeter() throws(ToolError) -> SizeMeter {
+        private func makeMeter(_ settings: DocumentCodec.Settings) throws(ToolError) -> SizeMeter {
             let ring: KeyRing
             do {
                 ring = try KeyRing(primary: SessionKey.generate(id: 1))
             } catch {
                 throw ToolError("cannot make a throwaway key: \(error)")
             }
-            let codec = try DocumentCodec.make(keyRing: ring, cookieName: cookieName, sealing: sealing)
+            let codec = try DocumentCodec.make(keyRing: ring, cookieName: cookieName, settings: settings, limits: limits)
             let scope = try DocumentCookies.scope(domain: domain)
             return try SizeMeter(
                 codec: codec,

@@ -11,6 +11,11 @@ struct BudgetOptions: ParsableArguments {
         help: ArgumentHelp("The most bytes of name plus value for one cookie (what browsers keep).", valueName: "bytes"))
     var cookieLimit = defaults.maxNameValueByteCount
 
+    @Flag(
+        name: .customLong("experiment-over-browser-limit"),
+        help: "Accept a --cookie-limit over the \(defaults.maxNameValueByteCount) bytes browsers keep, for experiments: browsers drop such cookies.")
+    var overBrowserLimit = false
+
     @Option(
         name: .customLong("set-cookie-limit"),
         help: ArgumentHelp(
@@ -29,6 +34,19 @@ struct BudgetOptions: ParsableArguments {
         help: ArgumentHelp(
             "The bytes of the request budget kept for the site's other cookies.", valueName: "bytes"))
     var reserve = defaults.otherCookiesReserve
+
+    func validate() throws {
+        let browserLimit = Self.defaults.maxNameValueByteCount
+        guard cookieLimit > browserLimit else { return }
+        guard overBrowserLimit else {
+            throw ValidationError(
+                "--cookie-limit \(cookieLimit) is over the \(browserLimit) bytes browsers keep for one cookie: "
+                    + "a browser would silently drop the cookie. For an experiment, add --experiment-over-browser-limit.")
+        }
+        Diagnostics.warning(
+            "EXPERIMENT: --cookie-limit \(cookieLimit) is over the \(browserLimit) bytes browsers keep for one cookie; "
+                + "browsers DROP cookies this large, and users are logged out. Never deploy these settings.")
+    }
 
     var budget: CookieBudget {
         CookieBudget(

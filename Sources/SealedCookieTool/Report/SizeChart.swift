@@ -7,20 +7,37 @@ struct SizeChart {
         let value: (SizeMeasurement) -> Int
     }
 
-    private let series = [
-        Series(label: "session JSON (bytes)", color: "#9aa5b1", value: \.jsonBytes),
-        Series(label: "cookie value (characters)", color: "#2f6fdf", value: \.valueCharacters),
-        Series(label: "Set-Cookie headers (bytes)", color: "#e8912d", value: { $0.setCookieBytes ?? 0 }),
-    ]
+    /// Colours of the bars for the value without an option.
+    private static let comparisonColors = ["#8fb3f5", "#7cc4a4", "#c39bd3"]
+    /// Legend entries in one row.
+    private static let legendColumns = 4
 
     let result: SizeReportResult
 
+    /// JSON, value, the value without each compared option (next to it), and Set-Cookie bytes.
+    private var series: [Series] {
+        var series = [
+            Series(label: "session JSON (bytes)", color: "#9aa5b1", value: \.jsonBytes),
+            Series(label: "cookie value (characters)", color: "#2f6fdf", value: \.valueCharacters),
+        ]
+        for (index, option) in result.settings.comparedWithout.enumerated() {
+            series.append(
+                Series(
+                    label: "value without \(option)", color: Self.comparisonColors[index % Self.comparisonColors.count],
+                    value: { $0.optionCosts.dropFirst(index).first?.valueCharactersWithout ?? 0 }))
+        }
+        series.append(Series(label: "Set-Cookie headers (bytes)", color: "#e8912d", value: { $0.setCookieBytes ?? 0 }))
+        return series
+    }
+
     func svg() -> String {
+        let series = self.series
+        let legendRows = (series.count + Self.legendColumns - 1) / Self.legendColumns
         let labelWidth = 150.0
         let plotWidth = 640.0
         let barHeight = 14.0
         let groupGap = 16.0
-        let top = 74.0
+        let top = 74.0 + Double(legendRows - 1) * 18
         let groupHeight = Double(series.count) * barHeight + groupGap
         let height = top + Double(result.documents.count) * groupHeight + 40
         let width = labelWidth + plotWidth + 90
@@ -39,11 +56,11 @@ struct SizeChart {
             "<text x=\"16\" y=\"24\" font-size=\"16\" font-weight=\"bold\" fill=\"#1f2933\">Session size on the way to the browser</text>")
         out.append(
             "<text x=\"16\" y=\"42\" fill=\"#52606d\">\(Self.escaped(subtitle))</text>")
-        var legendX = 16.0
-        for entry in series {
-            out.append("<rect x=\"\(legendX)\" y=\"52\" width=\"12\" height=\"12\" fill=\"\(entry.color)\"/>")
-            out.append("<text x=\"\(legendX + 16)\" y=\"62\" fill=\"#1f2933\">\(Self.escaped(entry.label))</text>")
-            legendX += 200
+        for (index, entry) in series.enumerated() {
+            let legendX = 16.0 + Double(index % Self.legendColumns) * 200
+            let legendY = 52.0 + Double(index / Self.legendColumns) * 18
+            out.append("<rect x=\"\(legendX)\" y=\"\(legendY)\" width=\"12\" height=\"12\" fill=\"\(entry.color)\"/>")
+            out.append("<text x=\"\(legendX + 16)\" y=\"\(legendY + 10)\" fill=\"#1f2933\">\(Self.escaped(entry.label))</text>")
         }
         for (index, row) in result.documents.enumerated() {
             let groupTop = top + Double(index) * groupHeight
@@ -80,6 +97,8 @@ struct SizeChart {
         let settings = result.settings
         var parts = ["cookie \"\(settings.cookieName)\"", "compression \(settings.compression)"]
         if let padding = settings.paddingBlockSize { parts.append("padding \(padding)") }
+        if settings.paddingSizeClasses { parts.append("padding to size classes") }
+        if !settings.secretFields.isEmpty { parts.append("secret fields \(settings.secretFields.joined(separator: ", "))") }
         if let domain = settings.domain { parts.append("Domain=\(domain)") }
         return parts.joined(separator: ", ")
     }

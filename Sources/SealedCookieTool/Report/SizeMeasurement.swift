@@ -27,6 +27,8 @@ struct SizeMeasurement: Encodable {
     /// Why the cookie layer refuses to write the session (a per-cookie limit, or more cookies
     /// than allowed), or nil.
     let refusal: String?
+    /// What each option compared in the report adds to the value, in the report's order.
+    var optionCosts: [OptionCost] = []
 }
 
 /// A size report: the settings it was measured with and one row per document.
@@ -35,7 +37,13 @@ struct SizeReportResult: Encodable {
         let cookieName: String
         let domain: String?
         let compression: String
+        /// The dictionary's id, size, kind and fingerprint, when one is used.
+        let dictionary: String?
         let paddingBlockSize: Int?
+        let paddingSizeClasses: Bool
+        let secretFields: [String]
+        /// The options each document is also measured without (``SizeMeasurement/optionCosts``).
+        let comparedWithout: [String]
         let cookieByteLimit: Int
         let setCookieByteLimit: Int?
         let maxChunks: Int

@@ -37,7 +37,7 @@ struct SizeMeter {
             header = try EnvelopeHeader(sealedValue: value)
             whole = try SetCookie.validated(name: cookies.cookieName, value: value)
         } catch {
-            throw ToolError("cannot seal \(name): \(error)")
+            throw ToolError("cannot seal \(name): \(LimitOptions.describe(error))")
         }
         guard let anatomy = EnvelopeAnatomy(header: header, valueLength: value.utf8.count) else {
             throw ToolError("cannot measure \(name): the sealed value is malformed")

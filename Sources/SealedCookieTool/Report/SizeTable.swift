@@ -7,22 +7,29 @@ struct SizeTable {
 
     init(_ result: SizeReportResult) {
         let settings = result.settings
-        headers = [
-            "document", "JSON B", "compressed B", "sealed B", "value chars", "Set-Cookie B",
-            "of \(settings.cookieByteLimit)", "chunks", "fits \(settings.requestBudget)−\(settings.reserve) B request",
-        ]
+        // What each compared option costs goes next to the value characters.
+        headers =
+            ["document", "JSON B", "compressed B", "sealed B", "value chars"]
+            + settings.comparedWithout.map { "without \($0)" }
+            + [
+                "Set-Cookie B", "of \(settings.cookieByteLimit)", "chunks",
+                "fits \(settings.requestBudget)−\(settings.reserve) B request",
+            ]
         rows = result.documents.map { row in
-            [
+            let sizes: [String] = [
                 row.name,
                 "\(row.jsonBytes)",
                 row.compressed ? "\(row.payloadBytes)" : "\(row.payloadBytes) (stored)",
                 "\(row.sealedBytes)",
                 "\(row.valueCharacters)",
+            ]
+            let cookies: [String] = [
                 row.setCookieBytes.map { "\($0)" } ?? "refused",
                 "\(Int((row.cookieLimitShare * 100).rounded()))%",
                 row.chunks.map { "\($0)" } ?? "> \(settings.maxChunks)",
                 row.cookieHeaderBytes.map { row.fitsRequestBudget ? "yes (\($0))" : "NO (\($0))" } ?? "NO",
             ]
+            return sizes + row.optionCosts.map(\.text) + cookies
         }
     }
 

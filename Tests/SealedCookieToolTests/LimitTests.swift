@@ -64,7 +64,7 @@ struct LimitTests {
         }
     }
 
-    @Test("--cookie-limit over 4096 is refused, and accepted for an experiment only with a loud warning")
+    @Test("--cookie-limit over 4096 is refused, as the library refuses it; 4096 is accepted")
     func cookieLimit() throws {
         let tool = try ToolRunner()
         defer { tool.cleanUp() }
@@ -73,14 +73,9 @@ struct LimitTests {
         let refused = try tool.run(encode, input: "{}")
         #expect(refused.status != 0 && refused.stdout.isEmpty)
         #expect(refused.stderr.contains("--cookie-limit 4100 is over the 4096 bytes browsers keep"))
-        #expect(refused.stderr.contains("--experiment-over-browser-limit"))
         let report = try tool.run(["size-report", "--cookie-limit", "5000"])
         #expect(report.status != 0 && report.stderr.contains("over the 4096 bytes browsers keep"))
 
-        let experiment = try tool.run(encode + ["--experiment-over-browser-limit"], input: "{}")
-        #expect(experiment.status == 0 && experiment.stdout.hasPrefix("Set-Cookie: session="), "\(experiment.stderr)")
-        #expect(experiment.stderr.contains("warning: EXPERIMENT: --cookie-limit 4100"))
-        #expect(experiment.stderr.contains("browsers DROP cookies this large"))
         let atLimit = try tool.run(["encode", "--key-file", "keys.txt", "--cookie-limit", "4096"], input: "{}")
         #expect(atLimit.status == 0 && atLimit.stderr.isEmpty, "\(atLimit.stderr)")
     }

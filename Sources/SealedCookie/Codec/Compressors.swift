@@ -1,14 +1,13 @@
 /// The compression side of a codec: pooled deflate and zstd contexts, and each dictionary of
 /// the ring digested once, shared by every copy of the codec.
 struct Compressors: Sendable {
-    /// What new values are compressed with.
-    enum Sealing: Sendable {
-        case none
-        case deflate(minimumSize: Int, pool: StreamPool<Deflater>)
-        case zstd(dictionaryID: UInt8, pool: StreamPool<ZstdCompressor>)
-    }
-
-    let sealing: Sealing
+    /// What new values are compressed with. Stored as plain optionals rather than an enum with
+    /// class payloads: such an enum keeps its case in the pointers' spare bits, which hides them
+    /// from LeakSanitizer (a false leak in the fuzz targets).
+    let sealingCompression: EnvelopeHeader.Compression?
+    let deflateMinimumSize: Int
+    let deflaters: StreamPool<Deflater>?
+    let zstdCompressors: StreamPool<ZstdCompressor>?
     let inflaters: StreamPool<Inflater>
     let zstdDecompressors: StreamPool<ZstdDecompressor>
     /// Digested dictionaries by id; empty when the codec has none.
@@ -16,17 +15,21 @@ struct Compressors: Sendable {
 
     init(configuration: SessionCodecConfiguration) throws(SessionCodecError) {
         var dictionaries: [UInt8: ZstdDigestedDictionary] = [:]
+        var deflateMinimumSize = 0
+        var deflaters: StreamPool<Deflater>?
+        var zstdCompressors: StreamPool<ZstdCompressor>?
         switch configuration.compression {
         case .disabled:
-            sealing = .none
+            sealingCompression = nil
         case .deflate(let minimumSize, let level):
             guard minimumSize >= 0, (1...9).contains(level) else {
                 throw .invalidConfiguration("deflate needs minimumSize >= 0 and level from 1 to 9")
             }
+            sealingCompression = .deflate
+            deflateMinimumSize = minimumSize
             // memLevel 5: a 4096-entry hash table, cleared on every reset (memLevel 8 clears 64 KiB).
             // Cookie-sized input compresses to the same bytes on the corpus; see docs/benchmarks.md.
-            sealing = .deflate(
-                minimumSize: minimumSize, pool: StreamPool(capacity: 16) { Deflater(level: Int32(level), memoryLevel: 5) })
+            deflaters = StreamPool(capacity: 16) { Deflater(level: Int32(level), memoryLevel: 5) }
         case .zstd(let ring, let level):
             guard (1...19).contains(level) else { throw .invalidConfiguration("zstd level must be from 1 to 19") }
             for dictionary in ring.all {
@@ -38,22 +41,16 @@ struct Compressors: Sendable {
                 dictionaries[dictionary.id] = digested
             }
             guard let primary = dictionaries[ring.primary.id] else { throw .compressionUnavailable }
-            sealing = .zstd(
-                dictionaryID: ring.primary.id, pool: StreamPool(capacity: 16) { ZstdCompressor(dictionary: primary) })
+            sealingCompression = .zstd(dictionaryID: ring.primary.id)
+            zstdCompressors = StreamPool(capacity: 16) { ZstdCompressor(dictionary: primary) }
         }
+        self.deflateMinimumSize = deflateMinimumSize
+        self.deflaters = deflaters
+        self.zstdCompressors = zstdCompressors
         self.dictionaries = dictionaries
         self.inflaters = StreamPool(capacity: 16) { Inflater() }
         let windowLogMax = ZstdDecompressor.windowLogMax(forCap: configuration.maxDecompressedBytes)
         self.zstdDecompressors = StreamPool(capacity: 16) { ZstdDecompressor(windowLogMax: windowLogMax) }
-    }
-
-    /// How the codec seals now, to tell whether a value opened was compressed otherwise.
-    var sealingCompression: EnvelopeHeader.Compression? {
-        switch sealing {
-        case .none: nil
-        case .deflate: .deflate
-        case .zstd(let id, _): .zstd(dictionaryID: id)
-        }
     }
 
     /// Appends LEB128(length) | compressed `body` to `output` and returns how it compressed;
@@ -63,23 +60,21 @@ struct Compressors: Sendable {
         let start = output.count
         LEB128.encode(UInt64(body.count), into: &output)
         let limit = body.count - (output.count - start)
-        let result: EnvelopeHeader.Compression
-        switch sealing {
-        case .none:
-            result = .none
-        case .deflate(let minimumSize, let pool):
-            let done = body.count >= minimumSize && body.withUnsafeBytes { input in
-                pool.withStream { $0.deflate(input, appendingTo: &output, limit: limit) } == true
+        var done = false
+        if let deflaters, body.count >= deflateMinimumSize {
+            done = body.withUnsafeBytes { input in
+                deflaters.withStream { $0.deflate(input, appendingTo: &output, limit: limit) } == true
             }
-            result = done ? .deflate : .none
-        case .zstd(let id, let pool):
-            let done = body.withUnsafeBytes { input in
-                pool.withStream { $0.compress(input, appendingTo: &output, limit: limit) } == true
+        } else if let zstdCompressors {
+            done = body.withUnsafeBytes { input in
+                zstdCompressors.withStream { $0.compress(input, appendingTo: &output, limit: limit) } == true
             }
-            result = done ? .zstd(dictionaryID: id) : .none
         }
-        if result == .none { output.removeSubrange(start...) }
-        return result
+        guard done, let sealingCompression else {
+            output.removeSubrange(start...)
+            return .none
+        }
+        return sealingCompression
     }
 
     /// LEB128(length) | compressed data -> exactly `length` bytes, refusing lengths over `cap`

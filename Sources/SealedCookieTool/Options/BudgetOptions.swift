@@ -8,13 +8,9 @@ struct BudgetOptions: ParsableArguments {
 
     @Option(
         name: .customLong("cookie-limit"),
-        help: ArgumentHelp("The most bytes of name plus value for one cookie (what browsers keep).", valueName: "bytes"))
+        help: ArgumentHelp(
+            "The most bytes of name plus value for one cookie, at most what browsers keep.", valueName: "bytes"))
     var cookieLimit = defaults.maxNameValueByteCount
-
-    @Flag(
-        name: .customLong("experiment-over-browser-limit"),
-        help: "Accept a --cookie-limit over the \(defaults.maxNameValueByteCount) bytes browsers keep, for experiments: browsers drop such cookies.")
-    var overBrowserLimit = false
 
     @Option(
         name: .customLong("set-cookie-limit"),
@@ -35,17 +31,13 @@ struct BudgetOptions: ParsableArguments {
             "The bytes of the request budget kept for the site's other cookies.", valueName: "bytes"))
     var reserve = defaults.otherCookiesReserve
 
+    /// The library refuses a limit browsers would not honour; this says so before any work.
     func validate() throws {
         let browserLimit = Self.defaults.maxNameValueByteCount
         guard cookieLimit > browserLimit else { return }
-        guard overBrowserLimit else {
-            throw ValidationError(
-                "--cookie-limit \(cookieLimit) is over the \(browserLimit) bytes browsers keep for one cookie: "
-                    + "a browser would silently drop the cookie. For an experiment, add --experiment-over-browser-limit.")
-        }
-        Diagnostics.warning(
-            "EXPERIMENT: --cookie-limit \(cookieLimit) is over the \(browserLimit) bytes browsers keep for one cookie; "
-                + "browsers DROP cookies this large, and users are logged out. Never deploy these settings.")
+        throw ValidationError(
+            "--cookie-limit \(cookieLimit) is over the \(browserLimit) bytes browsers keep for one cookie: "
+                + "a browser would silently drop the cookie. Use \(browserLimit) or less.")
     }
 
     var budget: CookieBudget {

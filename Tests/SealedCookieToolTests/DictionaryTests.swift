@@ -55,11 +55,11 @@ struct DictionaryTests {
         let text = try tool.run(["dictionary", "inspect", ToolRunner.sampleDictionary])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("id           1 (stored in the file)"))
-        #expect(text.stdout.contains("bytes        8192"))
+        #expect(text.stdout.contains("bytes        4096"))
         #expect(text.stdout.contains("content      trained zstd dictionary"))
         let json = try tool.run(["dictionary", "inspect", ToolRunner.sampleDictionary, "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(object["id"] as? Int == 1 && object["bytes"] as? Int == 8192 && object["trained"] as? Bool == true)
+        #expect(object["id"] as? Int == 1 && object["bytes"] as? Int == 4096 && object["trained"] as? Bool == true)
         #expect((object["fingerprint"] as? String).map { text.stdout.contains($0) } == true)
 
         try tool.write(#"{"user_id":"usr_","login_at":1750000000}"#, to: "raw.txt")

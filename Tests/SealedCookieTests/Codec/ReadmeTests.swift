@@ -43,4 +43,37 @@ import Testing
         #expect(opened?.session.userID == "u_42")
         #expect(logout.count == 1 && logout[0].contains("Max-Age=0") && logout[0].contains("Domain=example.com"))
     }
+
+    struct ProductionSession: Codable, Sendable {
+        var userID: String
+        var roles: [String]
+        @SessionSecret var csrfToken: String  // sealed apart, never compressed (see Security notes)
+        var flash: String?
+    }
+
+    /// The README's "Session dictionaries" setup, verbatim (run from the package root, where
+    /// `swift test` runs).
+    @Test func dictionarySetupCompilesAndRoundTrips() throws {
+        setenv("SESSION_KEYS", "1:" + (try SessionKey.generate(id: 1).exportBase64URL()), 1)
+        typealias UserSession = ProductionSession
+
+        // `sealed-cookie dictionary train sessions/ --id 1 -o sessions.zdict`, once, ahead of time.
+        let dictionary = try SessionDictionary(contentsOfFile: "Dictionaries/sample-sessions.zdict")
+        let codec = try SessionCodec<UserSession>(
+            configuration: SessionCodecConfiguration(
+                cookieName: "session",
+                keyRing: try KeyRing(environmentVariable: "SESSION_KEYS"),
+                maxSessionAge: .seconds(30 * 86_400),  // an absolute timeout, however active the user
+                compression: .zstd(dictionaries: try SessionDictionaryRing(primary: dictionary))))
+
+        let session = UserSession(userID: "u_42", roles: ["admin"], csrfToken: "q7ZsK2vN9xR4tW1mB8cF3hJ6pL0dG5yE", flash: nil)
+        let opened = try codec.openWithDetails(codec.seal(session))
+        #expect(opened.session.csrfToken == session.csrfToken && opened.session.userID == "u_42")
+        // Too small a body to shrink is stored; anything larger goes through the dictionary.
+        #expect([.none, .zstd(dictionaryID: 1)].contains(opened.header.compression) && opened.header.hasSecretSection)
+        let larger = UserSession(
+            userID: "u_42", roles: ["customer", "beta_tester"], csrfToken: "q7ZsK2vN9xR4tW1mB8cF3hJ6pL0dG5yE",
+            flash: "Your address was updated. We'll ship to the new address from now on.")
+        #expect(try EnvelopeHeader(sealedValue: codec.seal(larger)).compression == .zstd(dictionaryID: 1))
+    }
 }

@@ -35,8 +35,8 @@ import SealedCookie
 ///    node that lags behind a key rotation does not log anybody out.
 /// 2. Hands the session to the handler, with its lifetime as `expiresIn`.
 /// 3. After the handler returns, sends `Set-Cookie` only when needed: the session is new, or it
-///    or its lifetime changed; it was opened with an older key (re-sealed under the primary
-///    key); it is due for sliding renewal; or it was cleared (deletion cookies with the same
+///    or its lifetime changed; it was opened with an older key or dictionary, or is of wire
+///    format v1 (re-sealed under the primary ones); it is due for sliding renewal; or it was cleared (deletion cookies with the same
 ///    Domain and Path for every chunk the request carried). `expiresIn` becomes the sealed
 ///    lifetime, in whole minutes. Whether the session changed is told by `==` when the session
 ///    type is `Equatable` (so a custom `==` must compare everything the session stores), and by

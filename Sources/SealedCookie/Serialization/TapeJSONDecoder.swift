@@ -265,23 +265,55 @@ final class TapeJSONDecoder: Decoder {
 
     /// Refuses an object whose keys are ambiguous: one that is not valid UTF-8 (a dictionary
     /// would drop its entry), or two equal as Swift strings (which value is read would depend on
-    /// the type's decoding order; Foundation takes the first). Small strings hash without
-    /// allocating, so the check is cheap next to decoding the values.
+    /// the type's decoding order; Foundation takes the first).
     private func checkKeys(ofObject object: Int) throws {
-        var seen = Set<String>(minimumCapacity: Int(node(object).count))
-        var keyIndex = object + 1
-        for _ in 0..<node(object).count {
+        let count = Int(node(object).count)
+        // Plain ASCII keys (the usual case) are equal as strings exactly when their bytes are,
+        // so a small object's keys are compared pairwise in place, with no allocation.
+        if count <= 32, try plainASCIIKeysAreDistinct(ofObject: object, count: count) { return }
+        var seen = Set<String>(minimumCapacity: count)
+        var key = object + 1
+        for _ in 0..<count {
             let name: String
             do {
-                name = try string(at: keyIndex)
+                name = try string(at: key)
             } catch {
                 throw corrupted("An object key is not valid UTF-8.")
             }
-            guard seen.insert(name).inserted else {
-                // Without the key: it may be session data, and descriptions reach logs.
-                throw corrupted("An object has the same key more than once.")
+            // Without the key: it may be session data, and descriptions reach logs.
+            guard seen.insert(name).inserted else { throw corrupted("An object has the same key more than once.") }
+            key = Int(node(key + 1).next)
+        }
+    }
+
+    /// True when every key is plain ASCII and no two are equal; throws on two equal ones; false
+    /// when a key is not plain ASCII (the caller compares them as strings).
+    private func plainASCIIKeysAreDistinct(ofObject object: Int, count: Int) throws -> Bool {
+        var later = object + 1
+        for position in 0..<count {
+            guard isPlainASCII(node(later)) else { return false }
+            var earlier = object + 1
+            for _ in 0..<position {
+                if sameBytes(node(earlier), node(later)) { throw corrupted("An object has the same key more than once.") }
+                earlier = Int(node(earlier + 1).next)
             }
-            keyIndex = Int(node(keyIndex + 1).next)
+            later = Int(node(later + 1).next)
+        }
+        return true
+    }
+
+    /// Whether a string node is ASCII without escapes: its bytes are its characters.
+    private func isPlainASCII(_ string: JSONTape.Node) -> Bool {
+        guard !string.hasEscapes else { return false }
+        return tape.bytes.withUnsafeBufferPointer { buffer in
+            buffer[Int(string.start)..<Int(string.end)].allSatisfy { $0 < 0x80 }
+        }
+    }
+
+    private func sameBytes(_ first: JSONTape.Node, _ second: JSONTape.Node) -> Bool {
+        guard first.end - first.start == second.end - second.start else { return false }
+        return tape.bytes.withUnsafeBufferPointer { buffer in
+            buffer[Int(first.start)..<Int(first.end)].elementsEqual(buffer[Int(second.start)..<Int(second.end)])
         }
     }
 

@@ -31,20 +31,23 @@ extension SessionCodec {
         _ session: Session, serialized: SessionBytes?, lifetime: Duration?, sessionStartedAt: Date? = nil
     ) throws(SessionCodecError) -> String {
         let minutes = try lifetime.map { duration throws(SessionCodecError) in try Self.envelopeMinutes(of: duration) }
-        // 1. Serialize, unless the caller did.
-        var owned: SessionBytes?
-        defer { owned?.zeroize() }
-        let bytes: SessionBytes
+        // 1. Serialize, unless the caller did. The bytes are sealed from the variable that
+        // wipes them, with no second reference that would make the wipe copy them first.
         if let serialized {
             try checkSize(of: serialized)
-            bytes = serialized
-        } else {
-            owned = try serialize(session)
-            bytes = owned ?? SessionBytes(body: [], secrets: [])
+            return try seal(serialized: serialized, lifetimeMinutes: minutes, sessionStartedAt: sessionStartedAt)
         }
+        var owned = try serialize(session)
+        defer { owned.zeroize() }
+        return try seal(serialized: owned, lifetimeMinutes: minutes, sessionStartedAt: sessionStartedAt)
+    }
+
+    private func seal(
+        serialized: SessionBytes, lifetimeMinutes minutes: UInt32?, sessionStartedAt: Date?
+    ) throws(SessionCodecError) -> String {
         // 2-5. Compress, pad and encrypt into one buffer: header | nonce | ciphertext+tag.
         let envelope = try makeEnvelope(
-            bytes, lifetimeMinutes: minutes ?? lifetimeMinutes, sessionStartedAt: sessionStartedAt)
+            serialized, lifetimeMinutes: minutes ?? lifetimeMinutes, sessionStartedAt: sessionStartedAt)
 
         // 6. Text, within the limit an opener enforces.
         let length = Base64URL.encodedLength(of: envelope.count)

@@ -2,6 +2,10 @@ import CZstd
 
 /// A reusable zstd compression context bound to one digested dictionary, writing the stripped
 /// frames of wire format v2: no magic number, no checksum, no dictionary id, no content size.
+///
+/// Its workspace keeps the last input's literals until the next call or until it is freed:
+/// libzstd offers no call to clear them, and zeroing the whole workspace (about 270 KiB) would
+/// cost more than compressing (README, "Plaintext in memory").
 final class ZstdCompressor {
     private let context: OpaquePointer
 

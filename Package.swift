@@ -10,14 +10,31 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// Dependencies behind a trait are not even resolved by an application that leaves the trait
+/// off, so depending on the core fetches and compiles no web framework (README, "Package shape").
+let hummingbird: TargetDependencyCondition? = .when(traits: ["Hummingbird"])
+let vapor: TargetDependencyCondition? = .when(traits: ["Vapor"])
+let demo: TargetDependencyCondition? = .when(traits: ["Demo"])
+
 let package = Package(
     name: "SealedCookie",
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "SealedCookie", targets: ["SealedCookie"]),
         .library(name: "SealedCookieHummingbird", targets: ["SealedCookieHummingbird"]),
+        .library(name: "SealedCookieVapor", targets: ["SealedCookieVapor"]),
         .executable(name: "sealed-cookie", targets: ["SealedCookieTool"]),
         .executable(name: "sealed-cookie-demo", targets: ["SealedCookieDemo"]),
+        .executable(name: "sealed-cookie-vapor-node", targets: ["SealedCookieVaporNode"]),
+    ],
+    // None by default: an application names the integration it uses. The repository's own
+    // scripts build with every trait (`--enable-all-traits`).
+    traits: [
+        .trait(name: "Hummingbird", description: "SealedCookieHummingbird: the Hummingbird 2 middleware."),
+        .trait(name: "Vapor", description: "SealedCookieVapor: the Vapor 4 middleware and session driver."),
+        .trait(
+            name: "Demo", description: "The demo, the example nodes and the integration tests.",
+            enabledTraits: ["Hummingbird", "Vapor"]),
     ],
     dependencies: [
         // No traits: the package needs neither swift-configuration nor full Foundation from Hummingbird.
@@ -31,6 +48,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // Test-only: property-based round trips in SealedCookieTests.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
     ],
     targets: [
         .systemLibrary(
@@ -65,10 +83,43 @@ let package = Package(
             name: "SealedCookieHummingbird",
             dependencies: [
                 "SealedCookie",
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types", condition: hummingbird),
+                .product(name: "Hummingbird", package: "hummingbird", condition: hummingbird),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth", condition: hummingbird),
+                .product(name: "Logging", package: "swift-log", condition: hummingbird),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SealedCookieVapor",
+            dependencies: [
+                "SealedCookie",
+                .product(name: "Vapor", package: "vapor", condition: vapor),
+                .product(name: "Logging", package: "swift-log", condition: vapor),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The example app's routes on Vapor, for the mixed-framework cluster and load tests.
+        .executableTarget(
+            name: "SealedCookieVaporNode",
+            dependencies: [
+                "SealedCookie",
+                "SealedCookieVaporExample",
+                "SealedCookieExampleModel",
+                .product(name: "Vapor", package: "vapor", condition: demo),
+                .product(name: "Logging", package: "swift-log", condition: demo),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The example app's session and reply, shared by its Hummingbird and Vapor nodes.
+        .target(name: "SealedCookieExampleModel", swiftSettings: swiftSettings),
+        .target(
+            name: "SealedCookieVaporExample",
+            dependencies: [
+                "SealedCookie",
+                "SealedCookieVapor",
+                "SealedCookieExampleModel",
+                .product(name: "Vapor", package: "vapor", condition: vapor),
             ],
             swiftSettings: swiftSettings
         ),
@@ -79,10 +130,11 @@ let package = Package(
             dependencies: [
                 "SealedCookie",
                 "SealedCookieHummingbird",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
+                "SealedCookieExampleModel",
+                .product(name: "Hummingbird", package: "hummingbird", condition: hummingbird),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth", condition: hummingbird),
+                .product(name: "Logging", package: "swift-log", condition: hummingbird),
+                .product(name: "NIOCore", package: "swift-nio", condition: hummingbird),
             ],
             swiftSettings: swiftSettings
         ),
@@ -91,13 +143,13 @@ let package = Package(
             dependencies: [
                 "SealedCookie",
                 "SealedCookieExampleApp",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird", condition: demo),
+                .product(name: "Logging", package: "swift-log", condition: demo),
+                .product(name: "ArgumentParser", package: "swift-argument-parser", condition: demo),
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: demo),
+                .product(name: "NIOCore", package: "swift-nio", condition: demo),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: demo),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: demo),
             ],
             swiftSettings: swiftSettings
         ),
@@ -115,9 +167,17 @@ let package = Package(
             dependencies: ["SealedCookieTool"],
             swiftSettings: swiftSettings
         ),
+        // The hand-moved clock and the log recorder of the middleware tests.
+        .target(
+            name: "SealedCookieTestSupport",
+            dependencies: [.product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird", "Vapor"]))],
+            path: "Tests/SealedCookieTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SealedCookieHummingbirdTests",
             dependencies: [
+                "SealedCookieTestSupport",
                 "SealedCookie",
                 "SealedCookieHummingbird",
                 "SealedCookieExampleApp",
@@ -127,6 +187,19 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SealedCookieVaporTests",
+            dependencies: [
+                "SealedCookie",
+                "SealedCookieVapor",
+                "SealedCookieVaporExample",
+                "SealedCookieTestSupport",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

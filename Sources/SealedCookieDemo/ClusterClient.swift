@@ -21,6 +21,9 @@ extension SealedCookieDemo {
         @Option(parsing: .upToNextOption, help: "The names of the nodes behind the load balancer.")
         var nodes: [String] = ["a", "b", "c"]
 
+        @Option(parsing: .upToNextOption, help: "Which of --nodes run on Vapor (the others on Hummingbird).")
+        var vaporNodes: [String] = []
+
         @Option(help: "The process id of a node to kill in the middle of the run.")
         var killPid: Int32?
 
@@ -36,6 +39,7 @@ extension SealedCookieDemo {
         func validate() throws {
             guard (1...100_000).contains(requests) else { throw ValidationError("--requests must be from 1 to 100000") }
             guard (killPid == nil) == (killNode == nil) else { throw ValidationError("--kill-pid and --kill-node go together") }
+            guard Set(vaporNodes).isSubset(of: nodes) else { throw ValidationError("--vapor-nodes must be among --nodes") }
         }
 
         func run() async throws {

@@ -14,10 +14,11 @@ struct ClusterRun {
     func run() async throws -> Bool {
         let login = try await client.send(.POST, "/login?user=\(user)", to: balancer)
         checks.check(login.status == 200 && !login.setCookies.isEmpty, "login through nginx sets the cookie", detail: "status \(login.status)")
-        print("login: \(login.status) from node \(login.reply?.node ?? "?"), \(login.setCookies.count) Set-Cookie")
+        print("login: \(login.status) from node \(login.reply?.node ?? "?") (\(framework(of: login.reply?.node))), \(login.setCookies.count) Set-Cookie")
 
         try await mainRun()
         try await changeIsSeenEverywhere()
+        try await changeCrossesFrameworks()
         try await sessionWithinBudget()
         try await sessionPastBudget()
 
@@ -52,6 +53,10 @@ struct ClusterRun {
         print("answered by node before the kill: \(describe(before))")
         if killAt != nil { print("answered by node after the kill:  \(describe(after))") }
         checks.check(Set(command.nodes).isSubset(of: before.keys), "every node answered", detail: describe(before))
+        if !command.vaporNodes.isEmpty {
+            let frameworks = Set(before.keys.map { framework(of: $0) })
+            checks.check(frameworks == ["hummingbird", "vapor"], "both frameworks served the session", detail: frameworks.sorted().joined(separator: ","))
+        }
         if let killed = command.killNode {
             checks.check(after[killed] == nil, "the killed node answered nothing after the kill")
             let survivors = Set(command.nodes).subtracting([killed])
@@ -71,6 +76,35 @@ struct ClusterRun {
         }
         checks.check(readers.count >= 2, "the change is read on more than one node", detail: readers.sorted().joined(separator: ","))
         print("change on node \(change.reply?.node ?? "?") read on nodes \(readers.sorted().joined(separator: ", "))")
+    }
+
+    /// With Vapor and Hummingbird nodes behind the balancer: a change made on either framework
+    /// is read on the other.
+    private func changeCrossesFrameworks() async throws {
+        guard !command.vaporNodes.isEmpty else { return }
+        var crossings: Set<String> = []
+        for attempt in 0..<8 where crossings.count < 2 {
+            let item = "mug\(attempt)"
+            let change = try await client.send(.POST, "/cart?item=\(item)", to: balancer)
+            let writer = framework(of: change.reply?.node)
+            // Two reads, then three: round robin then puts the next change on another node,
+            // whether three or four nodes are up.
+            for _ in 0..<(2 + attempt % 2) {
+                let read = try await client.send(.GET, "/me", to: balancer)
+                let reader = framework(of: read.reply?.node)
+                checks.check(read.status == 200 && read.reply?.cart?.last == item, "a change on \(writer) is read on \(reader)",
+                    detail: "status \(read.status) from node \(read.reply?.node ?? "?")")
+                if reader != writer { crossings.insert("\(writer) -> \(reader)") }
+            }
+        }
+        let seen = crossings.sorted().joined(separator: ", ")
+        checks.check(crossings.count == 2, "changes crossed both ways between the frameworks", detail: seen)
+        print("changes read across frameworks: \(seen)")
+    }
+
+    private func framework(of node: String?) -> String {
+        guard let node else { return "?" }
+        return command.vaporNodes.contains(node) ? "vapor" : "hummingbird"
     }
 
     /// A bigger session that still fits goes through nginx untouched.

@@ -1,5 +1,6 @@
 public import Foundation
 public import SealedCookie
+public import SealedCookieExampleModel
 public import SealedCookieHummingbird
 
 /// One node of the example cluster: its name and what it shares with every other node.

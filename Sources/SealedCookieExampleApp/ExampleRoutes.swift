@@ -1,5 +1,7 @@
 public import Hummingbird
 public import HummingbirdAuth
+import SealedCookie
+import SealedCookieExampleModel
 import SealedCookieHummingbird
 
 /// The example app's routes, shared by the demo, the nginx cluster test, the load test and the
@@ -16,7 +18,7 @@ import SealedCookieHummingbird
 /// Without it: `GET /bench/plain` and `GET /health`.
 public enum ExampleRoutes {
     /// The most filler `/grow` adds, far past any cookie budget.
-    public static let maxFillerBytes = 64 * 1024
+    public static let maxFillerBytes = Filler.maxCharacters
 
     /// The router of `node`.
     public static func router(for node: ExampleNode) -> Router<ExampleContext> {

@@ -1,17 +1,15 @@
-import SealedCookie
-
 /// How the middleware tells whether the handler changed the session it loaded.
 ///
 /// For an `Equatable` session type, with `==`: nothing is serialized to compare. For any other,
 /// by its serialized bytes: the loaded session's are reduced to a ``SessionDigest`` (no
 /// plaintext copy is kept while the handler runs), and the current session's bytes are handed
 /// on to be sealed, so that it is serialized once.
-struct SessionComparison<Session: Sendable>: Sendable {
+package struct SessionComparison<Session: Sendable>: Sendable {
     private let codec: SessionCodec<Session>
     /// `==` of the session type, or nil when it is not `Equatable`.
     private let equals: (@Sendable (Session, Session) -> Bool)?
 
-    init(codec: SessionCodec<Session>) {
+    package init(codec: SessionCodec<Session>) {
         self.codec = codec
         self.equals = (Session.self as? any (Equatable & SendableMetatype).Type).map { equality(of: $0, as: Session.self) }
     }
@@ -19,13 +17,13 @@ struct SessionComparison<Session: Sendable>: Sendable {
     /// What to remember of a loaded session besides itself: nil when `==` compares, else the
     /// digest of its bytes (nil too when it does not serialize, so any session counts as
     /// changed).
-    func digest(ofLoaded session: Session) -> SessionDigest? {
+    package func digest(ofLoaded session: Session) -> SessionDigest? {
         guard equals == nil, let serialized = SerializedSession(session, codec: codec) else { return nil }
         return SessionDigest(of: serialized.bytes)
     }
 
     /// Whether `current` differs from `loaded`, and the bytes serialized to tell, if any.
-    func compare(_ current: Session, with loaded: LoadedSession<Session>) -> (
+    package func compare(_ current: Session, with loaded: LoadedSession<Session>) -> (
         isChanged: Bool, serialized: SerializedSession?
     ) {
         if let equals { return (!equals(current, loaded.session), nil) }

@@ -1,7 +1,5 @@
-import SealedCookie
-
 /// What the request carried, read through the cookie layer (or the codec, for a bearer token).
-enum IncomingSession<Session: Sendable> {
+package enum IncomingSession<Session: Sendable>: Sendable {
     /// No session cookie or token.
     case absent
     /// A session that opened and authenticated.
@@ -13,7 +11,7 @@ enum IncomingSession<Session: Sendable> {
     case conflicting(reason: String)
 
     /// The session in the request's `Cookie` fields, parsed by `cookies`.
-    init(requestCookies: Result<CookieHeader, CookieHeaderError>, cookies: SessionCookies<Session>) {
+    package init(requestCookies: Result<CookieHeader, CookieHeaderError>, cookies: SessionCookies<Session>) {
         do {
             self = try cookies.session(in: requestCookies).map(Self.opened) ?? .absent
         } catch {
@@ -26,7 +24,7 @@ enum IncomingSession<Session: Sendable> {
     }
 
     /// The session in a bearer token.
-    init(token: String, codec: SessionCodec<Session>) {
+    package init(token: String, codec: SessionCodec<Session>) {
         do {
             self = .opened(try codec.openWithDetails(token))
         } catch {

@@ -1,7 +1,5 @@
-public import Hummingbird
-
 /// The JSON every example route answers with: which node answered, and what it saw.
-public struct NodeReply: ResponseCodable, Sendable, Equatable {
+public struct NodeReply: Codable, Sendable, Equatable {
     /// The node's name (`a`, `b`, `c` …).
     public var node: String
     /// The logged-in user the node recognised, if any.

@@ -1,10 +1,9 @@
-import Foundation
-import SealedCookie
+package import Foundation
 
 /// What the response must do about the session once the handler has run.
-enum SessionOutcome<Session: Sendable> {
+package enum SessionOutcome<Session: Sendable> {
     /// Why a session is sealed again.
-    enum Reason: String {
+    package enum Reason: String {
         case created, changed, rotated, renewed
     }
 
@@ -26,7 +25,7 @@ enum SessionOutcome<Session: Sendable> {
     ///     serialized to tell.
     ///   - defaultLifetime: The lifetime when the handler gave none.
     ///   - isRenewalDue: Whether the loaded session is due for sliding renewal.
-    static func decide(
+    package static func decide(
         current: (session: Session, expiresIn: Duration?)?,
         loaded: LoadedSession<Session>?,
         compare: (Session, LoadedSession<Session>) -> (isChanged: Bool, serialized: SerializedSession?),
@@ -51,7 +50,7 @@ enum SessionOutcome<Session: Sendable> {
 
     /// `expiresIn` as an envelope can carry it: whole minutes, rounded up, from one minute to
     /// ``EnvelopeHeader/maxLifetimeMinutes``.
-    static func envelopeLifetime(_ expiresIn: Duration) -> Duration {
+    package static func envelopeLifetime(_ expiresIn: Duration) -> Duration {
         let maxMinutes = Int64(EnvelopeHeader.maxLifetimeMinutes)
         let parts = expiresIn.components
         let seconds = min(parts.seconds, maxMinutes * 60) + (parts.attoseconds > 0 ? 1 : 0)

@@ -1,24 +1,23 @@
-import Foundation
-import SealedCookie
+package import Foundation
 
 /// A session the middleware opened from the request, with what it needs to decide afterwards
 /// whether the response must carry a new cookie.
-struct LoadedSession<Session: Sendable>: Sendable {
+package struct LoadedSession<Session: Sendable>: Sendable {
     /// The session as the request carried it.
-    var session: Session
+    package var session: Session
     /// The digest of its serialized bytes, to tell whether the handler changed it; nil when
     /// `==` tells (see ``SessionComparison``) or when it did not serialize.
-    var digest: SessionDigest?
+    package var digest: SessionDigest?
     /// The lifetime it was sealed with, handed to the handler as `expiresIn`.
-    var lifetime: Duration
+    package var lifetime: Duration
     /// When it was sealed.
-    var issuedAt: Date
+    package var issuedAt: Date
     /// When its session began, carried into every new seal of it for the maximum session age.
-    var startedAt: Date
+    package var startedAt: Date
     /// Whether it should be sealed again (older key or dictionary, older wire format).
-    var needsResealing: Bool
+    package var needsResealing: Bool
 
-    init(_ opened: OpenedSession<Session>, digest: SessionDigest?) {
+    package init(_ opened: OpenedSession<Session>, digest: SessionDigest?) {
         self.session = opened.session
         self.digest = digest
         self.lifetime = .seconds(Int64(opened.header.lifetimeMinutes) * 60)
@@ -28,7 +27,7 @@ struct LoadedSession<Session: Sendable>: Sendable {
     }
 
     /// Whether more than `fraction` of the lifetime has passed at `now`.
-    func isDueForRenewal(fraction: Double, now: Date) -> Bool {
+    package func isDueForRenewal(fraction: Double, now: Date) -> Bool {
         now.timeIntervalSince(issuedAt) > fraction * Double(lifetime.components.seconds)
     }
 }

@@ -1,27 +1,30 @@
-import Logging
+public import Logging
 import Synchronization
 
 /// Collects every log line of a test application.
-final class LogRecorder: Sendable {
-    struct Entry: Sendable {
-        var level: Logger.Level
-        var message: String
-        var metadata: String
+public final class LogRecorder: Sendable {
+    public struct Entry: Sendable {
+        public var level: Logger.Level
+        public var message: String
+        public var metadata: String
     }
 
     private let entries = Mutex<[Entry]>([])
 
-    var all: [Entry] { entries.withLock { $0 } }
+    /// An empty recorder.
+    public init() {}
+
+    public var all: [Entry] { entries.withLock { $0 } }
 
     /// A logger at trace level that records into this recorder.
-    var logger: Logger {
+    public var logger: Logger {
         var logger = Logger(label: "test") { _ in Handler(recorder: self) }
         logger.logLevel = .trace
         return logger
     }
 
     /// Entries at `level` whose message contains `text`.
-    func entries(at level: Logger.Level, containing text: String) -> [Entry] {
+    public func entries(at level: Logger.Level, containing text: String) -> [Entry] {
         all.filter { $0.level == level && $0.message.contains(text) }
     }
 

@@ -1,0 +1,49 @@
+public import SealedCookie
+
+/// Everything ``SealedSessionMiddleware`` needs: the cookie layer (codec, scope, attributes,
+/// budget), and the optional sliding renewal, token mode and revocation check.
+///
+/// Every node of a cluster, Vapor or Hummingbird, needs the same codec configuration (cookie
+/// name, purpose, key ring) and cookie configuration; nothing else is shared.
+///
+/// ```swift
+/// let codec = try SessionCodec<UserSession>(configuration: .init(
+///     cookieName: "session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS")))
+/// let configuration = SealedSessionConfiguration(
+///     cookies: try SessionCookies(codec: codec, configuration: .init(scope: try .rootDomain("example.com"))))
+/// ```
+public struct SealedSessionConfiguration<Session: Codable & Sendable>: Sendable {
+    /// Reads and writes the session cookie; its codec's lifetime is the default for new sessions.
+    public var cookies: SessionCookies<Session>
+    /// The fraction of its lifetime after which an unchanged session is sealed again with a
+    /// fresh lifetime (sliding expiry), or nil to let sessions expire on schedule.
+    ///
+    /// Renewal happens when *more* than this fraction has passed: with `0.5` and a one-day
+    /// lifetime, the first request after twelve hours gets a new cookie. Default `0.5`.
+    public var renewalFraction: Double?
+    /// Token mode (`Authorization: Bearer`), or nil to accept cookies only. Default nil.
+    public var tokenMode: SessionTokenMode?
+    /// A revocation check called after every successful open, or nil. Default nil.
+    public var revocation: (any SessionRevocationCheck<Session>)?
+
+    /// The codec that seals and opens sessions.
+    public var codec: SessionCodec<Session> { cookies.codec }
+
+    /// Makes a configuration.
+    /// - Parameters:
+    ///   - cookies: The cookie layer, made from the codec and the cookie configuration.
+    ///   - renewalFraction: See ``renewalFraction``.
+    ///   - tokenMode: See ``tokenMode``.
+    ///   - revocation: See ``revocation``.
+    public init(
+        cookies: SessionCookies<Session>,
+        renewalFraction: Double? = 0.5,
+        tokenMode: SessionTokenMode? = nil,
+        revocation: (any SessionRevocationCheck<Session>)? = nil
+    ) {
+        self.cookies = cookies
+        self.renewalFraction = renewalFraction
+        self.tokenMode = tokenMode
+        self.revocation = revocation
+    }
+}

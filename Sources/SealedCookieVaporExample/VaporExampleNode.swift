@@ -1,0 +1,53 @@
+public import Foundation
+public import SealedCookie
+public import SealedCookieExampleModel
+public import SealedCookieVapor
+
+/// One node of the example app on Vapor: the same cookie name, codec and cookie configuration as
+/// the Hummingbird example node, so the two serve one cluster.
+public struct VaporExampleNode: Sendable {
+    /// The session cookie's name, the Hummingbird node's.
+    public static let cookieName = "session"
+
+    /// The node's name, reported in every reply.
+    public var name: String
+    /// The middleware's configuration.
+    public var sessions: SealedSessionConfiguration<ExampleSession>
+    /// The revocation list logout writes to, if any.
+    public var revocation: InMemorySessionRevocation<ExampleSession>?
+
+    /// Makes a node.
+    /// - Parameters:
+    ///   - name: The node's name.
+    ///   - keyRing: The cluster's key ring.
+    ///   - rootDomain: The cookie's Domain, or nil for host-only cookies.
+    ///   - isSecure: Whether the cookie is `Secure`.
+    ///   - revocation: The revocation list, if any.
+    ///   - maxChunkCount: The most cookies one session may take.
+    ///   - maxSessionAge: The longest a session lives across renewals, or nil for no limit.
+    ///   - renewalFraction: See ``SealedSessionConfiguration/renewalFraction``.
+    ///   - clock: The time source.
+    public init(
+        name: String,
+        keyRing: KeyRing,
+        rootDomain: String?,
+        isSecure: Bool = true,
+        revocation: InMemorySessionRevocation<ExampleSession>? = nil,
+        maxChunkCount: Int = 2,
+        maxSessionAge: Duration? = nil,
+        renewalFraction: Double? = 0.5,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        let codec = try SessionCodec<ExampleSession>(
+            configuration: SessionCodecConfiguration(
+                cookieName: Self.cookieName, keyRing: keyRing, maxSessionAge: maxSessionAge, clock: clock))
+        let scope = try rootDomain.map { try CookieScope.rootDomain($0) } ?? .hostOnly
+        let cookies = try SessionCookies(
+            codec: codec,
+            configuration: SessionCookiesConfiguration(scope: scope, secure: isSecure, maxChunkCount: maxChunkCount))
+        self.name = name
+        self.revocation = revocation
+        self.sessions = SealedSessionConfiguration(
+            cookies: cookies, renewalFraction: renewalFraction, tokenMode: SessionTokenMode(), revocation: revocation)
+    }
+}

@@ -1,0 +1,43 @@
+import Logging
+import SealedCookie
+import SealedCookieExampleModel
+import SealedCookieVapor
+import SealedCookieVaporExample
+import Vapor
+
+// One node of the example app on Vapor, for the mixed cluster test and the load test:
+//   sealed-cookie-vapor-node --port N [--node NAME] [--root-domain D] [--keys-variable V] [--log-level L]
+// The key ring comes from the environment variable (SEALED_COOKIE_KEYS by default).
+let options: NodeOptions
+do {
+    options = try NodeOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+} catch {
+    FileHandle.standardError.write(Data("sealed-cookie-vapor-node: \(error)\n\(NodeOptions.usage)\n".utf8))
+    exit(2)
+}
+let level = options.logLevel
+LoggingSystem.bootstrap { label in
+    var handler = StreamLogHandler.standardError(label: label)
+    handler.logLevel = level
+    return handler
+}
+// Vapor's own command line is not used: the node takes only the options above.
+let app = try await Application.make(Environment(name: "production", arguments: [CommandLine.arguments[0]]))
+do {
+    let node = try VaporExampleNode(
+        name: options.node, keyRing: try KeyRing(environmentVariable: options.keysVariable),
+        rootDomain: options.rootDomain, isSecure: false,  // plain HTTP on loopback behind the test's nginx
+        revocation: InMemorySessionRevocation { $0.user })
+    app.http.server.configuration.hostname = "127.0.0.1"
+    app.http.server.configuration.port = options.port
+    app.sessions.use(.memory)
+    VaporExampleRoutes.add(to: app, node: node)
+    MemorySessionRoutes.add(to: app, node: node)
+    app.logger.info("node \(node.name) (Vapor) listening on 127.0.0.1:\(options.port)")
+    try await app.execute()
+} catch {
+    app.logger.critical("\(error)")
+    try await app.asyncShutdown()
+    exit(1)
+}
+try await app.asyncShutdown()

@@ -1,0 +1,2 @@
+// The clock and log recorder are shared with the Vapor tests.
+@_exported import SealedCookieTestSupport

@@ -1,0 +1,46 @@
+import Foundation
+import SealedCookie
+import SealedCookieExampleModel
+import SealedCookieTestSupport
+import SealedCookieVapor
+import SealedCookieVaporExample
+import Testing
+import Vapor
+import VaporTesting
+
+/// The revocation check: a revoked session is no session; a failing check fails the request.
+@Suite struct RevocationTests {
+    @Test func aCopyOfTheCookieTakenBeforeLogoutIsRefused() async throws {
+        let clock = TestClock()
+        let revocation = InMemorySessionRevocation<ExampleSession>(clock: clock.source) { $0.user }
+        let node = try VaporTestNode(clock: clock, revocation: revocation)
+        try await node.test { client in
+            let login = try await client.send(.POST, "/login?user=alice")
+            clock.advance(by: 30)
+            try await client.send(.POST, "/logout", cookie: login.cookieField)
+            let copy = try await client.send(.GET, "/me", cookie: login.cookieField)
+            #expect(copy.status == .seeOther)
+            #expect(copy.setCookies.isEmpty)
+            clock.advance(by: 1)
+            let again = try await client.send(.POST, "/login?user=alice")
+            #expect(try await client.send(.GET, "/me", cookie: again.cookieField).reply?.user == "alice")
+        }
+        #expect(node.logs.entries(at: .debug, containing: "revoked").count == 1)
+    }
+
+    @Test func aFailingCheckFailsTheRequestAndLeavesTheCookie() async throws {
+        struct StoreDown: Error {}
+        struct FailingCheck: SessionRevocationCheck {
+            func isRevoked(_ session: ExampleSession, issuedAt: Date) async throws -> Bool { throw StoreDown() }
+        }
+        let node = try VaporTestNode()
+        let login = try await node.test { try await $0.send(.POST, "/login?user=alice").cookieField }
+        var failing = node
+        failing.node.sessions.revocation = FailingCheck()
+        try await failing.test { client in
+            let me = try await client.send(.GET, "/me", cookie: login)
+            #expect(me.status == .internalServerError)
+            #expect(me.setCookies.isEmpty)
+        }
+    }
+}

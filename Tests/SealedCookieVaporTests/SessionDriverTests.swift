@@ -1,0 +1,86 @@
+import Foundation
+import SealedCookie
+import SealedCookieExampleModel
+import SealedCookieTestSupport
+import SealedCookieVapor
+import SealedCookieVaporExample
+import Testing
+import Vapor
+import VaporTesting
+
+/// `app.sessions.use(.sealed(codec))`: Vapor's `req.session.data` kept in the sealed cookie.
+@Suite struct SessionDriverTests {
+    private func codec(_ keyRing: KeyRing, clock: TestClock) throws -> SessionCodec<SessionData> {
+        try SessionCodec(configuration: .init(
+            cookieName: "vapor-session", keyRing: keyRing, maxSessionAge: .seconds(7 * 86_400), clock: clock.source))
+    }
+
+    /// Runs `test` on an app whose routes use Vapor's sessions through the sealed driver.
+    private func withDriverApp(
+        _ codec: SessionCodec<SessionData>, logs: LogRecorder, _ test: (any TestingApplicationTester) async throws -> Void
+    ) async throws {
+        try await withApp { app in
+            app.logger = logs.logger
+            app.sessions.use(.sealed(codec))
+            let sessions = app.grouped(app.sessions.middleware)
+            sessions.post("login") { req -> HTTPStatus in
+                req.session.data["user"] = req.query[String.self, at: "user"]
+                req.session.data["filler"] = req.query[String.self, at: "filler"]
+                return .ok
+            }
+            sessions.get("me") { req in req.session.data["user"] ?? "nobody" }
+            sessions.post("logout") { req -> HTTPStatus in
+                req.session.destroy()
+                return .ok
+            }
+            try await test(try app.testing())
+        }
+    }
+
+    private func cookie(_ response: TestingHTTPResponse) -> String {
+        response.headers[.setCookie].first.map { String($0.prefix { $0 != ";" }) } ?? ""
+    }
+
+    @Test func theSessionLivesInTheSealedCookie() async throws {
+        let clock = TestClock()
+        let codec = try codec(VaporTestNode.ring(1), clock: clock)
+        let logs = LogRecorder()
+        try await withDriverApp(codec, logs: logs) { app in
+            let login = try await app.sendRequest(.POST, "/login?user=erin")
+            let value = String(cookie(login).dropFirst("vapor-session=".count))
+            #expect(try codec.open(value)["user"] == "erin", "the cookie value is the sealed session")
+            clock.advance(by: 60)
+            let me = try await app.sendRequest(.GET, "/me", headers: ["Cookie": cookie(login)])
+            #expect(String(buffer: me.body) == "erin")
+            // Vapor's middleware writes the session on every response; the start is kept.
+            let header = try EnvelopeHeader(sealedValue: String(cookie(me).dropFirst("vapor-session=".count)))
+            #expect(header.issuedAt == clock.now)
+            #expect(header.sessionStartedAt == TestClock.start)
+        }
+    }
+
+    @Test func aCookieFromAnotherRingIsNoSession() async throws {
+        let clock = TestClock()
+        let logs = LogRecorder()
+        var stolen = ""
+        try await withDriverApp(try codec(VaporTestNode.ring(1), clock: clock), logs: logs) { app in
+            stolen = cookie(try await app.sendRequest(.POST, "/login?user=erin"))
+        }
+        try await withDriverApp(try codec(VaporTestNode.ring(1), clock: clock), logs: logs) { app in
+            let me = try await app.sendRequest(.GET, "/me", headers: ["Cookie": stolen])
+            #expect(String(buffer: me.body) == "nobody")
+        }
+        #expect(logs.entries(at: .debug, containing: "Sealed session rejected").count == 1)
+    }
+
+    @Test func aSessionPastOneCookieIsAServerErrorNotADroppedCookie() async throws {
+        let logs = LogRecorder()
+        try await withDriverApp(try codec(VaporTestNode.ring(1), clock: TestClock()), logs: logs) { app in
+            let filler = String((0..<5000).map { _ in Character(UnicodeScalar(UInt8.random(in: 97...122))) })  // incompressible
+            let login = try await app.sendRequest(.POST, "/login?user=erin&filler=\(filler)")
+            #expect(login.status == .internalServerError)
+            #expect(login.headers[.setCookie].isEmpty)
+        }
+        #expect(logs.entries(at: .error, containing: "Session not stored").count == 1)
+    }
+}

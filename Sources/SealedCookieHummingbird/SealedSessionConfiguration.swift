@@ -30,10 +30,9 @@ public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable 
 
     /// The codec that seals and opens sessions.
     public var codec: SessionCodec<Session> { cookies.codec }
-    /// The codec of ``tokenMode``: the cookie codec's configuration under the purpose
-    /// `token:` + its purpose, so that a token (readable by the client's JavaScript) never
-    /// opens as the HttpOnly cookie, nor a cookie value as a token. Tokens are serialized as
-    /// JSON.
+    /// The codec of ``tokenMode``: the cookie codec's configuration and serializer under the
+    /// purpose `token:` + its purpose, so that a token (readable by the client's JavaScript)
+    /// never opens as the HttpOnly cookie, nor a cookie value as a token.
     public let tokenCodec: SessionCodec<Session>
 
     /// Makes a configuration.
@@ -54,9 +53,7 @@ public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable 
         if let renewalFraction, !(0...1).contains(renewalFraction) {
             throw .invalidConfiguration("renewalFraction must be from 0 to 1, or nil (is \(renewalFraction))")
         }
-        var tokenConfiguration = cookies.codec.configuration
-        tokenConfiguration.purpose = "token:" + tokenConfiguration.purpose
-        self.tokenCodec = try SessionCodec(configuration: tokenConfiguration)
+        self.tokenCodec = try cookies.codec.tokenCodec()
         self.cookies = cookies
         self.renewalFraction = renewalFraction
         self.tokenMode = tokenMode

@@ -148,11 +148,9 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
                 metadata: ["sealed_cookie.reason": "\(reason)"])
             return nil
         case .opened(let opened):
-            // The sealing node's clock may run ahead of the revoking one's by up to the skew the
-            // codec accepts: compare the earliest time it may really have been sealed.
-            let skew = Double(configuration.codec.configuration.clockSkew.components.seconds)
-            let earliest = opened.header.issuedAt.addingTimeInterval(-skew)
-            if let revocation = configuration.revocation, try await revocation.isRevoked(opened.session, issuedAt: earliest) {
+            if let revocation = configuration.revocation,
+                try await revocation.isRevoked(opened, clockSkew: configuration.codec.configuration.clockSkew)
+            {
                 logger.debug("Sealed session revoked; continuing without a session", metadata: ["sealed_cookie.reason": "revoked"])
                 return nil
             }

@@ -9,7 +9,7 @@ public import SealedCookie
 /// ```swift
 /// let codec = try SessionCodec<UserSession>(configuration: .init(
 ///     cookieName: "session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS")))
-/// let configuration = SealedSessionConfiguration(
+/// let configuration = try SealedSessionConfiguration(
 ///     cookies: try SessionCookies(codec: codec, configuration: .init(scope: try .rootDomain("example.com"))))
 /// ```
 public struct SealedSessionConfiguration<Session: Codable & Sendable>: Sendable {
@@ -28,6 +28,10 @@ public struct SealedSessionConfiguration<Session: Codable & Sendable>: Sendable 
 
     /// The codec that seals and opens sessions.
     public var codec: SessionCodec<Session> { cookies.codec }
+    /// The codec of ``tokenMode``: the cookie codec's configuration and serializer under the
+    /// purpose `token:` + its purpose, so that a token (readable by the client's JavaScript)
+    /// never opens as the HttpOnly cookie, nor a cookie value as a token.
+    public let tokenCodec: SessionCodec<Session>
 
     /// Makes a configuration.
     /// - Parameters:
@@ -35,12 +39,18 @@ public struct SealedSessionConfiguration<Session: Codable & Sendable>: Sendable 
     ///   - renewalFraction: See ``renewalFraction``.
     ///   - tokenMode: See ``tokenMode``.
     ///   - revocation: See ``revocation``.
+    /// - Throws: ``SessionCodecError/invalidConfiguration(_:)`` for a renewal fraction outside
+    ///   0 to 1 (NaN included), or if the token codec cannot be made.
     public init(
         cookies: SessionCookies<Session>,
         renewalFraction: Double? = 0.5,
         tokenMode: SessionTokenMode? = nil,
         revocation: (any SessionRevocationCheck<Session>)? = nil
-    ) {
+    ) throws(SessionCodecError) {
+        if let renewalFraction, !(0...1).contains(renewalFraction) {
+            throw .invalidConfiguration("renewalFraction must be from 0 to 1, or nil (is \(renewalFraction))")
+        }
+        self.tokenCodec = try cookies.codec.tokenCodec()
         self.cookies = cookies
         self.renewalFraction = renewalFraction
         self.tokenMode = tokenMode

@@ -11,7 +11,7 @@ import SealedCookie
 /// let codec = try SessionCodec<UserSession>(configuration: .init(
 ///     cookieName: "session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS")))
 /// let cookies = try SessionCookies(codec: codec, configuration: .init(scope: try .rootDomain("example.com")))
-/// app.middleware.use(SealedSessionMiddleware(configuration: .init(cookies: cookies)))
+/// app.middleware.use(SealedSessionMiddleware(configuration: try .init(cookies: cookies)))
 /// ```
 ///
 /// Handlers use `req.sealedSession(as: UserSession.self)` (a ``SealedSession``). For each request
@@ -20,12 +20,15 @@ import SealedCookie
 ///    ``SessionTokenMode``). A cookie that is malformed, tampered with, expired, sealed under an
 ///    unknown key, over the parsing limits, or revoked by
 ///    ``SealedSessionConfiguration/revocation`` leaves the request without a session; the reason
-///    is logged at debug level and never sent to the client. Such a cookie is not deleted, so a
+///    is logged at debug level and never sent to the client. Two cookies that open to different
+///    sessions (one planted through a sibling subdomain) leave it without a session too, with a
+///    rate-limited warning. Such a cookie is not deleted, so a
 ///    node that lags behind a key rotation does not log anybody out.
 /// 2. Hands the session to the handler, with its lifetime as ``SealedSession/expiresIn``.
 /// 3. After the handler returns, sends `Set-Cookie` only when needed: the session is new, or it
-///    or its lifetime changed; it was opened with an older key (re-sealed under the primary
-///    key); it is due for sliding renewal; or it was cleared (deletion cookies with the same
+///    or its lifetime changed; it was opened with an older key or dictionary, or is of wire
+///    format v1 (re-sealed under the primary ones); it is due for sliding renewal (keeping the
+///    session's start for the maximum session age); or it was cleared (deletion cookies with the same
 ///    Domain and Path for every chunk the request carried — not Vapor's `.expired`, which has
 ///    no Domain and so never deletes a root-domain cookie). Whether the session changed is told
 ///    by `==` when the session type is `Equatable`, and by its serialized bytes otherwise.
@@ -42,12 +45,15 @@ import SealedCookie
 public struct SealedSessionMiddleware<Session: Codable & Sendable>: Middleware {
     let configuration: SealedSessionConfiguration<Session>
     private let comparison: SessionComparison<Session>
+    /// Rate-limits the warnings that request input can trigger.
+    private let warnings: WarningLimiter
 
     /// Makes the middleware.
     /// - Parameter configuration: The cookie layer and options, the same on every node.
     public init(configuration: SealedSessionConfiguration<Session>) {
         self.configuration = configuration
         self.comparison = SessionComparison(codec: configuration.codec)
+        self.warnings = WarningLimiter(clock: configuration.codec.configuration.clock)
     }
 
     /// Opens the session before the rest of the chain and stores it as needed afterwards.
@@ -60,14 +66,23 @@ public struct SealedSessionMiddleware<Session: Codable & Sendable>: Middleware {
             request.logger.debug(
                 "Sealed session rejected; continuing without a session", metadata: ["sealed_cookie.reason": "\(reason)"])
             return respond(to: request, loaded: nil, sessionRequest, next)
+        case .conflicting(let reason):
+            // A warning, not debug: someone who can seal valid sessions planted one. Rate-limited,
+            // since the request is what triggers it.
+            request.logger.log(
+                level: warnings.allows("conflicting sessions") ? .warning : .debug,
+                "Two session cookies opened to different sessions (cookie tossing?); continuing without a session",
+                metadata: ["sealed_cookie.reason": "\(reason)"])
+            return respond(to: request, loaded: nil, sessionRequest, next)
         case .opened(let opened):
             let loaded = LoadedSession(opened, digest: comparison.digest(ofLoaded: opened.session))
             guard let revocation = configuration.revocation else {
                 return respond(to: request, loaded: loaded, sessionRequest, next)
             }
             // The check is async: the one task hop, taken only when a check is configured.
+            let skew = configuration.codec.configuration.clockSkew
             return request.eventLoop.makeFutureWithTask {
-                try await revocation.isRevoked(opened.session, issuedAt: opened.header.issuedAt)
+                try await revocation.isRevoked(opened, clockSkew: skew)
             }.flatMap { isRevoked in
                 if isRevoked {
                     request.logger.debug(

@@ -17,7 +17,7 @@ struct SessionRequest<Session: Codable & Sendable>: Sendable {
         requestCookies = configuration.cookies.parseCookieHeaders(isTokenRequest ? [] : request.headers[.cookie])
         host = request.headers.first(name: .host) ?? ""
         incoming =
-            token.map { IncomingSession(token: $0, codec: configuration.codec) }
+            token.map { IncomingSession(token: $0, codec: configuration.tokenCodec) }
             ?? IncomingSession(requestCookies: requestCookies, cookies: configuration.cookies)
     }
 }

@@ -18,8 +18,8 @@ struct SessionResponse<Session: Codable & Sendable> {
             logger.trace("Sealing session", metadata: ["sealed_cookie.reason": "\(reason.rawValue)"])
             if let tokenMode = configuration.tokenMode, request.isTokenRequest {
                 let token = try storing {
-                    try configuration.codec.seal(
-                        session, serialized: serialized?.bytes, lifetime: lifetime, sessionStartedAt: startedAt)
+                    // Serialized again by the token codec, which seals under its own purpose.
+                    try configuration.tokenCodec.seal(session, lifetime: lifetime, sessionStartedAt: startedAt)
                 }
                 response.headers.replaceOrAdd(name: tokenMode.responseHeader, value: token)
                 forbidStoring(response)

@@ -47,7 +47,7 @@ public struct VaporExampleNode: Sendable {
             configuration: SessionCookiesConfiguration(scope: scope, secure: isSecure, maxChunkCount: maxChunkCount))
         self.name = name
         self.revocation = revocation
-        self.sessions = SealedSessionConfiguration(
+        self.sessions = try SealedSessionConfiguration(
             cookies: cookies, renewalFraction: renewalFraction, tokenMode: SessionTokenMode(), revocation: revocation)
     }
 }

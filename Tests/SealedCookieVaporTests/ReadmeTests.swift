@@ -22,7 +22,7 @@ import VaporTesting
             let codec = try SessionCodec<UserSession>(configuration: .init(
                 cookieName: "session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS")))
             let cookies = try SessionCookies(codec: codec, configuration: .init(scope: try .rootDomain("example.com")))
-            let sessions = app.grouped(SealedSessionMiddleware(configuration: .init(cookies: cookies)))
+            let sessions = app.grouped(SealedSessionMiddleware(configuration: try .init(cookies: cookies)))
 
             sessions.post("login") { req async throws -> HTTPStatus in
                 try req.sealedSession(as: UserSession.self).set(UserSession(userID: "u_42"), expiresIn: .seconds(7 * 86_400))

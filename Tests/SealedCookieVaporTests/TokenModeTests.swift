@@ -48,6 +48,20 @@ import VaporTesting
         }
     }
 
+    @Test func aCookieValueIsNoTokenAndATokenIsNoCookie() async throws {
+        let node = try VaporTestNode()
+        try await node.test { client in
+            let cookie = try await client.send(.POST, "/login?user=alice").cookieField
+            let token = try #require(
+                try await client.send(.POST, "/login?user=dave", headers: ["Session-Token": "1"]).headers.first(name: "Session-Token"))
+            // Sealed under different purposes: neither opens in the other's place.
+            let cookieAsToken = try await client.send(.GET, "/me", headers: ["Authorization": "Bearer \(cookie.drop { $0 != "=" }.dropFirst())"])
+            #expect(cookieAsToken.status == .seeOther)
+            let tokenAsCookie = try await client.send(.GET, "/me", cookie: "session=\(token)")
+            #expect(tokenAsCookie.status == .seeOther)
+        }
+    }
+
     @Test func tokenModeIsOffUnlessConfigured() async throws {
         let node = try VaporTestNode()
         let token = try await node.test { client in

@@ -73,6 +73,17 @@ public struct SessionCodec<Session: Sendable>: Sendable {
         self.maxSessionAgeSeconds = configuration.maxSessionAge?.components.seconds
     }
 
+    /// The codec for bearer tokens: this one's configuration and serializer under the purpose
+    /// `token:` + its purpose, so that a token (readable by the client's JavaScript) never opens
+    /// as the HttpOnly cookie, nor a cookie value as a token.
+    package func tokenCodec() throws(SessionCodecError) -> SessionCodec<Session> {
+        var tokenConfiguration = configuration
+        tokenConfiguration.purpose = "token:" + tokenConfiguration.purpose
+        var codec = try SessionCodec(configuration: tokenConfiguration, serializer: serializer)
+        codec.fillNonce = fillNonce
+        return codec
+    }
+
     /// A lifetime as the envelope carries it: whole minutes from 1 to 400 days.
     static func envelopeMinutes(of lifetime: Duration) throws(SessionCodecError) -> UInt32 {
         let parts = lifetime.components

@@ -47,3 +47,12 @@ public protocol SessionRevocationCheck<Session>: Sendable {
     ///   cookie alone, so an outage neither logs users out nor lets revoked sessions through.
     func isRevoked(_ session: Session, issuedAt: Date) async throws -> Bool
 }
+
+extension SessionRevocationCheck {
+    /// ``isRevoked(_:issuedAt:)`` for a value just opened, with the issue time less the codec's
+    /// clock skew (see the parameter's documentation), as both middlewares call it.
+    package func isRevoked(_ opened: OpenedSession<Session>, clockSkew: Duration) async throws -> Bool {
+        let earliest = opened.header.issuedAt.addingTimeInterval(-Double(clockSkew.components.seconds))
+        return try await isRevoked(opened.session, issuedAt: earliest)
+    }
+}

@@ -1,12 +1,12 @@
-import Foundation
+package import Foundation
 import Synchronization
 
 /// Lets a warning caused by request input through at most once per key per interval, and for
 /// at most ``maxKeysPerInterval`` keys per interval, so that no flood of requests (each with
 /// another `Host`, say) can fill the log. Memory stays bounded the same way.
-final class WarningLimiter: Sendable {
+package final class WarningLimiter: Sendable {
     /// The most distinct keys warned about in one interval.
-    static let maxKeysPerInterval = 16
+    package static let maxKeysPerInterval = 16
 
     private struct Window {
         var start: Date
@@ -20,13 +20,13 @@ final class WarningLimiter: Sendable {
     /// - Parameters:
     ///   - interval: How long a key stays quiet after its warning, in seconds.
     ///   - clock: The time source (the codec's, so that tests can move it).
-    init(interval: TimeInterval = 60, clock: @escaping @Sendable () -> Date) {
+    package init(interval: TimeInterval = 60, clock: @escaping @Sendable () -> Date) {
         self.interval = interval
         self.clock = clock
     }
 
     /// Whether to log the warning for `key` now; true at most once per key per interval.
-    func allows(_ key: String) -> Bool {
+    package func allows(_ key: String) -> Bool {
         let now = clock()
         return window.withLock { window in
             // A new window when the interval has passed, or when the clock went back.

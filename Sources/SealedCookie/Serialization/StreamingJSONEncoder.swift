@@ -24,6 +24,9 @@ final class StreamingJSONEncoder: Encoder {
     struct Entry {
         let key: String
         let start: Int
+        /// The key's first eight UTF-8 bytes, big-endian and zero-padded: ordering by it is
+        /// ordering by the bytes, so most comparisons end here, without touching the strings.
+        let prefix: UInt64
     }
 
     var codingPath: [any CodingKey] { [] }
@@ -53,11 +56,15 @@ final class StreamingJSONEncoder: Encoder {
         entries.reserveCapacity(64)
     }
 
+    deinit {
+        writer.deallocate()
+    }
+
     /// The JSON bytes of `value`, or nil when it must go through Foundation's encoder instead.
     static func encode<T: Encodable>(_ value: T, capacity: Int = 4096) throws -> [UInt8]? {
         let encoder = StreamingJSONEncoder(capacity: capacity, collectsSecrets: false)
         try encoder.encodeValue(value)
-        return encoder.isUnsupported ? nil : encoder.writer.bytes
+        return encoder.isUnsupported ? nil : encoder.writer.makeArray()
     }
 
     /// The JSON bytes of `value` with its ``SessionSecret`` values in a secret section, or nil
@@ -69,7 +76,7 @@ final class StreamingJSONEncoder: Encoder {
             encoder.secretSection?.reset()
             return nil
         }
-        return (encoder.writer.bytes, encoder.secretSection?.bytes ?? [])
+        return (encoder.writer.makeArray(), encoder.secretSection?.bytes ?? [])
     }
 
     /// Appends a secret value to the section and returns its index.
@@ -84,7 +91,7 @@ final class StreamingJSONEncoder: Encoder {
     func encodeValue<T: Encodable>(_ value: T) throws {
         if encodeCommonScalar(value) || encodeFoundationValue(value) { return }
         let mark = frames.count
-        let before = writer.bytes.count
+        let before = writer.count
         let savedSlot = currentSlot
         nextSlot += 1
         currentSlot = nextSlot
@@ -92,7 +99,7 @@ final class StreamingJSONEncoder: Encoder {
         try value.encode(to: self)
         close(downTo: mark)
         // A value that encodes nothing is an empty object, as in Foundation.
-        if writer.bytes.count == before { writer.appendLiteral("{}") }
+        if writer.count == before { writer.appendLiteral("{}") }
     }
 
     /// Writes the scalars that arrays and dictionaries hold most often directly, rather than
@@ -119,7 +126,7 @@ final class StreamingJSONEncoder: Encoder {
         } else if T.self == URL.self, let url = value as? URL {
             writer.appendString(url.absoluteString)
         } else if T.self == Decimal.self, let decimal = value as? Decimal {
-            writer.bytes.append(contentsOf: decimal.description.utf8)
+            writer.appendText(decimal.description)
         } else {
             return false
         }
@@ -192,8 +199,13 @@ final class StreamingJSONEncoder: Encoder {
     /// Starts the entry `key` of object `id`: writes `,"key":`.
     func beginEntry(of id: Int, key: String) {
         if !prepare(id) { writer.append(UInt8(ascii: ",")) }
-        entries.append(Entry(key: key, start: writer.bytes.count))
-        writer.appendString(key)
+        let start = writer.count
+        var key = key
+        let prefix = key.withUTF8 { utf8 in
+            writer.appendString(utf8: utf8)
+            return Self.prefix(of: utf8)
+        }
+        entries.append(Entry(key: key, start: start, prefix: prefix))
         writer.append(UInt8(ascii: ":"))
     }
 
@@ -241,32 +253,41 @@ final class StreamingJSONEncoder: Encoder {
 
     /// Foundation orders keys by their UTF-8 bytes.
     private func keyPrecedes(_ a: Int, _ b: Int) -> Bool {
-        Self.utf8Precedes(entries[a].key, entries[b].key)
+        let (first, second) = (entries[a].prefix, entries[b].prefix)
+        // Different prefixes differ in a byte within the first eight (a zero of the padding
+        // sorts before any byte but a NUL, and a NUL ties with it): that byte decides.
+        if first != second { return first < second }
+        return Self.utf8Precedes(entries[a].key, entries[b].key)
+    }
+
+    /// The first eight bytes of `utf8`, big-endian, zero-padded.
+    static func prefix(of utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0
+        for index in 0..<min(8, utf8.count) {
+            value |= UInt64(utf8[index]) << (56 - 8 * UInt64(index))
+        }
+        return value
     }
 
     /// Rewrites the object's entries (from entry `start` to the end of the output) in `order`.
     private func rewrite(order: UnsafeBufferPointer<Int>, from start: Int) {
         let regionStart = entries[start].start
-        let regionCount = writer.bytes.count - regionStart
+        let regionCount = writer.count - regionStart
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: regionCount) { region in
-            writer.bytes.withUnsafeBufferPointer { bytes in
-                _ = region.initialize(fromContentsOf: bytes[regionStart...])
-            }
-            writer.bytes.withUnsafeMutableBufferPointer { bytes in
-                var output = regionStart
-                for (position, index) in order.enumerated() {
-                    if position > 0 {
-                        bytes[output] = UInt8(ascii: ",")
-                        output += 1
-                    }
-                    let from = entries[index].start - regionStart
-                    // Each entry but the last is followed by its comma.
-                    let to = index + 1 < entries.count ? entries[index + 1].start - regionStart - 1 : regionCount
-                    for offset in from..<to {
-                        bytes[output] = region[offset]
-                        output += 1
-                    }
+            guard let copy = region.baseAddress else { return }
+            let bytes = writer.base
+            copy.initialize(from: bytes + regionStart, count: regionCount)
+            var output = regionStart
+            for (position, index) in order.enumerated() {
+                if position > 0 {
+                    bytes[output] = UInt8(ascii: ",")
+                    output += 1
                 }
+                let from = entries[index].start - regionStart
+                // Each entry but the last is followed by its comma.
+                let to = index + 1 < entries.count ? entries[index + 1].start - regionStart - 1 : regionCount
+                (bytes + output).update(from: copy + from, count: to - from)
+                output += to - from
             }
         }
     }

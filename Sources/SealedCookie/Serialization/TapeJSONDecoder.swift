@@ -62,6 +62,14 @@ final class TapeJSONDecoder: Decoder {
         if T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             return try decodeFoundationValue(T.self, at: index)
         }
+        if let collection = T.self as? any TapeDecodableCollection.Type {
+            // Sound: `collection` is `T`, so the buffer holds a `T` once `decode` returns.
+            return try withUnsafeTemporaryAllocation(of: T.self, capacity: 1) { buffer in
+                guard let slot = buffer.baseAddress else { throw corrupted("No space for the value.") }
+                try collection.decode(from: self, at: index, into: UnsafeMutableRawPointer(slot))
+                return slot.move()
+            }
+        }
         let saved = current
         current = index
         defer { current = saved }
@@ -140,7 +148,8 @@ final class TapeJSONDecoder: Decoder {
         guard node.kind == .string else { throw mismatch(String.self, at: index) }
         let decoded = tape.bytes.withUnsafeBufferPointer { buffer in
             JSONStringDecoding.decode(
-                UnsafeBufferPointer(rebasing: buffer[Int(node.start)..<Int(node.end)]), hasEscapes: node.hasEscapes)
+                UnsafeBufferPointer(rebasing: buffer[Int(node.start)..<Int(node.end)]), hasEscapes: node.hasEscapes,
+                isASCII: node.isASCII)
         }
         guard let decoded else { throw corrupted("Unable to convert data to a string.") }
         return decoded
@@ -267,7 +276,8 @@ final class TapeJSONDecoder: Decoder {
     /// would drop its entry), or two equal as Swift strings (which value is read would depend on
     /// the type's decoding order; Foundation takes the first). Small strings hash without
     /// allocating, so the check is cheap next to decoding the values.
-    private func checkKeys(ofObject object: Int) throws {
+    func checkKeys(ofObject object: Int) throws {
+        if try checkASCIIKeys(ofObject: object) { return }
         var seen = Set<String>(minimumCapacity: Int(node(object).count))
         var keyIndex = object + 1
         for _ in 0..<node(object).count {
@@ -285,6 +295,38 @@ final class TapeJSONDecoder: Decoder {
         }
     }
 
+    /// The common case of ``checkKeys(ofObject:)`` without making strings or hashing: an
+    /// object of at most 32 keys, all ASCII without escapes, whose bytes are compared pairwise
+    /// (ASCII strings are equal exactly when their bytes are). False when the object is not
+    /// such a case and needs the general check.
+    private func checkASCIIKeys(ofObject object: Int) throws -> Bool {
+        let count = Int(node(object).count)
+        guard count <= 32 else { return false }
+        return try withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(count, 1)) { keys throws -> Bool in
+            var keyIndex = object + 1
+            for position in 0..<count {
+                let keyNode = node(keyIndex)
+                guard keyNode.isASCII, !keyNode.hasEscapes else { return false }
+                keys[position] = Int32(keyIndex)
+                keyIndex = Int(node(keyIndex + 1).next)
+            }
+            return try tape.bytes.withUnsafeBufferPointer { buffer throws -> Bool in
+                guard let base = buffer.baseAddress else { return true }
+                for later in 0..<count {
+                    let b = node(Int(keys[later]))
+                    let length = Int(b.end - b.start)
+                    for earlier in 0..<later {
+                        let a = node(Int(keys[earlier]))
+                        if Int(a.end - a.start) == length, memcmp(base + Int(a.start), base + Int(b.start), length) == 0 {
+                            throw corrupted("An object has the same key more than once.")
+                        }
+                    }
+                }
+                return true
+            }
+        }
+    }
+
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard node(current).kind == .array else { throw mismatch([Any].self, at: current) }
         return TapeUnkeyedContainer(decoder: self, array: current)
@@ -292,5 +334,92 @@ final class TapeJSONDecoder: Decoder {
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
         TapeSingleValueContainer(decoder: self, index: current)
+    }
+}
+
+/// Arrays and string-keyed dictionaries, read straight from the tape: the same values and
+/// errors as their `init(from:)`, without an existential container, a box and a closure per
+/// element, or the dictionary's array of coding keys.
+protocol TapeDecodableCollection {
+    /// Initializes `slot` (uninitialized memory for a `Self`) with the value at `index`.
+    static func decode(from decoder: TapeJSONDecoder, at index: Int, into slot: UnsafeMutableRawPointer) throws
+}
+
+extension Array: TapeDecodableCollection where Element: Decodable {
+    static func decode(from decoder: TapeJSONDecoder, at index: Int, into slot: UnsafeMutableRawPointer) throws {
+        let node = decoder.node(index)
+        guard node.kind == .array else { throw decoder.mismatch([Any].self, at: index) }
+        // The common element types in concrete code: generic code pays a metadata lookup for
+        // every use of a type built from `Element`.
+        if Element.self == String.self {
+            slot.initializeMemory(as: [String].self, to: try decoder.elements(of: index, decoder.string))
+            return
+        } else if Element.self == Int.self {
+            slot.initializeMemory(as: [Int].self, to: try decoder.elements(of: index) { try decoder.integer(Int.self, at: $0) })
+            return
+        }
+        var result: [Element] = []
+        result.reserveCapacity(Int(node.count))
+        var position = index + 1
+        for offset in 0..<Int(node.count) {
+            let element = position
+            result.append(try decoder.withKey(TapeIndexKey(index: offset)) { try decoder.decodeValue(Element.self, at: element) })
+            position = Int(decoder.node(element).next)
+        }
+        slot.initializeMemory(as: [Element].self, to: result)
+    }
+}
+
+extension Dictionary: TapeDecodableCollection where Key == String, Value: Decodable {
+    static func decode(from decoder: TapeJSONDecoder, at index: Int, into slot: UnsafeMutableRawPointer) throws {
+        let node = decoder.node(index)
+        guard node.kind == .object else { throw decoder.mismatch([String: Any].self, at: index) }
+        try decoder.checkKeys(ofObject: index)
+        if Value.self == Bool.self {
+            slot.initializeMemory(as: [String: Bool].self, to: try decoder.entries(of: index, decoder.bool))
+            return
+        } else if Value.self == String.self {
+            slot.initializeMemory(as: [String: String].self, to: try decoder.entries(of: index, decoder.string))
+            return
+        }
+        var result: [String: Value] = .init(minimumCapacity: Int(node.count))
+        var keyIndex = index + 1
+        for _ in 0..<Int(node.count) {
+            let name = try decoder.string(at: keyIndex)
+            let valueIndex = keyIndex + 1
+            result[name] = try decoder.withKey(TapeIndexKey(stringValue: name)) { try decoder.decodeValue(Value.self, at: valueIndex) }
+            keyIndex = Int(decoder.node(valueIndex).next)
+        }
+        slot.initializeMemory(as: [String: Value].self, to: result)
+    }
+}
+
+extension TapeJSONDecoder {
+    /// The elements of array `index`, each read by `read` (a concrete scalar reader).
+    func elements<Element>(of index: Int, _ read: (Int) throws -> Element) throws -> [Element] {
+        let count = Int(node(index).count)
+        var result: [Element] = []
+        result.reserveCapacity(count)
+        var position = index + 1
+        for offset in 0..<count {
+            let element = position
+            result.append(try withKey(TapeIndexKey(index: offset)) { try read(element) })
+            position = Int(node(element).next)
+        }
+        return result
+    }
+
+    /// The entries of object `index` (keys already checked), each value read by `read`.
+    func entries<Value>(of index: Int, _ read: (Int) throws -> Value) throws -> [String: Value] {
+        let count = Int(node(index).count)
+        var result: [String: Value] = .init(minimumCapacity: count)
+        var keyIndex = index + 1
+        for _ in 0..<count {
+            let name = try string(at: keyIndex)
+            let valueIndex = keyIndex + 1
+            result[name] = try withKey(TapeIndexKey(stringValue: name)) { try read(valueIndex) }
+            keyIndex = Int(node(valueIndex).next)
+        }
+        return result
     }
 }

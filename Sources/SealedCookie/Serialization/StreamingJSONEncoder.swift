@@ -90,6 +90,11 @@ final class StreamingJSONEncoder: Encoder {
 
     func encodeValue<T: Encodable>(_ value: T) throws {
         if encodeCommonScalar(value) || encodeFoundationValue(value) { return }
+        if let collection = T.self as? any StreamingEncodableCollection.Type {
+            // Sound: `collection` is `T`, the type of the value pointed to.
+            try withUnsafePointer(to: value) { try collection.encode(UnsafeRawPointer($0), to: self) }
+            return
+        }
         let mark = frames.count
         let before = writer.count
         let savedSlot = currentSlot
@@ -154,6 +159,27 @@ final class StreamingJSONEncoder: Encoder {
             throw EncodingError.invalidValue(
                 value, EncodingError.Context(codingPath: [], debugDescription: "Unable to encode \(T.self).\(value) directly in JSON."))
         }
+    }
+
+    /// `[a,b,…]`, each element written by `write`.
+    func writeElements<Element>(_ elements: [Element], _ write: (StreamingJSONEncoder, Element) throws -> Void) rethrows {
+        writer.append(UInt8(ascii: "["))
+        for (offset, element) in elements.enumerated() {
+            if offset > 0 { writer.append(UInt8(ascii: ",")) }
+            try write(self, element)
+        }
+        writer.append(UInt8(ascii: "]"))
+    }
+
+    /// `{"key":value,…}` in key order, each value written by `write`.
+    func writeEntries<Value>(_ dictionary: [String: Value], _ write: (StreamingJSONEncoder, Value) throws -> Void) rethrows {
+        let mark = frames.count
+        let frame = open(isObject: true, slot: -1)
+        for (key, value) in dictionary {
+            beginEntry(of: frame, key: key)
+            try write(self, value)
+        }
+        close(downTo: mark)
     }
 
     // MARK: Frames
@@ -331,5 +357,42 @@ final class StreamingJSONEncoder: Encoder {
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
         StreamingSingleValueContainer(encoder: self)
+    }
+}
+
+/// Arrays and string-keyed dictionaries, written straight into the output: the same bytes
+/// as their `encode(to:)` through this encoder, without an existential container, a box per
+/// dictionary and a generic witness call per element.
+protocol StreamingEncodableCollection {
+    /// Writes the value at `pointer` (a `Self`).
+    static func encode(_ pointer: UnsafeRawPointer, to encoder: StreamingJSONEncoder) throws
+}
+
+extension Array: StreamingEncodableCollection where Element: Encodable {
+    static func encode(_ pointer: UnsafeRawPointer, to encoder: StreamingJSONEncoder) throws {
+        let array = pointer.assumingMemoryBound(to: [Element].self)
+        // The common element types in concrete code (generic code pays a metadata lookup for
+        // each use of a type built from `Element`).
+        if Element.self == String.self {
+            encoder.writeElements(pointer.assumingMemoryBound(to: [String].self).pointee) { $0.writeString($1) }
+        } else if Element.self == Int.self {
+            encoder.writeElements(pointer.assumingMemoryBound(to: [Int].self).pointee) { $0.writeInteger($1) }
+        } else {
+            try encoder.writeElements(array.pointee) { try $0.encodeValue($1) }
+        }
+    }
+}
+
+extension Dictionary: StreamingEncodableCollection where Key == String, Value: Encodable {
+    static func encode(_ pointer: UnsafeRawPointer, to encoder: StreamingJSONEncoder) throws {
+        if Value.self == Bool.self {
+            encoder.writeEntries(pointer.assumingMemoryBound(to: [String: Bool].self).pointee) { $0.writeBool($1) }
+        } else if Value.self == String.self {
+            encoder.writeEntries(pointer.assumingMemoryBound(to: [String: String].self).pointee) { $0.writeString($1) }
+        } else if Value.self == Int.self {
+            encoder.writeEntries(pointer.assumingMemoryBound(to: [String: Int].self).pointee) { $0.writeInteger($1) }
+        } else {
+            try encoder.writeEntries(pointer.assumingMemoryBound(to: [String: Value].self).pointee) { try $0.encodeValue($1) }
+        }
     }
 }

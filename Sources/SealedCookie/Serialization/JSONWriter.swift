@@ -1,22 +1,49 @@
 /// Appends JSON text to a byte buffer the way Foundation's `JSONEncoder` writes it with
 /// `.withoutEscapingSlashes`: compact, strings escaped minimally, numbers as Swift prints them.
 ///
-/// The text goes into a buffer of its own (plain stores, no uniqueness or capacity checks of
-/// an array on every append); ``makeArray()`` copies it out once at the end. The owner calls
-/// ``deallocate()``.
+/// The text goes through plain stores into a buffer (no uniqueness or capacity checks of an
+/// array on every append): usually the uninitialized storage of the array being made
+/// (``init(borrowing:)``), and a buffer of its own once that is full, which ``makeArray()``
+/// copies out. The owner calls ``deallocate()``.
 struct JSONWriter {
     private(set) var base: UnsafeMutablePointer<UInt8>
     /// The bytes written so far.
     private(set) var count = 0
     private var capacity: Int
+    /// Whether `base` was allocated here (rather than borrowed, or the detached placeholder).
+    private var ownsBase: Bool
 
-    init(capacity: Int) {
-        self.capacity = max(capacity, 64)
-        base = .allocate(capacity: self.capacity)
+    /// Where a detached writer points: nothing is ever written there (its capacity is 0).
+    nonisolated(unsafe) private static let placeholder = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+
+    /// A writer with no room yet: the first append allocates.
+    init() {
+        base = Self.placeholder
+        capacity = 0
+        ownsBase = false
+    }
+
+    /// A writer into `buffer`, which stays the caller's (it moves to a buffer of its own when
+    /// `buffer` is full).
+    init(borrowing buffer: UnsafeMutableBufferPointer<UInt8>) {
+        base = buffer.baseAddress ?? Self.placeholder
+        capacity = buffer.baseAddress == nil ? 0 : buffer.count
+        ownsBase = false
+    }
+
+    /// Whether everything written is still in the borrowed buffer.
+    var isBorrowing: Bool { !ownsBase }
+
+    /// Stops writing into a borrowed buffer: later appends (none are expected) allocate.
+    mutating func detach() {
+        guard !ownsBase else { return }
+        base = Self.placeholder
+        capacity = 0
+        count = 0
     }
 
     func deallocate() {
-        base.deallocate()
+        if ownsBase { base.deallocate() }
     }
 
     /// The text written so far.
@@ -31,10 +58,11 @@ struct JSONWriter {
 
     @inline(never)
     private mutating func grow(_ extra: Int) {
-        let newCapacity = max(capacity * 2, count + extra)
+        let newCapacity = max(capacity * 2, count + extra, 256)
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         newBase.initialize(from: base, count: count)
-        base.deallocate()
+        if ownsBase { base.deallocate() }
+        ownsBase = true
         base = newBase
         capacity = newCapacity
     }

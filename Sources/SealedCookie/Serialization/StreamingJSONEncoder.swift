@@ -41,42 +41,78 @@ final class StreamingJSONEncoder: Encoder {
     // An encoder lives for one `encode` call on one thread and is never shared, so the
     // runtime's exclusivity checks on its state (a fifth of the time otherwise) are skipped.
     @exclusivity(unchecked) private(set) var writer: JSONWriter
-    @exclusivity(unchecked) private var frames: [Frame] = []
-    @exclusivity(unchecked) private var entries: [Entry] = []
+    @exclusivity(unchecked) private var frames = ScratchStack<Frame>()
+    @exclusivity(unchecked) private var entries = ScratchStack<Entry>()
     @exclusivity(unchecked) private var nextFrameID = 0
     @exclusivity(unchecked) private var nextSlot = 0
     @exclusivity(unchecked) private var currentSlot = -1
     /// Set when the value cannot be streamed; the output is then discarded.
     @exclusivity(unchecked) var isUnsupported = false
 
-    private init(capacity: Int, collectsSecrets: Bool) {
+    private init(collectsSecrets: Bool) {
         self.collectsSecrets = collectsSecrets
-        writer = JSONWriter(capacity: capacity)
-        frames.reserveCapacity(16)
-        entries.reserveCapacity(64)
+        writer = JSONWriter()
     }
 
     deinit {
         writer.deallocate()
+        frames.release()
+        entries.release()
     }
 
     /// The JSON bytes of `value`, or nil when it must go through Foundation's encoder instead.
     static func encode<T: Encodable>(_ value: T, capacity: Int = 4096) throws -> [UInt8]? {
-        let encoder = StreamingJSONEncoder(capacity: capacity, collectsSecrets: false)
-        try encoder.encodeValue(value)
-        return encoder.isUnsupported ? nil : encoder.writer.makeArray()
+        let encoder = StreamingJSONEncoder(collectsSecrets: false)
+        let bytes = try encoder.run(value, capacity: capacity)
+        return encoder.isUnsupported ? nil : bytes
+    }
+
+    /// Encodes `value` straight into the storage of the array returned (no copy, no second
+    /// allocation) while it fits `capacity` bytes, the cookie size limit by default; a larger
+    /// value moves to a buffer of the writer's own and is copied out.
+    private func run<T: Encodable>(_ value: T, capacity: Int) throws -> [UInt8] {
+        // Frames and entries on the stack while they fit (1 KiB each at most, which the
+        // standard library always places on the stack); they move to the heap beyond.
+        try withUnsafeTemporaryAllocation(of: Frame.self, capacity: 16) { frameSpace in
+            try withUnsafeTemporaryAllocation(of: Entry.self, capacity: 1024 / MemoryLayout<Entry>.stride) { entrySpace in
+                frames = ScratchStack(borrowing: frameSpace)
+                entries = ScratchStack(borrowing: entrySpace)
+                defer {
+                    frames.release()
+                    entries.release()
+                }
+                return try write(value, capacity: capacity)
+            }
+        }
+    }
+
+    private func write<T: Encodable>(_ value: T, capacity: Int) throws -> [UInt8] {
+        var grown: [UInt8]?
+        let bytes = try [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            writer = JSONWriter(borrowing: buffer)
+            // Nothing may write into the array once it is made, even an encoder kept by a
+            // value's `encode(to:)`.
+            defer { writer.detach() }
+            try encodeValue(value)
+            if writer.isBorrowing {
+                initialized = writer.count
+            } else {
+                grown = writer.makeArray()
+            }
+        }
+        return grown ?? bytes
     }
 
     /// The JSON bytes of `value` with its ``SessionSecret`` values in a secret section, or nil
     /// when it must go through Foundation's encoder instead.
     static func encodeKeepingSecretsApart<T: Encodable>(_ value: T) throws -> (body: [UInt8], secrets: [UInt8])? {
-        let encoder = StreamingJSONEncoder(capacity: 4096, collectsSecrets: true)
-        try encoder.encodeValue(value)
+        let encoder = StreamingJSONEncoder(collectsSecrets: true)
+        let body = try encoder.run(value, capacity: 4096)
         if encoder.isUnsupported {
             encoder.secretSection?.reset()
             return nil
         }
-        return (encoder.writer.makeArray(), encoder.secretSection?.bytes ?? [])
+        return (body, encoder.secretSection?.bytes ?? [])
     }
 
     /// Appends a secret value to the section and returns its index.
@@ -196,7 +232,7 @@ final class StreamingJSONEncoder: Encoder {
         while frames.count > count, let frame = frames.popLast() {
             if frame.isObject {
                 sortEntries(from: frame.entriesStart)
-                entries.removeSubrange(frame.entriesStart...)
+                entries.removeAll(from: frame.entriesStart)
                 writer.append(UInt8(ascii: "}"))
             } else {
                 writer.append(UInt8(ascii: "]"))

@@ -23,6 +23,23 @@ struct SerializationFastPathTests {
         #expect(try JSONSessionSerializer<[String: Int]>().serialize(value) == (try foundation(value)))
     }
 
+    @Test("output past 4 KiB, objects past the entries kept on the stack, nesting past 16 frames")
+    func beyondTheStackScratch() throws {
+        struct Level: Codable, Sendable, Equatable {
+            var name: String
+            var inner: [Level]
+        }
+        var many: [String: Int] = [:]
+        for index in 0..<300 { many["key \(index * 7919 % 1000)"] = index }
+        var deep = Level(name: "leaf", inner: [])
+        for depth in 0..<40 { deep = Level(name: "level \(depth)", inner: [deep]) }
+        let long = String(repeating: "x\"y\\z ", count: 2000)
+        #expect(try JSONSessionSerializer<[String: Int]>().serialize(many) == (try foundation(many)))
+        #expect(try JSONSessionSerializer<Level>().serialize(deep) == (try foundation(deep)))
+        #expect(try JSONSessionSerializer<[String]>().serialize([long]) == (try foundation([long])))
+        #expect(try JSONSessionSerializer<Level>().deserialize(try JSONSessionSerializer<Level>().serialize(deep)) == deep)
+    }
+
     @Test("integers at the edges of every width are written as Foundation writes them")
     func integers() throws {
         struct Integers: Codable, Sendable, Equatable {

@@ -205,11 +205,23 @@ struct JSONWriter {
 
     /// Swift's shortest round-trip spelling without a trailing `.0`, as Foundation writes it;
     /// nil for NaN and infinities, which JSON cannot carry.
-    mutating func appendFloatingPoint<T: BinaryFloatingPoint & LosslessStringConvertible>(_ value: T) -> Bool {
+    mutating func appendFloatingPoint<T: BinaryFloatingPoint & LosslessStringConvertible & TextOutputStreamable>(
+        _ value: T
+    ) -> Bool {
         guard value.isFinite else { return false }
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        appendText(text)
+        // `write(to:)` prints what `description` does, through a buffer on the stack rather
+        // than a new string.
+        let start = count
+        value.write(to: &self)
+        if count - start >= 2, base[count - 2] == UInt8(ascii: "."), base[count - 1] == UInt8(ascii: "0") {
+            count -= 2
+        }
         return true
+    }
+}
+
+extension JSONWriter: TextOutputStream {
+    mutating func write(_ string: String) {
+        appendText(string)
     }
 }

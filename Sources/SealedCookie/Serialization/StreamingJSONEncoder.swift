@@ -190,7 +190,10 @@ final class StreamingJSONEncoder: Encoder {
         writer.appendInteger(value)
     }
 
-    func encodeDouble<T: BinaryFloatingPoint & LosslessStringConvertible>(_ value: T) throws {
+    func encodeDouble(_ value: Double) throws { try encodeFloatingPoint(value) }
+    func encodeDouble(_ value: Float) throws { try encodeFloatingPoint(value) }
+
+    private func encodeFloatingPoint<T: BinaryFloatingPoint & LosslessStringConvertible & TextOutputStreamable>(_ value: T) throws {
         guard writer.appendFloatingPoint(value) else {
             throw EncodingError.invalidValue(
                 value, EncodingError.Context(codingPath: [], debugDescription: "Unable to encode \(T.self).\(value) directly in JSON."))
@@ -200,9 +203,13 @@ final class StreamingJSONEncoder: Encoder {
     /// `[a,b,…]`, each element written by `write`.
     func writeElements<Element>(_ elements: [Element], _ write: (StreamingJSONEncoder, Element) throws -> Void) rethrows {
         writer.append(UInt8(ascii: "["))
-        for (offset, element) in elements.enumerated() {
+        // An index loop: `enumerated()` in unspecialized code looks up tuple metadata for
+        // every element.
+        var offset = 0
+        while offset < elements.count {
             if offset > 0 { writer.append(UInt8(ascii: ",")) }
-            try write(self, element)
+            try write(self, elements[offset])
+            offset += 1
         }
         writer.append(UInt8(ascii: "]"))
     }

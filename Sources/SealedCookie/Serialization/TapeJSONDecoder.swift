@@ -8,7 +8,9 @@ final class TapeJSONDecoder: Decoder {
     let tape: JSONTape
     /// Per node: for objects, the key node of the entry last looked up, where the next lookup
     /// starts (lookups mostly follow document order).
-    private let hints: UnsafeMutableBufferPointer<Int32>
+    @exclusivity(unchecked) private var hints: UnsafeMutableBufferPointer<Int32>
+    /// Whether `hints` was allocated here (rather than lent on the caller's stack).
+    @exclusivity(unchecked) private var ownsHints: Bool
     // A decoder lives for one `decode` call on one thread (a super decoder too), so the
     // runtime's exclusivity checks on its state are skipped.
     /// The node being decoded by the current `init(from:)`.
@@ -22,16 +24,36 @@ final class TapeJSONDecoder: Decoder {
     /// section, and they are read in place.
     let secretSection: SecretSectionReader?
 
-    private init(tape: JSONTape, secretSection: SecretSectionReader?) {
+    /// A decoder whose hints are in `space` (one per node) when given, else on the heap.
+    private init(tape: JSONTape, secretSection: SecretSectionReader?, space: UnsafeMutableBufferPointer<Int32>? = nil) {
         self.tape = tape
         self.secretSection = secretSection
-        hints = .allocate(capacity: tape.nodes.count)
+        if let space, space.count >= tape.nodes.count {
+            hints = UnsafeMutableBufferPointer(rebasing: space[..<tape.nodes.count])
+            ownsHints = false
+        } else {
+            hints = .allocate(capacity: tape.nodes.count)
+            ownsHints = true
+        }
         for index in hints.indices { hints[index] = Int32(index + 1) }
     }
 
     deinit {
-        hints.deallocate()
+        if ownsHints { hints.deallocate() }
     }
+
+    /// Moves lent hints to the heap: for a decoder that a value's `init(from:)` kept, which
+    /// outlives the stack space.
+    private func keepHints() {
+        guard !ownsHints else { return }
+        let copy = UnsafeMutableBufferPointer<Int32>.allocate(capacity: hints.count)
+        _ = copy.initialize(fromContentsOf: hints)
+        hints = copy
+        ownsHints = true
+    }
+
+    /// Documents of up to this many nodes keep their hints on the stack (1 KiB).
+    private static let stackHints = 256
 
     /// Decodes a `T` from JSON bytes.
     static func decode<T: Decodable>(
@@ -45,7 +67,16 @@ final class TapeJSONDecoder: Decoder {
                 DecodingError.Context(
                     codingPath: [], debugDescription: "The given data was not valid JSON: \(error.reason) at byte \(error.offset)."))
         }
-        return try TapeJSONDecoder(tape: tape, secretSection: secretSection).decodeValue(T.self, at: 0)
+        guard tape.nodes.count <= stackHints else {
+            return try TapeJSONDecoder(tape: tape, secretSection: secretSection).decodeValue(T.self, at: 0)
+        }
+        return try withUnsafeTemporaryAllocation(of: Int32.self, capacity: stackHints) { space in
+            var decoder = TapeJSONDecoder(tape: tape, secretSection: secretSection, space: space)
+            defer {
+                if !isKnownUniquelyReferenced(&decoder) { decoder.keepHints() }
+            }
+            return try decoder.decodeValue(T.self, at: 0)
+        }
     }
 
     // MARK: Values

@@ -40,6 +40,26 @@ struct SerializationFastPathTests {
         #expect(try JSONSessionSerializer<Level>().deserialize(try JSONSessionSerializer<Level>().serialize(deep)) == deep)
     }
 
+    /// A value that keeps its decoder past `init(from:)` (legal, if odd).
+    struct KeepsDecoder: Decodable {
+        enum Key: String, CodingKey { case a, b }
+        nonisolated(unsafe) static var kept: (any Decoder)?
+        init(from decoder: any Decoder) throws {
+            Self.kept = decoder
+            _ = try decoder.container(keyedBy: Key.self).decode(Int.self, forKey: .b)
+        }
+    }
+
+    @Test("a decoder kept past the decode call still reads its document")
+    func keptDecoder() throws {
+        _ = try TapeJSONDecoder.decode(KeepsDecoder.self, from: Array(#"{"a":1,"b":2}"#.utf8))
+        let decoder = try #require(KeepsDecoder.kept)
+        KeepsDecoder.kept = nil
+        let container = try decoder.container(keyedBy: KeepsDecoder.Key.self)
+        #expect(try container.decode(Int.self, forKey: .a) == 1)
+        #expect(try container.decode(Int.self, forKey: .b) == 2)
+    }
+
     @Test("integers at the edges of every width are written as Foundation writes them")
     func integers() throws {
         struct Integers: Codable, Sendable, Equatable {

@@ -10,8 +10,14 @@ enum JSONStringDecoding {
     }
 
     /// The string, or nil when it is not valid UTF-8 or holds an unpaired surrogate escape.
-    static func decode(_ raw: UnsafeBufferPointer<UInt8>, hasEscapes: Bool) -> String? {
-        guard hasEscapes else { return String(validating: raw, as: UTF8.self) }
+    static func decode(_ raw: UnsafeBufferPointer<UInt8>, hasEscapes: Bool, isASCII: Bool = false) -> String? {
+        // `String(decoding:as:)` is the fast path of the standard library (`String(validating:)`
+        // goes through generic code and metadata lookups); it repairs rather than refuses, so
+        // text that is not known to be ASCII is validated first.
+        if !hasEscapes {
+            guard isASCII || isValidUTF8(raw) else { return nil }
+            return String(decoding: raw, as: UTF8.self)
+        }
         var output: [UInt8] = []
         output.reserveCapacity(raw.count)
         var index = 0
@@ -48,7 +54,42 @@ enum JSONStringDecoding {
             default: output.append(escape)
             }
         }
-        return output.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+        return output.withUnsafeBufferPointer { isValidUTF8($0) ? String(decoding: $0, as: UTF8.self) : nil }
+    }
+
+    /// Whether `bytes` is well-formed UTF-8 (Unicode 3.9, table 3-7: no overlong forms, no
+    /// surrogates, nothing above U+10FFFF).
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index &+= 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
+            }
+            guard count &- index >= length else { return false }
+            let second = bytes[index &+ 1]
+            guard second >= low, second <= high else { return false }
+            for offset in 2..<max(2, length) where bytes[index &+ offset] & 0xC0 != 0x80 {
+                return false
+            }
+            index &+= length
+        }
+        return true
     }
 
     private static func codeUnit(_ raw: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32? {

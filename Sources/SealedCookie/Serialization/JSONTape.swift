@@ -11,6 +11,9 @@ struct JSONTape {
         var kind: Kind
         /// Strings: whether the contents hold escapes.
         var hasEscapes = false
+        /// Strings: whether the raw contents are all ASCII (so valid UTF-8, and equal as
+        /// Swift strings exactly when equal as bytes).
+        var isASCII = false
         /// Strings: the bytes between the quotes; numbers: the number's bytes.
         var start: Int32 = 0
         var end: Int32 = 0
@@ -124,9 +127,26 @@ struct JSONTape {
             position += 1
             let start = position
             var hasEscapes = false
+            var bits: UInt8 = 0
+            var wordBits: UInt64 = 0
             while true {
+                // Ordinary bytes eight at a time, up to the first that ends the string or needs
+                // a closer look (the lowest flagged byte is exact).
+                if input.count &- position >= 8, let base = input.baseAddress {
+                    let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                    let special = JSONWriter.specialBytes(word)
+                    if special == 0 {
+                        wordBits |= word
+                        position &+= 8
+                        continue
+                    }
+                    let ordinary = special.trailingZeroBitCount >> 3
+                    wordBits |= word & ((1 << UInt64(ordinary &* 8)) &- 1)
+                    position &+= ordinary
+                }
                 guard position < input.count else { throw fail("unterminated string") }
                 let byte = input[position]
+                bits |= byte
                 if byte == UInt8(ascii: "\"") { break }
                 if byte < 0x20 { throw fail("control character in string") }
                 if byte == UInt8(ascii: "\\") {
@@ -149,7 +169,7 @@ struct JSONTape {
                 position += 1
             }
             nodes.append(
-                Node(kind: .string, hasEscapes: hasEscapes, start: Int32(start), end: Int32(position), next: Int32(nodes.count + 1)))
+                Node(kind: .string, hasEscapes: hasEscapes, isASCII: bits < 0x80 && wordBits & 0x8080_8080_8080_8080 == 0, start: Int32(start), end: Int32(position), next: Int32(nodes.count + 1)))
             position += 1
         }
 

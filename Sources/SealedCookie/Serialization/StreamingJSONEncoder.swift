@@ -24,6 +24,9 @@ final class StreamingJSONEncoder: Encoder {
     struct Entry {
         let key: String
         let start: Int
+        /// The key's first eight UTF-8 bytes, big-endian and zero-padded: ordering by it is
+        /// ordering by the bytes, so most comparisons end here, without touching the strings.
+        let prefix: UInt64
     }
 
     var codingPath: [any CodingKey] { [] }
@@ -38,38 +41,78 @@ final class StreamingJSONEncoder: Encoder {
     // An encoder lives for one `encode` call on one thread and is never shared, so the
     // runtime's exclusivity checks on its state (a fifth of the time otherwise) are skipped.
     @exclusivity(unchecked) private(set) var writer: JSONWriter
-    @exclusivity(unchecked) private var frames: [Frame] = []
-    @exclusivity(unchecked) private var entries: [Entry] = []
+    @exclusivity(unchecked) private var frames = ScratchStack<Frame>()
+    @exclusivity(unchecked) private var entries = ScratchStack<Entry>()
     @exclusivity(unchecked) private var nextFrameID = 0
     @exclusivity(unchecked) private var nextSlot = 0
     @exclusivity(unchecked) private var currentSlot = -1
     /// Set when the value cannot be streamed; the output is then discarded.
     @exclusivity(unchecked) var isUnsupported = false
 
-    private init(capacity: Int, collectsSecrets: Bool) {
+    private init(collectsSecrets: Bool) {
         self.collectsSecrets = collectsSecrets
-        writer = JSONWriter(capacity: capacity)
-        frames.reserveCapacity(16)
-        entries.reserveCapacity(64)
+        writer = JSONWriter()
+    }
+
+    deinit {
+        writer.deallocate()
+        frames.release()
+        entries.release()
     }
 
     /// The JSON bytes of `value`, or nil when it must go through Foundation's encoder instead.
     static func encode<T: Encodable>(_ value: T, capacity: Int = 4096) throws -> [UInt8]? {
-        let encoder = StreamingJSONEncoder(capacity: capacity, collectsSecrets: false)
-        try encoder.encodeValue(value)
-        return encoder.isUnsupported ? nil : encoder.writer.bytes
+        let encoder = StreamingJSONEncoder(collectsSecrets: false)
+        let bytes = try encoder.run(value, capacity: capacity)
+        return encoder.isUnsupported ? nil : bytes
+    }
+
+    /// Encodes `value` straight into the storage of the array returned (no copy, no second
+    /// allocation) while it fits `capacity` bytes, the cookie size limit by default; a larger
+    /// value moves to a buffer of the writer's own and is copied out.
+    private func run<T: Encodable>(_ value: T, capacity: Int) throws -> [UInt8] {
+        // Frames and entries on the stack while they fit (1 KiB each at most, which the
+        // standard library always places on the stack); they move to the heap beyond.
+        try withUnsafeTemporaryAllocation(of: Frame.self, capacity: 16) { frameSpace in
+            try withUnsafeTemporaryAllocation(of: Entry.self, capacity: 1024 / MemoryLayout<Entry>.stride) { entrySpace in
+                frames = ScratchStack(borrowing: frameSpace)
+                entries = ScratchStack(borrowing: entrySpace)
+                defer {
+                    frames.release()
+                    entries.release()
+                }
+                return try write(value, capacity: capacity)
+            }
+        }
+    }
+
+    private func write<T: Encodable>(_ value: T, capacity: Int) throws -> [UInt8] {
+        var grown: [UInt8]?
+        let bytes = try [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            writer = JSONWriter(borrowing: buffer)
+            // Nothing may write into the array once it is made, even an encoder kept by a
+            // value's `encode(to:)`.
+            defer { writer.detach() }
+            try encodeValue(value)
+            if writer.isBorrowing {
+                initialized = writer.count
+            } else {
+                grown = writer.makeArray()
+            }
+        }
+        return grown ?? bytes
     }
 
     /// The JSON bytes of `value` with its ``SessionSecret`` values in a secret section, or nil
     /// when it must go through Foundation's encoder instead.
     static func encodeKeepingSecretsApart<T: Encodable>(_ value: T) throws -> (body: [UInt8], secrets: [UInt8])? {
-        let encoder = StreamingJSONEncoder(capacity: 4096, collectsSecrets: true)
-        try encoder.encodeValue(value)
+        let encoder = StreamingJSONEncoder(collectsSecrets: true)
+        let body = try encoder.run(value, capacity: 4096)
         if encoder.isUnsupported {
             encoder.secretSection?.reset()
             return nil
         }
-        return (encoder.writer.bytes, encoder.secretSection?.bytes ?? [])
+        return (body, encoder.secretSection?.bytes ?? [])
     }
 
     /// Appends a secret value to the section and returns its index.
@@ -83,8 +126,13 @@ final class StreamingJSONEncoder: Encoder {
 
     func encodeValue<T: Encodable>(_ value: T) throws {
         if encodeCommonScalar(value) || encodeFoundationValue(value) { return }
+        if let collection = T.self as? any StreamingEncodableCollection.Type {
+            // Sound: `collection` is `T`, the type of the value pointed to.
+            try withUnsafePointer(to: value) { try collection.encode(UnsafeRawPointer($0), to: self) }
+            return
+        }
         let mark = frames.count
-        let before = writer.bytes.count
+        let before = writer.count
         let savedSlot = currentSlot
         nextSlot += 1
         currentSlot = nextSlot
@@ -92,7 +140,7 @@ final class StreamingJSONEncoder: Encoder {
         try value.encode(to: self)
         close(downTo: mark)
         // A value that encodes nothing is an empty object, as in Foundation.
-        if writer.bytes.count == before { writer.appendLiteral("{}") }
+        if writer.count == before { writer.appendLiteral("{}") }
     }
 
     /// Writes the scalars that arrays and dictionaries hold most often directly, rather than
@@ -119,7 +167,7 @@ final class StreamingJSONEncoder: Encoder {
         } else if T.self == URL.self, let url = value as? URL {
             writer.appendString(url.absoluteString)
         } else if T.self == Decimal.self, let decimal = value as? Decimal {
-            writer.bytes.append(contentsOf: decimal.description.utf8)
+            writer.appendText(decimal.description)
         } else {
             return false
         }
@@ -142,11 +190,39 @@ final class StreamingJSONEncoder: Encoder {
         writer.appendInteger(value)
     }
 
-    func encodeDouble<T: BinaryFloatingPoint & LosslessStringConvertible>(_ value: T) throws {
+    func encodeDouble(_ value: Double) throws { try encodeFloatingPoint(value) }
+    func encodeDouble(_ value: Float) throws { try encodeFloatingPoint(value) }
+
+    private func encodeFloatingPoint<T: BinaryFloatingPoint & LosslessStringConvertible & TextOutputStreamable>(_ value: T) throws {
         guard writer.appendFloatingPoint(value) else {
             throw EncodingError.invalidValue(
                 value, EncodingError.Context(codingPath: [], debugDescription: "Unable to encode \(T.self).\(value) directly in JSON."))
         }
+    }
+
+    /// `[a,b,…]`, each element written by `write`.
+    func writeElements<Element>(_ elements: [Element], _ write: (StreamingJSONEncoder, Element) throws -> Void) rethrows {
+        writer.append(UInt8(ascii: "["))
+        // An index loop: `enumerated()` in unspecialized code looks up tuple metadata for
+        // every element.
+        var offset = 0
+        while offset < elements.count {
+            if offset > 0 { writer.append(UInt8(ascii: ",")) }
+            try write(self, elements[offset])
+            offset += 1
+        }
+        writer.append(UInt8(ascii: "]"))
+    }
+
+    /// `{"key":value,…}` in key order, each value written by `write`.
+    func writeEntries<Value>(_ dictionary: [String: Value], _ write: (StreamingJSONEncoder, Value) throws -> Void) rethrows {
+        let mark = frames.count
+        let frame = open(isObject: true, slot: -1)
+        for (key, value) in dictionary {
+            beginEntry(of: frame, key: key)
+            try write(self, value)
+        }
+        close(downTo: mark)
     }
 
     // MARK: Frames
@@ -163,7 +239,7 @@ final class StreamingJSONEncoder: Encoder {
         while frames.count > count, let frame = frames.popLast() {
             if frame.isObject {
                 sortEntries(from: frame.entriesStart)
-                entries.removeSubrange(frame.entriesStart...)
+                entries.removeAll(from: frame.entriesStart)
                 writer.append(UInt8(ascii: "}"))
             } else {
                 writer.append(UInt8(ascii: "]"))
@@ -192,8 +268,13 @@ final class StreamingJSONEncoder: Encoder {
     /// Starts the entry `key` of object `id`: writes `,"key":`.
     func beginEntry(of id: Int, key: String) {
         if !prepare(id) { writer.append(UInt8(ascii: ",")) }
-        entries.append(Entry(key: key, start: writer.bytes.count))
-        writer.appendString(key)
+        let start = writer.count
+        var key = key
+        let prefix = key.withUTF8 { utf8 in
+            writer.appendString(utf8: utf8)
+            return Self.prefix(of: utf8)
+        }
+        entries.append(Entry(key: key, start: start, prefix: prefix))
         writer.append(UInt8(ascii: ":"))
     }
 
@@ -241,32 +322,41 @@ final class StreamingJSONEncoder: Encoder {
 
     /// Foundation orders keys by their UTF-8 bytes.
     private func keyPrecedes(_ a: Int, _ b: Int) -> Bool {
-        Self.utf8Precedes(entries[a].key, entries[b].key)
+        let (first, second) = (entries[a].prefix, entries[b].prefix)
+        // Different prefixes differ in a byte within the first eight (a zero of the padding
+        // sorts before any byte but a NUL, and a NUL ties with it): that byte decides.
+        if first != second { return first < second }
+        return Self.utf8Precedes(entries[a].key, entries[b].key)
+    }
+
+    /// The first eight bytes of `utf8`, big-endian, zero-padded.
+    static func prefix(of utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0
+        for index in 0..<min(8, utf8.count) {
+            value |= UInt64(utf8[index]) << (56 - 8 * UInt64(index))
+        }
+        return value
     }
 
     /// Rewrites the object's entries (from entry `start` to the end of the output) in `order`.
     private func rewrite(order: UnsafeBufferPointer<Int>, from start: Int) {
         let regionStart = entries[start].start
-        let regionCount = writer.bytes.count - regionStart
+        let regionCount = writer.count - regionStart
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: regionCount) { region in
-            writer.bytes.withUnsafeBufferPointer { bytes in
-                _ = region.initialize(fromContentsOf: bytes[regionStart...])
-            }
-            writer.bytes.withUnsafeMutableBufferPointer { bytes in
-                var output = regionStart
-                for (position, index) in order.enumerated() {
-                    if position > 0 {
-                        bytes[output] = UInt8(ascii: ",")
-                        output += 1
-                    }
-                    let from = entries[index].start - regionStart
-                    // Each entry but the last is followed by its comma.
-                    let to = index + 1 < entries.count ? entries[index + 1].start - regionStart - 1 : regionCount
-                    for offset in from..<to {
-                        bytes[output] = region[offset]
-                        output += 1
-                    }
+            guard let copy = region.baseAddress else { return }
+            let bytes = writer.base
+            copy.initialize(from: bytes + regionStart, count: regionCount)
+            var output = regionStart
+            for (position, index) in order.enumerated() {
+                if position > 0 {
+                    bytes[output] = UInt8(ascii: ",")
+                    output += 1
                 }
+                let from = entries[index].start - regionStart
+                // Each entry but the last is followed by its comma.
+                let to = index + 1 < entries.count ? entries[index + 1].start - regionStart - 1 : regionCount
+                (bytes + output).update(from: copy + from, count: to - from)
+                output += to - from
             }
         }
     }
@@ -310,5 +400,42 @@ final class StreamingJSONEncoder: Encoder {
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
         StreamingSingleValueContainer(encoder: self)
+    }
+}
+
+/// Arrays and string-keyed dictionaries, written straight into the output: the same bytes
+/// as their `encode(to:)` through this encoder, without an existential container, a box per
+/// dictionary and a generic witness call per element.
+protocol StreamingEncodableCollection {
+    /// Writes the value at `pointer` (a `Self`).
+    static func encode(_ pointer: UnsafeRawPointer, to encoder: StreamingJSONEncoder) throws
+}
+
+extension Array: StreamingEncodableCollection where Element: Encodable {
+    static func encode(_ pointer: UnsafeRawPointer, to encoder: StreamingJSONEncoder) throws {
+        let array = pointer.assumingMemoryBound(to: [Element].self)
+        // The common element types in concrete code (generic code pays a metadata lookup for
+        // each use of a type built from `Element`).
+        if Element.self == String.self {
+            encoder.writeElements(pointer.assumingMemoryBound(to: [String].self).pointee) { $0.writeString($1) }
+        } else if Element.self == Int.self {
+            encoder.writeElements(pointer.assumingMemoryBound(to: [Int].self).pointee) { $0.writeInteger($1) }
+        } else {
+            try encoder.writeElements(array.pointee) { try $0.encodeValue($1) }
+        }
+    }
+}
+
+extension Dictionary: StreamingEncodableCollection where Key == String, Value: Encodable {
+    static func encode(_ pointer: UnsafeRawPointer, to encoder: StreamingJSONEncoder) throws {
+        if Value.self == Bool.self {
+            encoder.writeEntries(pointer.assumingMemoryBound(to: [String: Bool].self).pointee) { $0.writeBool($1) }
+        } else if Value.self == String.self {
+            encoder.writeEntries(pointer.assumingMemoryBound(to: [String: String].self).pointee) { $0.writeString($1) }
+        } else if Value.self == Int.self {
+            encoder.writeEntries(pointer.assumingMemoryBound(to: [String: Int].self).pointee) { $0.writeInteger($1) }
+        } else {
+            try encoder.writeEntries(pointer.assumingMemoryBound(to: [String: Value].self).pointee) { try $0.encodeValue($1) }
+        }
     }
 }

@@ -27,6 +27,41 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decodeNil(forKey key: Key) throws -> Bool { decoder.isNull(at: try value(key)) }
+
+    // Optionals in one lookup each: the protocol's defaults look the key up three times
+    // (`contains`, `decodeNil`, `decode`). Nil when the key is missing or its value is null.
+
+    /// The value node of `key` unless it is missing or null.
+    private func presentValue(_ key: Key) -> Int? {
+        guard let index = decoder.valueIndex(of: key, inObject: object), !decoder.isNull(at: index) else { return nil }
+        return index
+    }
+
+    private func optionalScalar<T>(_ key: Key, _ read: (Int) throws -> T) throws -> T? {
+        guard let index = presentValue(key) else { return nil }
+        return try decoder.withKey(key) { try read(index) }
+    }
+
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try optionalScalar(key, decoder.bool) }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try optionalScalar(key, decoder.string) }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try optionalScalar(key) { try decoder.floatingPoint(type, at: $0) } }
+    func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try optionalScalar(key) { try decoder.floatingPoint(type, at: $0) } }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
+    func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
+    func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
+    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
+    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
+    func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
+    func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
+    func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
+    func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
+    func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let index = presentValue(key) else { return nil }
+        return try decoder.withKey(key) { try decoder.decodeValue(type, at: index) }
+    }
+
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try scalar(key, decoder.bool) }
     func decode(_ type: String.Type, forKey key: Key) throws -> String { try scalar(key, decoder.string) }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try scalar(key) { try decoder.floatingPoint(type, at: $0) } }

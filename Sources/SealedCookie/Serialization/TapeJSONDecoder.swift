@@ -8,7 +8,9 @@ final class TapeJSONDecoder: Decoder {
     let tape: JSONTape
     /// Per node: for objects, the key node of the entry last looked up, where the next lookup
     /// starts (lookups mostly follow document order).
-    private let hints: UnsafeMutableBufferPointer<Int32>
+    @exclusivity(unchecked) private var hints: UnsafeMutableBufferPointer<Int32>
+    /// Whether `hints` was allocated here (rather than lent on the caller's stack).
+    @exclusivity(unchecked) private var ownsHints: Bool
     // A decoder lives for one `decode` call on one thread (a super decoder too), so the
     // runtime's exclusivity checks on its state are skipped.
     /// The node being decoded by the current `init(from:)`.
@@ -22,16 +24,36 @@ final class TapeJSONDecoder: Decoder {
     /// section, and they are read in place.
     let secretSection: SecretSectionReader?
 
-    private init(tape: JSONTape, secretSection: SecretSectionReader?) {
+    /// A decoder whose hints are in `space` (one per node) when given, else on the heap.
+    private init(tape: JSONTape, secretSection: SecretSectionReader?, space: UnsafeMutableBufferPointer<Int32>? = nil) {
         self.tape = tape
         self.secretSection = secretSection
-        hints = .allocate(capacity: tape.nodes.count)
+        if let space, space.count >= tape.nodes.count {
+            hints = UnsafeMutableBufferPointer(rebasing: space[..<tape.nodes.count])
+            ownsHints = false
+        } else {
+            hints = .allocate(capacity: tape.nodes.count)
+            ownsHints = true
+        }
         for index in hints.indices { hints[index] = Int32(index + 1) }
     }
 
     deinit {
-        hints.deallocate()
+        if ownsHints { hints.deallocate() }
     }
+
+    /// Moves lent hints to the heap: for a decoder that a value's `init(from:)` kept, which
+    /// outlives the stack space.
+    private func keepHints() {
+        guard !ownsHints else { return }
+        let copy = UnsafeMutableBufferPointer<Int32>.allocate(capacity: hints.count)
+        _ = copy.initialize(fromContentsOf: hints)
+        hints = copy
+        ownsHints = true
+    }
+
+    /// Documents of up to this many nodes keep their hints on the stack (1 KiB).
+    private static let stackHints = 256
 
     /// Decodes a `T` from JSON bytes.
     static func decode<T: Decodable>(
@@ -45,7 +67,16 @@ final class TapeJSONDecoder: Decoder {
                 DecodingError.Context(
                     codingPath: [], debugDescription: "The given data was not valid JSON: \(error.reason) at byte \(error.offset)."))
         }
-        return try TapeJSONDecoder(tape: tape, secretSection: secretSection).decodeValue(T.self, at: 0)
+        guard tape.nodes.count <= stackHints else {
+            return try TapeJSONDecoder(tape: tape, secretSection: secretSection).decodeValue(T.self, at: 0)
+        }
+        return try withUnsafeTemporaryAllocation(of: Int32.self, capacity: stackHints) { space in
+            var decoder = TapeJSONDecoder(tape: tape, secretSection: secretSection, space: space)
+            defer {
+                if !isKnownUniquelyReferenced(&decoder) { decoder.keepHints() }
+            }
+            return try decoder.decodeValue(T.self, at: 0)
+        }
     }
 
     // MARK: Values
@@ -61,6 +92,14 @@ final class TapeJSONDecoder: Decoder {
         if T.self == Bool.self { return unsafeBitCast(try bool(at: index), to: T.self) }
         if T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             return try decodeFoundationValue(T.self, at: index)
+        }
+        if let collection = T.self as? any TapeDecodableCollection.Type {
+            // Sound: `collection` is `T`, so the buffer holds a `T` once `decode` returns.
+            return try withUnsafeTemporaryAllocation(of: T.self, capacity: 1) { buffer in
+                guard let slot = buffer.baseAddress else { throw corrupted("No space for the value.") }
+                try collection.decode(from: self, at: index, into: UnsafeMutableRawPointer(slot))
+                return slot.move()
+            }
         }
         let saved = current
         current = index
@@ -140,7 +179,8 @@ final class TapeJSONDecoder: Decoder {
         guard node.kind == .string else { throw mismatch(String.self, at: index) }
         let decoded = tape.bytes.withUnsafeBufferPointer { buffer in
             JSONStringDecoding.decode(
-                UnsafeBufferPointer(rebasing: buffer[Int(node.start)..<Int(node.end)]), hasEscapes: node.hasEscapes)
+                UnsafeBufferPointer(rebasing: buffer[Int(node.start)..<Int(node.end)]), hasEscapes: node.hasEscapes,
+                isASCII: node.isASCII)
         }
         guard let decoded else { throw corrupted("Unable to convert data to a string.") }
         return decoded
@@ -265,55 +305,56 @@ final class TapeJSONDecoder: Decoder {
 
     /// Refuses an object whose keys are ambiguous: one that is not valid UTF-8 (a dictionary
     /// would drop its entry), or two equal as Swift strings (which value is read would depend on
-    /// the type's decoding order; Foundation takes the first).
-    private func checkKeys(ofObject object: Int) throws {
-        let count = Int(node(object).count)
-        // Plain ASCII keys (the usual case) are equal as strings exactly when their bytes are,
-        // so a small object's keys are compared pairwise in place, with no allocation.
-        if count <= 32, try plainASCIIKeysAreDistinct(ofObject: object, count: count) { return }
-        var seen = Set<String>(minimumCapacity: count)
-        var key = object + 1
-        for _ in 0..<count {
+    /// the type's decoding order; Foundation takes the first). Small strings hash without
+    /// allocating, so the check is cheap next to decoding the values.
+    func checkKeys(ofObject object: Int) throws {
+        if try checkASCIIKeys(ofObject: object) { return }
+        var seen = Set<String>(minimumCapacity: Int(node(object).count))
+        var keyIndex = object + 1
+        for _ in 0..<node(object).count {
             let name: String
             do {
-                name = try string(at: key)
+                name = try string(at: keyIndex)
             } catch {
                 throw corrupted("An object key is not valid UTF-8.")
             }
-            // Without the key: it may be session data, and descriptions reach logs.
-            guard seen.insert(name).inserted else { throw corrupted("An object has the same key more than once.") }
-            key = Int(node(key + 1).next)
-        }
-    }
-
-    /// True when every key is plain ASCII and no two are equal; throws on two equal ones; false
-    /// when a key is not plain ASCII (the caller compares them as strings).
-    private func plainASCIIKeysAreDistinct(ofObject object: Int, count: Int) throws -> Bool {
-        var later = object + 1
-        for position in 0..<count {
-            guard isPlainASCII(node(later)) else { return false }
-            var earlier = object + 1
-            for _ in 0..<position {
-                if sameBytes(node(earlier), node(later)) { throw corrupted("An object has the same key more than once.") }
-                earlier = Int(node(earlier + 1).next)
+            guard seen.insert(name).inserted else {
+                // Without the key: it may be session data, and descriptions reach logs.
+                throw corrupted("An object has the same key more than once.")
             }
-            later = Int(node(later + 1).next)
-        }
-        return true
-    }
-
-    /// Whether a string node is ASCII without escapes: its bytes are its characters.
-    private func isPlainASCII(_ string: JSONTape.Node) -> Bool {
-        guard !string.hasEscapes else { return false }
-        return tape.bytes.withUnsafeBufferPointer { buffer in
-            buffer[Int(string.start)..<Int(string.end)].allSatisfy { $0 < 0x80 }
+            keyIndex = Int(node(keyIndex + 1).next)
         }
     }
 
-    private func sameBytes(_ first: JSONTape.Node, _ second: JSONTape.Node) -> Bool {
-        guard first.end - first.start == second.end - second.start else { return false }
-        return tape.bytes.withUnsafeBufferPointer { buffer in
-            buffer[Int(first.start)..<Int(first.end)].elementsEqual(buffer[Int(second.start)..<Int(second.end)])
+    /// The common case of ``checkKeys(ofObject:)`` without making strings or hashing: an
+    /// object of at most 32 keys, all ASCII without escapes, whose bytes are compared pairwise
+    /// (ASCII strings are equal exactly when their bytes are). False when the object is not
+    /// such a case and needs the general check.
+    private func checkASCIIKeys(ofObject object: Int) throws -> Bool {
+        let count = Int(node(object).count)
+        guard count <= 32 else { return false }
+        return try withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(count, 1)) { keys throws -> Bool in
+            var keyIndex = object + 1
+            for position in 0..<count {
+                let keyNode = node(keyIndex)
+                guard keyNode.isASCII, !keyNode.hasEscapes else { return false }
+                keys[position] = Int32(keyIndex)
+                keyIndex = Int(node(keyIndex + 1).next)
+            }
+            return try tape.bytes.withUnsafeBufferPointer { buffer throws -> Bool in
+                guard let base = buffer.baseAddress else { return true }
+                for later in 0..<count {
+                    let b = node(Int(keys[later]))
+                    let length = Int(b.end - b.start)
+                    for earlier in 0..<later {
+                        let a = node(Int(keys[earlier]))
+                        if Int(a.end - a.start) == length, memcmp(base + Int(a.start), base + Int(b.start), length) == 0 {
+                            throw corrupted("An object has the same key more than once.")
+                        }
+                    }
+                }
+                return true
+            }
         }
     }
 
@@ -324,5 +365,92 @@ final class TapeJSONDecoder: Decoder {
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
         TapeSingleValueContainer(decoder: self, index: current)
+    }
+}
+
+/// Arrays and string-keyed dictionaries, read straight from the tape: the same values and
+/// errors as their `init(from:)`, without an existential container, a box and a closure per
+/// element, or the dictionary's array of coding keys.
+protocol TapeDecodableCollection {
+    /// Initializes `slot` (uninitialized memory for a `Self`) with the value at `index`.
+    static func decode(from decoder: TapeJSONDecoder, at index: Int, into slot: UnsafeMutableRawPointer) throws
+}
+
+extension Array: TapeDecodableCollection where Element: Decodable {
+    static func decode(from decoder: TapeJSONDecoder, at index: Int, into slot: UnsafeMutableRawPointer) throws {
+        let node = decoder.node(index)
+        guard node.kind == .array else { throw decoder.mismatch([Any].self, at: index) }
+        // The common element types in concrete code: generic code pays a metadata lookup for
+        // every use of a type built from `Element`.
+        if Element.self == String.self {
+            slot.initializeMemory(as: [String].self, to: try decoder.elements(of: index, decoder.string))
+            return
+        } else if Element.self == Int.self {
+            slot.initializeMemory(as: [Int].self, to: try decoder.elements(of: index) { try decoder.integer(Int.self, at: $0) })
+            return
+        }
+        var result: [Element] = []
+        result.reserveCapacity(Int(node.count))
+        var position = index + 1
+        for offset in 0..<Int(node.count) {
+            let element = position
+            result.append(try decoder.withKey(TapeIndexKey(index: offset)) { try decoder.decodeValue(Element.self, at: element) })
+            position = Int(decoder.node(element).next)
+        }
+        slot.initializeMemory(as: [Element].self, to: result)
+    }
+}
+
+extension Dictionary: TapeDecodableCollection where Key == String, Value: Decodable {
+    static func decode(from decoder: TapeJSONDecoder, at index: Int, into slot: UnsafeMutableRawPointer) throws {
+        let node = decoder.node(index)
+        guard node.kind == .object else { throw decoder.mismatch([String: Any].self, at: index) }
+        try decoder.checkKeys(ofObject: index)
+        if Value.self == Bool.self {
+            slot.initializeMemory(as: [String: Bool].self, to: try decoder.entries(of: index, decoder.bool))
+            return
+        } else if Value.self == String.self {
+            slot.initializeMemory(as: [String: String].self, to: try decoder.entries(of: index, decoder.string))
+            return
+        }
+        var result: [String: Value] = .init(minimumCapacity: Int(node.count))
+        var keyIndex = index + 1
+        for _ in 0..<Int(node.count) {
+            let name = try decoder.string(at: keyIndex)
+            let valueIndex = keyIndex + 1
+            result[name] = try decoder.withKey(TapeIndexKey(stringValue: name)) { try decoder.decodeValue(Value.self, at: valueIndex) }
+            keyIndex = Int(decoder.node(valueIndex).next)
+        }
+        slot.initializeMemory(as: [String: Value].self, to: result)
+    }
+}
+
+extension TapeJSONDecoder {
+    /// The elements of array `index`, each read by `read` (a concrete scalar reader).
+    func elements<Element>(of index: Int, _ read: (Int) throws -> Element) throws -> [Element] {
+        let count = Int(node(index).count)
+        var result: [Element] = []
+        result.reserveCapacity(count)
+        var position = index + 1
+        for offset in 0..<count {
+            let element = position
+            result.append(try withKey(TapeIndexKey(index: offset)) { try read(element) })
+            position = Int(node(element).next)
+        }
+        return result
+    }
+
+    /// The entries of object `index` (keys already checked), each value read by `read`.
+    func entries<Value>(of index: Int, _ read: (Int) throws -> Value) throws -> [String: Value] {
+        let count = Int(node(index).count)
+        var result: [String: Value] = .init(minimumCapacity: count)
+        var keyIndex = index + 1
+        for _ in 0..<count {
+            let name = try string(at: keyIndex)
+            let valueIndex = keyIndex + 1
+            result[name] = try withKey(TapeIndexKey(stringValue: name)) { try read(valueIndex) }
+            keyIndex = Int(node(valueIndex).next)
+        }
+        return result
     }
 }

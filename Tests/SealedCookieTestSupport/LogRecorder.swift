@@ -3,9 +3,13 @@ import Synchronization
 
 /// Collects every log line of a test application.
 public final class LogRecorder: Sendable {
+    /// One log line.
     public struct Entry: Sendable {
+        /// Its level.
         public var level: Logger.Level
+        /// Its message.
         public var message: String
+        /// Its metadata, as text.
         public var metadata: String
     }
 
@@ -14,6 +18,7 @@ public final class LogRecorder: Sendable {
     /// An empty recorder.
     public init() {}
 
+    /// Every line so far, in order.
     public var all: [Entry] { entries.withLock { $0 } }
 
     /// A logger at trace level that records into this recorder.

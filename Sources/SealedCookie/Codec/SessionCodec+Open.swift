@@ -99,8 +99,9 @@ extension SessionCodec {
         var start = 0
         var secrets: [UInt8] = []
         if header.hasSecretSection {
-            guard let (length, next) = LEB128.decode(plaintext, at: 0, maxBytes: 4), length > 0,
-                length <= UInt64(end - next)
+            // Read within the unpadded bytes only, so `next` can never pass `end`.
+            guard let (length, next) = LEB128.decode(UnsafeRawBufferPointer(rebasing: plaintext[..<end]), at: 0, maxBytes: 4),
+                length > 0, length <= UInt64(end - next)
             else { throw .invalidPayload }
             start = next + Int(length)
             secrets = Array(plaintext[next..<start])

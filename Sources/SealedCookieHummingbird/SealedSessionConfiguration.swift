@@ -7,11 +7,14 @@ public import SealedCookie
 /// and cookie configuration; nothing else is shared.
 ///
 /// ```swift
-/// let codec = try SessionCodec<UserSession>(configuration: .init(
-///     cookieName: "session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS")))
-/// let configuration = try SealedSessionConfiguration(
-///     cookies: try SessionCookies(codec: codec, configuration: .init(scope: try .rootDomain("example.com"))))
+/// let configuration = try SealedSessionConfiguration<UserSession>(
+///     cookieName: "__Secure-session",
+///     keyRing: try KeyRing(environmentVariable: "SESSION_KEYS"),
+///     rootDomain: "example.com")
 /// ```
+///
+/// For compression dictionaries, padding, chunking or other budgets, build the cookie layer
+/// yourself and pass it to ``init(cookies:renewalFraction:tokenMode:revocation:)``.
 public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable {
     /// Reads and writes the session cookie; its codec's lifetime is the default for new sessions.
     public let cookies: SessionCookies<Session>
@@ -35,13 +38,38 @@ public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable 
     /// never opens as the HttpOnly cookie, nor a cookie value as a token.
     public let tokenCodec: SessionCodec<Session>
 
-    /// Makes a configuration.
+    /// The common setup in one call: JSON sessions under `cookieName`, sealed with `keyRing`,
+    /// in secure cookies shared by every host under `rootDomain`.
+    ///
+    /// - Parameters:
+    ///   - cookieName: The cookie name, the same on every node.
+    ///   - keyRing: The keys, the same on every node.
+    ///   - rootDomain: The domain whose hosts all share the session, or nil for host-only.
+    ///   - renewalFraction: See ``renewalFraction``.
+    ///   - tokenMode: See ``tokenMode``.
+    ///   - revocation: See ``revocation``.
+    /// - Throws: the errors of `SessionCookies.init(cookieName:keyRing:rootDomain:lifetime:)`
+    ///   and ``init(cookies:renewalFraction:tokenMode:revocation:)``.
+    public init(
+        cookieName: String,
+        keyRing: KeyRing,
+        rootDomain: String?,
+        renewalFraction: Double? = 0.5,
+        tokenMode: SessionTokenMode? = nil,
+        revocation: (any SessionRevocationCheck<Session>)? = nil
+    ) throws(SessionCookieError) {
+        try self.init(
+            cookies: SessionCookies(cookieName: cookieName, keyRing: keyRing, rootDomain: rootDomain),
+            renewalFraction: renewalFraction, tokenMode: tokenMode, revocation: revocation)
+    }
+
+    /// Makes a configuration from a cookie layer built by hand.
     /// - Parameters:
     ///   - cookies: The cookie layer, made from the codec and the cookie configuration.
     ///   - renewalFraction: See ``renewalFraction``.
     ///   - tokenMode: See ``tokenMode``.
     ///   - revocation: See ``revocation``.
-    /// - Throws: ``SessionCodecError/invalidConfiguration(_:)`` for a renewal fraction outside
+    /// - Throws: ``SealedCookie/SessionCookieError/invalidConfiguration(setting:allowed:)`` for a renewal fraction outside
     ///   0 to 1 (NaN included), or if the token codec cannot be made (it has the cookie codec's
     ///   configuration, which was already checked).
     public init(
@@ -49,11 +77,15 @@ public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable 
         renewalFraction: Double? = 0.5,
         tokenMode: SessionTokenMode? = nil,
         revocation: (any SessionRevocationCheck<Session>)? = nil
-    ) throws(SessionCodecError) {
+    ) throws(SessionCookieError) {
         if let renewalFraction, !(0...1).contains(renewalFraction) {
-            throw .invalidConfiguration("renewalFraction must be from 0 to 1, or nil (is \(renewalFraction))")
+            throw .invalidConfiguration(setting: "renewalFraction", allowed: "from 0 to 1, or nil (is \(renewalFraction))")
         }
-        self.tokenCodec = try cookies.codec.tokenCodec()
+        do {
+            self.tokenCodec = try cookies.codec.tokenCodec()
+        } catch {
+            throw .codec(error)
+        }
         self.cookies = cookies
         self.renewalFraction = renewalFraction
         self.tokenMode = tokenMode

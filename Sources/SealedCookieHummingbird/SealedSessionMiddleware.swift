@@ -169,11 +169,11 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
         } catch {
             // The Host header is the client's: a host outside the scope is request input, and the
             // browser would ignore the cookie anyway.
-            guard case .scope(let reason) = error else { throw storeFailure(error.description, logger: logger) }
+            guard case .hostOutsideScope = error else { throw storeFailure(error.description, logger: logger) }
             let level: Logger.Level = warnings.allows(String(decoding: host.utf8.prefix(256), as: UTF8.self)) ? .warning : .debug
             logger.log(
                 level: level, "Session cookie not set: the request's Host is outside the cookie scope",
-                metadata: ["sealed_cookie.reason": "\(reason)"])
+                metadata: ["sealed_cookie.reason": "\(error)"])
             return []
         }
     }

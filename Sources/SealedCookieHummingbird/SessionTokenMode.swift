@@ -20,7 +20,7 @@ public import HTTPTypes
 /// ```swift
 /// router.add(middleware: CORSMiddleware(
 ///     allowOrigin: .oneOf("https://app.example.org"),
-///     allowHeaders: [.accept, .authorization, .contentType, .origin, .sessionToken],
+///     allowHeaders: [.accept, .authorization, .contentType, .origin, SessionTokenMode.defaultResponseHeader],
 ///     allowMethods: [.get, .post, .put, .delete, .options],
 ///     allowCredentials: false,                 // true only if that origin also sends cookies
 ///     exposedHeaders: ["Session-Token"]))      // lets the client read the re-sealed token
@@ -31,12 +31,15 @@ public import HTTPTypes
 /// protection; the price is that the token is readable by the client's JavaScript (no HttpOnly).
 public struct SessionTokenMode: Sendable {
     /// The response field that carries a new or re-sealed token, and the request field a client
-    /// sends to ask for one. Default ``HTTPTypes/HTTPField/Name/sessionToken``.
+    /// sends to ask for one. Default ``defaultResponseHeader``.
     public var responseHeader: HTTPField.Name
+
+    /// `Session-Token`, the default ``responseHeader``.
+    public static let defaultResponseHeader = HTTPField.Name("Session-Token")!  // A valid token literal: never nil.
 
     /// Turns token mode on.
     /// - Parameter responseHeader: The field that carries tokens back to the client.
-    public init(responseHeader: HTTPField.Name = .sessionToken) {
+    public init(responseHeader: HTTPField.Name = Self.defaultResponseHeader) {
         self.responseHeader = responseHeader
     }
 
@@ -57,9 +60,4 @@ public struct SessionTokenMode: Sendable {
     func isRequested(in fields: HTTPFields) -> Bool {
         fields[responseHeader] != nil
     }
-}
-
-extension HTTPField.Name {
-    /// `Session-Token`: the default field of ``SessionTokenMode``.
-    public static let sessionToken = HTTPField.Name("Session-Token")!  // A valid token literal: never nil.
 }

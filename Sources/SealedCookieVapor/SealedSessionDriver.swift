@@ -53,7 +53,7 @@ public struct SealedSessionDriver: SessionDriver {
     /// Opens the cookie value; nil, with the reason at debug level, when it does not open.
     public func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
         do {
-            let opened = try codec.openWithDetails(sessionID.string)
+            let opened = try codec.open(sessionID.string)
             request.storage[SessionStartKey.self] = opened.header.sessionStartedAt
             return request.eventLoop.makeSucceededFuture(opened.session)
         } catch {

@@ -92,7 +92,7 @@ protocol ChangeDetectionSession: Codable, Sendable {
     @Test func equatableSessionsAreComparedWithoutSerializing() throws {
         let codec = try Self.codec(EquatableSession.self)
         let comparison = SessionComparison(codec: codec)
-        let loaded = try LoadedSession(codec.openWithDetails(codec.seal(EquatableSession(user: "a"))), digest: nil)
+        let loaded = try LoadedSession(codec.open(codec.seal(EquatableSession(user: "a"))), digest: nil)
         #expect(comparison.digest(ofLoaded: loaded.session) == nil)
         let same = comparison.compare(EquatableSession(user: "a"), with: loaded)
         #expect(!same.isChanged && same.serialized == nil)
@@ -104,7 +104,7 @@ protocol ChangeDetectionSession: Codable, Sendable {
     @Test func otherSessionsAreComparedByDigestAndTheirBytesKeptForSealing() throws {
         let codec = try Self.codec(BytesComparedSession.self)
         let comparison = SessionComparison(codec: codec)
-        let opened = try codec.openWithDetails(codec.seal(BytesComparedSession(user: "a")))
+        let opened = try codec.open(codec.seal(BytesComparedSession(user: "a")))
         let digest = try #require(comparison.digest(ofLoaded: opened.session))
         #expect(digest == SessionDigest(of: try codec.serialize(opened.session)))
         let loaded = LoadedSession(opened, digest: digest)

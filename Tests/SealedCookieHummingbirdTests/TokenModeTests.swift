@@ -11,19 +11,19 @@ import Testing
     @Test func aTokenClientLogsInUsesAndChangesItsSessionWithoutCookies() async throws {
         let node = try TestNode()
         try await node.test { client in
-            let login = try await client.execute(uri: "/login?user=dave", method: .post, headers: [.sessionToken: "request"])
+            let login = try await client.execute(uri: "/login?user=dave", method: .post, headers: [SessionTokenMode.defaultResponseHeader: "request"])
             #expect(login.setCookies.isEmpty)
-            let token = try #require(login.headers[.sessionToken])
+            let token = try #require(login.headers[SessionTokenMode.defaultResponseHeader])
 
             try await client.execute(uri: "/me", method: .get, headers: [.authorization: "Bearer \(token)"]) { response in
                 #expect(response.reply?.user == "dave")
-                #expect(response.headers[.sessionToken] == nil)
+                #expect(response.headers[SessionTokenMode.defaultResponseHeader] == nil)
                 #expect(response.setCookies.isEmpty)
             }
             let change = try await client.execute(
                 uri: "/cart?item=kettle", method: .post, headers: [.authorization: "bearer  \(token)"])
             #expect(change.setCookies.isEmpty)
-            let changed = try #require(change.headers[.sessionToken])
+            let changed = try #require(change.headers[SessionTokenMode.defaultResponseHeader])
             #expect(changed != token)
             try await client.execute(uri: "/me", method: .get, headers: [.authorization: "Bearer \(changed)"]) { response in
                 #expect(response.reply?.cart == ["kettle"])
@@ -31,7 +31,7 @@ import Testing
             // Logging out sends nothing to delete: the client drops its token.
             try await client.execute(uri: "/logout", method: .post, headers: [.authorization: "Bearer \(changed)"]) { response in
                 #expect(response.setCookies.isEmpty)
-                #expect(response.headers[.sessionToken] == nil)
+                #expect(response.headers[SessionTokenMode.defaultResponseHeader] == nil)
             }
         }
     }
@@ -41,7 +41,7 @@ import Testing
         try await node.test { client in
             let cookie = try await client.execute(uri: "/login?user=alice", method: .post).cookieField
             let token = try #require(
-                try await client.execute(uri: "/login?user=dave", method: .post, headers: [.sessionToken: "1"]).headers[.sessionToken])
+                try await client.execute(uri: "/login?user=dave", method: .post, headers: [SessionTokenMode.defaultResponseHeader: "1"]).headers[SessionTokenMode.defaultResponseHeader])
             var both: HTTPFields = [.authorization: "Bearer \(token)"]
             both[.cookie] = cookie
             try await client.execute(uri: "/me", method: .get, headers: both) { response in
@@ -60,14 +60,14 @@ import Testing
         var cookiesOnly = node.node
         cookiesOnly.sessions.tokenMode = nil
         let token = try await node.test { client in
-            try #require(try await client.execute(uri: "/login?user=dave", method: .post, headers: [.sessionToken: "1"]).headers[.sessionToken])
+            try #require(try await client.execute(uri: "/login?user=dave", method: .post, headers: [SessionTokenMode.defaultResponseHeader: "1"]).headers[SessionTokenMode.defaultResponseHeader])
         }
         try await TestNode.test(node: cookiesOnly, logs: node.logs) { client in
             try await client.execute(uri: "/me", method: .get, headers: [.authorization: "Bearer \(token)"]) { response in
                 #expect(response.status == .seeOther)
             }
-            try await client.execute(uri: "/login?user=dave", method: .post, headers: [.sessionToken: "1"]) { response in
-                #expect(response.headers[.sessionToken] == nil)
+            try await client.execute(uri: "/login?user=dave", method: .post, headers: [SessionTokenMode.defaultResponseHeader: "1"]) { response in
+                #expect(response.headers[SessionTokenMode.defaultResponseHeader] == nil)
                 #expect(response.setCookies.count == 1)
             }
         }

@@ -12,8 +12,8 @@ import Testing
         let node = try TestNode()
         try await node.test { client in
             let token = try #require(
-                try await client.execute(uri: "/login?user=alice", method: .post, headers: [.sessionToken: "request"])
-                    .headers[.sessionToken])
+                try await client.execute(uri: "/login?user=alice", method: .post, headers: [SessionTokenMode.defaultResponseHeader: "request"])
+                    .headers[SessionTokenMode.defaultResponseHeader])
             let cookie = try await client.execute(uri: "/login?user=bob", method: .post).cookieField
             try await client.execute(uri: "/me", method: .get, headers: .cookie("session=" + token)) { response in
                 #expect(response.reply?.user == nil)

@@ -99,7 +99,7 @@ struct ErrorTests {
             ["encode", "--key-file", "keys.txt", "--no-chunking", "--max-chunks", "2"], input: "{}",
             reason: "either --no-chunking or --max-chunks")
         try setup.expectFailure(
-            ["encode", "--key-file", "keys.txt", "--reserve=-1"], input: "{}", reason: "the reserve 0 or more")
+            ["encode", "--key-file", "keys.txt", "--reserve=-1"], input: "{}", reason: "otherCookiesReserve must be 0 or more")
         try setup.expectFailure(
             ["encode", "--key-file", "keys.txt", "--domain", "example.com", "--host", "example.org"], input: "{}",
             reason: "not example.com or a subdomain of it")

@@ -36,7 +36,7 @@ func codecBenchmarks(_ size: String) {
         let value = Fixtures.seal(session, with: codec)
         Benchmark("open \(size) \(mode)") { benchmark in
             for _ in benchmark.scaledIterations {
-                blackHole(try codec.open(value))
+                blackHole(try codec.open(value).session)
             }
         }
     }
@@ -51,7 +51,7 @@ func codecBenchmarks(_ size: String) {
         let bytesValue = Fixtures.seal(serialized, with: bytesCodec)
         Benchmark("codec only open \(size) \(mode)") { benchmark in
             for _ in benchmark.scaledIterations {
-                blackHole(try bytesCodec.open(bytesValue))
+                blackHole(try bytesCodec.open(bytesValue).session)
             }
         }
     }

@@ -12,6 +12,6 @@ let codec: SessionCodec<[UInt8]>? = fuzzKeyRing().flatMap { ring in
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let codec else { finding("the codec could not be made") }
-    _ = try? codec.openWithDetails(String(decoding: bytes(data, size), as: UTF8.self))
+    _ = try? codec.open(String(decoding: bytes(data, size), as: UTF8.self))
     return 0
 }

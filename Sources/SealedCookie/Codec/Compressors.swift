@@ -23,7 +23,7 @@ struct Compressors: Sendable {
             sealingCompression = nil
         case .deflate(let minimumSize, let level):
             guard minimumSize >= 0, (1...9).contains(level) else {
-                throw .invalidConfiguration("deflate needs minimumSize >= 0 and level from 1 to 9")
+                throw .invalidConfiguration(setting: "compression", allowed: "deflate with minimumSize 0 or more and level 1 to 9")
             }
             sealingCompression = .deflate
             deflateMinimumSize = minimumSize
@@ -31,16 +31,16 @@ struct Compressors: Sendable {
             // Cookie-sized input compresses to the same bytes on the corpus; see docs/benchmarks.md.
             deflaters = StreamPool(capacity: 16) { Deflater(level: Int32(level), memoryLevel: 5) }
         case .zstd(let ring, let level):
-            guard (1...19).contains(level) else { throw .invalidConfiguration("zstd level must be from 1 to 19") }
+            guard (1...19).contains(level) else { throw .invalidConfiguration(setting: "compression", allowed: "zstd with level 1 to 19") }
             for dictionary in ring.all {
                 let isPrimary = dictionary.id == ring.primary.id
                 guard
                     let digested = ZstdDigestedDictionary(
                         bytes: dictionary.bytes, compressionLevel: isPrimary ? Int32(level) : nil)
-                else { throw .compressionUnavailable }
+                else { throw .librariesUnavailable }
                 dictionaries[dictionary.id] = digested
             }
-            guard let primary = dictionaries[ring.primary.id] else { throw .compressionUnavailable }
+            guard let primary = dictionaries[ring.primary.id] else { throw .librariesUnavailable }
             sealingCompression = .zstd(dictionaryID: ring.primary.id)
             zstdCompressors = StreamPool(capacity: 16) { ZstdCompressor(dictionary: primary) }
         }
@@ -106,7 +106,7 @@ struct Compressors: Sendable {
         case false?:
             output.zeroize()
             throw .invalidPayload
-        case nil: throw .compressionUnavailable
+        case nil: throw .librariesUnavailable
         }
     }
 }

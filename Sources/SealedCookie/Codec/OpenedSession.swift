@@ -1,4 +1,4 @@
-/// A session opened by ``SessionCodec/openWithDetails(_:)``, with what its envelope said.
+/// A session opened by ``SessionCodec/open(_:)``, with what its envelope said.
 public struct OpenedSession<Session: Sendable>: Sendable {
     /// The session.
     public let session: Session

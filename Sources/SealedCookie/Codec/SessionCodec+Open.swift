@@ -6,14 +6,17 @@ extension SessionCodec {
     /// dictionary id, expiry, session age) before the authenticated decryption, and nothing is
     /// allocated beyond ``SessionCodecConfiguration/maxValueLength`` and
     /// ``SessionCodecConfiguration/maxDecompressedBytes``.
+    ///
+    /// ```swift
+    /// let opened = try codec.open(cookieValue).session
+    /// let session = opened.session
+    /// if opened.needsResealing { /* seal it again: older key, older dictionary or format v1 */ }
+    /// ```
+    ///
+    /// - Returns: The session with what its authenticated header says (issue time, expiry, the
+    ///   session's start) and whether it should be sealed again.
     /// - Throws: an opening error of ``SessionCodecError``; log it, never show it to the client.
-    public func open(_ value: String) throws(SessionCodecError) -> Session {
-        try openWithDetails(value).session
-    }
-
-    /// Opens a cookie value as ``open(_:)`` does, and also returns what its header said and
-    /// whether it should be re-sealed (older key, older dictionary, or wire format v1).
-    public func openWithDetails(_ value: String) throws(SessionCodecError) -> OpenedSession<Session> {
+    public func open(_ value: String) throws(SessionCodecError) -> OpenedSession<Session> {
         // 1. Length and shape, before decoding anything.
         let length = value.utf8.count
         guard length <= configuration.maxValueLength else {

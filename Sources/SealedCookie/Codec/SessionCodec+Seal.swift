@@ -15,7 +15,7 @@ extension SessionCodec {
     /// - Throws: a usage error: ``SessionCodecError/serializationFailed(reason:)``,
     ///   ``SessionCodecError/sessionTooLarge(size:limit:)``,
     ///   ``SessionCodecError/sealedValueTooLarge(length:limit:)``,
-    ///   ``SessionCodecError/invalidConfiguration(_:)`` (the lifetime) or
+    ///   ``SessionCodecError/invalidConfiguration(setting:allowed:)`` (the lifetime) or
     ///   ``SessionCodecError/clockOutOfRange``.
     public func seal(
         _ session: Session, lifetime: Duration? = nil, sessionStartedAt: Date? = nil

@@ -10,7 +10,7 @@ import Foundation
 ///     cookieName: "session",
 ///     keyRing: try KeyRing(environmentVariable: "SESSION_KEYS")))
 /// let value = try codec.seal(UserSession(userID: "u1", roles: ["admin"]))
-/// let session = try codec.open(value)
+/// let session = try codec.open(value).session
 /// ```
 ///
 /// The codec is a value type that is cheap to copy and safe to share between tasks; make one
@@ -30,35 +30,35 @@ public struct SessionCodec<Session: Sendable>: Sendable {
     var fillNonce: @Sendable (UnsafeMutableRawBufferPointer) -> Void = SecureRandom.fill
 
     /// Makes a codec with a custom serializer.
-    /// - Throws: ``SessionCodecError/invalidConfiguration(_:)`` naming the value out of range.
+    /// - Throws: ``SessionCodecError/invalidConfiguration(setting:allowed:)`` naming the value out of range.
     public init(configuration: SessionCodecConfiguration, serializer: some SessionSerializer<Session>)
         throws(SessionCodecError)
     {
         let name = Array(configuration.cookieName.utf8)
         guard (1...4096).contains(name.count) else {
-            throw .invalidConfiguration("cookieName must be 1 to 4096 bytes")
+            throw .invalidConfiguration(setting: "cookieName", allowed: "1 to 4096 bytes")
         }
         let minutes = try Self.envelopeMinutes(of: configuration.lifetime)
         let skew = configuration.clockSkew.components
         guard skew.attoseconds == 0, (0...3600).contains(skew.seconds) else {
-            throw .invalidConfiguration("clockSkew must be whole seconds from 0 to 3600")
+            throw .invalidConfiguration(setting: "clockSkew", allowed: "whole seconds from 0 to 3600")
         }
         if let age = configuration.maxSessionAge {
             let parts = age.components
             guard parts.attoseconds == 0, (60...Int64(EnvelopeHeader.maxLifetimeMinutes) * 60).contains(parts.seconds) else {
-                throw .invalidConfiguration("maxSessionAge must be whole seconds from 1 minute to 400 days")
+                throw .invalidConfiguration(setting: "maxSessionAge", allowed: "whole seconds from 1 minute to 400 days, or nil")
             }
         }
         if case .block(let size) = configuration.padding, !(1...1024).contains(size) {
-            throw .invalidConfiguration("padding block size must be from 1 to 1024")
+            throw .invalidConfiguration(setting: "padding", allowed: "a block size from 1 to 1024")
         }
         guard (1...(16 << 20)).contains(configuration.maxDecompressedBytes) else {
-            throw .invalidConfiguration("maxDecompressedBytes must be from 1 byte to 16 MiB")
+            throw .invalidConfiguration(setting: "maxDecompressedBytes", allowed: "1 byte to 16 MiB")
         }
         guard (64...(1 << 20)).contains(configuration.maxValueLength) else {
-            throw .invalidConfiguration("maxValueLength must be from 64 to 1048576 characters")
+            throw .invalidConfiguration(setting: "maxValueLength", allowed: "64 to 1048576 characters")
         }
-        guard LibSodium.isReady else { throw .invalidConfiguration("libsodium could not be initialised") }
+        guard LibSodium.isReady else { throw .librariesUnavailable }
 
         var context: [UInt8] = []
         LEB128.encode(UInt64(name.count), into: &context)
@@ -90,7 +90,7 @@ public struct SessionCodec<Session: Sendable>: Sendable {
         guard parts.attoseconds == 0, parts.seconds % 60 == 0,
             (1...Int64(EnvelopeHeader.maxLifetimeMinutes)).contains(parts.seconds / 60)
         else {
-            throw .invalidConfiguration("lifetime must be a whole number of minutes from 1 minute to 400 days")
+            throw .invalidConfiguration(setting: "lifetime", allowed: "whole minutes from 1 minute to 400 days")
         }
         return UInt32(parts.seconds / 60)
     }
@@ -131,7 +131,7 @@ public struct SessionCodec<Session: Sendable>: Sendable {
 
 extension SessionCodec where Session: Codable {
     /// Makes a codec that serializes sessions as JSON (``JSONSessionSerializer``).
-    /// - Throws: ``SessionCodecError/invalidConfiguration(_:)`` naming the value out of range.
+    /// - Throws: ``SessionCodecError/invalidConfiguration(setting:allowed:)`` naming the value out of range.
     public init(configuration: SessionCodecConfiguration) throws(SessionCodecError) {
         try self.init(configuration: configuration, serializer: JSONSessionSerializer<Session>())
     }

@@ -51,19 +51,21 @@ public enum SessionCodecError: Error, Equatable, Sendable, CustomStringConvertib
     case sessionTooLarge(size: Int, limit: Int)
     /// The sealed value would be longer than ``SessionCodecConfiguration/maxValueLength``.
     case sealedValueTooLarge(length: Int, limit: Int)
-    /// A configuration value is out of range; the text says which and what is allowed.
-    case invalidConfiguration(String)
+    /// A configuration value is out of range: `setting` names it as the configuration spells it
+    /// (for example `lifetime`), `allowed` says what it may be.
+    case invalidConfiguration(setting: String, allowed: String)
     /// The clock reads a time that the envelope cannot carry (before 1970 or after 2106).
     case clockOutOfRange
-    /// zlib or zstd could not allocate a stream or digest a dictionary.
-    case compressionUnavailable
+    /// libsodium could not be initialised, or zlib or zstd could not allocate a stream or digest
+    /// a dictionary (the process is out of memory).
+    case librariesUnavailable
 
     /// Whether the error comes from the application or its configuration rather than from the
     /// value being opened.
     public var isUsageError: Bool {
         switch self {
         case .serializationFailed, .sessionTooLarge, .sealedValueTooLarge, .invalidConfiguration, .clockOutOfRange,
-            .compressionUnavailable:
+            .librariesUnavailable:
             true
         default:
             false
@@ -102,12 +104,12 @@ public enum SessionCodecError: Error, Equatable, Sendable, CustomStringConvertib
             "the serialized session is \(size) bytes, over the decompression limit of \(limit): store less in the session or raise maxDecompressedBytes on every node"
         case .sealedValueTooLarge(let length, let limit):
             "the sealed session is \(length) characters, over maxValueLength \(limit): store less in the session"
-        case .invalidConfiguration(let reason):
-            "invalid session codec configuration: \(reason)"
+        case .invalidConfiguration(let setting, let allowed):
+            "invalid session codec configuration: \(setting) must be \(allowed)"
         case .clockOutOfRange:
             "the clock reads a time outside 1970...2106, which the envelope cannot carry"
-        case .compressionUnavailable:
-            "zlib or zstd could not allocate a compression stream or digest a dictionary"
+        case .librariesUnavailable:
+            "libsodium could not be initialised, or zlib or zstd could not allocate a stream or digest a dictionary"
         }
     }
 }

@@ -47,14 +47,14 @@ public struct CookieBudget: Sendable, Equatable {
     }
 
     /// Bytes of the request's `Cookie` line that `cookies` take, counted as described above.
-    public static func requestByteCount(of cookies: [SetCookie]) -> Int {
+    package static func requestByteCount(of cookies: [SetCookie]) -> Int {
         cookies.reduce(8 + 2) { $0 + $1.nameValueByteCount + 1 + 2 }
     }
 
     /// Checks one cookie against the per-cookie limits.
     /// - Throws: ``CookieBudgetError/nameValueTooLarge(name:byteCount:limit:)`` or
     ///   ``CookieBudgetError/setCookieTooLarge(name:byteCount:limit:)``.
-    public func check(_ cookie: SetCookie) throws(CookieBudgetError) {
+    package func check(_ cookie: SetCookie) throws(CookieBudgetError) {
         let nameValue = cookie.nameValueByteCount
         guard nameValue <= maxNameValueByteCount else {
             throw .nameValueTooLarge(name: cookie.name, byteCount: nameValue, limit: maxNameValueByteCount)
@@ -70,7 +70,7 @@ public struct CookieBudget: Sendable, Equatable {
     /// Checks that `cookies` (one session's cookies) leave the reserve free in the
     /// request-header budget.
     /// - Throws: ``CookieBudgetError/requestHeaderTooLarge(byteCount:reserve:limit:)``.
-    public func check(requestCookies cookies: [SetCookie]) throws(CookieBudgetError) {
+    package func check(requestCookies cookies: [SetCookie]) throws(CookieBudgetError) {
         let bytes = Self.requestByteCount(of: cookies)
         // Subtracted with a check: a budget used on its own (outside ``SessionCookies``, which
         // validates it) may hold any Int, and no value may trap.

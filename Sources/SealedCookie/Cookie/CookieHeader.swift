@@ -17,43 +17,43 @@
 /// let cookies = try CookieHeader(parsing: request.headers[values: .cookie])
 /// let candidates = cookies.values(named: "session")
 /// ```
-public struct CookieHeader: Sendable, Equatable {
+package struct CookieHeader: Sendable, Equatable {
     /// The bounds applied before and while parsing.
-    public struct Limits: Sendable, Equatable {
+    package struct Limits: Sendable, Equatable {
         /// The most bytes of all `Cookie` fields together; default 16 KiB, twice the common
         /// 8190-byte proxy limit, so that a header a proxy let through is still read.
-        public var maxByteCount: Int
+        package var maxByteCount: Int
         /// The most cookie pairs; default 256 (Chrome keeps at most 180 per domain).
-        public var maxPairCount: Int
+        package var maxPairCount: Int
 
         /// Makes limits; the defaults suit a site served through nginx or Apache defaults.
-        public init(maxByteCount: Int = 16 * 1024, maxPairCount: Int = 256) {
+        package init(maxByteCount: Int = 16 * 1024, maxPairCount: Int = 256) {
             self.maxByteCount = maxByteCount
             self.maxPairCount = maxPairCount
         }
     }
 
     /// One `name=value` pair as the browser sent it.
-    public struct Pair: Sendable, Equatable {
+    package struct Pair: Sendable, Equatable {
         /// The name, possibly empty.
-        public var name: String
+        package var name: String
         /// The value, without surrounding whitespace or one pair of double quotes.
-        public var value: String
+        package var value: String
 
         /// Makes a pair.
-        public init(name: String, value: String) {
+        package init(name: String, value: String) {
             self.name = name
             self.value = value
         }
     }
 
     /// The pairs in the order they were sent, across all header fields.
-    public let pairs: [Pair]
+    package let pairs: [Pair]
 
     /// Parses one or more `Cookie` header field values (HTTP/2 may split cookies over several
     /// fields; they are read in order).
     /// - Throws: ``CookieHeaderError`` when a limit is exceeded.
-    public init(parsing fields: [String], limits: Limits = Limits()) throws(CookieHeaderError) {
+    package init(parsing fields: [String], limits: Limits = Limits()) throws(CookieHeaderError) {
         var length = 0
         for field in fields {
             length += field.utf8.count
@@ -74,17 +74,17 @@ public struct CookieHeader: Sendable, Equatable {
 
     /// Parses one `Cookie` header field value.
     /// - Throws: ``CookieHeaderError`` when a limit is exceeded.
-    public init(parsing field: String, limits: Limits = Limits()) throws(CookieHeaderError) {
+    package init(parsing field: String, limits: Limits = Limits()) throws(CookieHeaderError) {
         try self.init(parsing: [field], limits: limits)
     }
 
     /// The values of every cookie named `name`, in the order sent.
-    public func values(named name: String) -> [String] {
+    package func values(named name: String) -> [String] {
         pairs.filter { $0.name == name }.map(\.value)
     }
 
     /// The value of the first cookie named `name`.
-    public func firstValue(named name: String) -> String? {
+    package func firstValue(named name: String) -> String? {
         pairs.first { $0.name == name }?.value
     }
 

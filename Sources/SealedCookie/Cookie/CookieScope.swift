@@ -14,8 +14,7 @@
 ///
 /// Any subdomain of the root can also set and overwrite cookies for the root domain ("cookie
 /// tossing"); the sealed value cannot be forged, but a sibling host can plant a second cookie
-/// with the same name, which is why ``CookieHeader`` keeps duplicates and the session reader
-/// tries each.
+/// with the same name, which is why the session reader keeps duplicate cookies and tries each.
 public struct CookieScope: Sendable, Equatable {
     /// The root domain, normalised (lowercase, no leading dot), or nil for host-only.
     public let rootDomain: String?
@@ -33,36 +32,35 @@ public struct CookieScope: Sendable, Equatable {
     public static let hostOnly = CookieScope(root: nil)
 
     /// Scopes cookies to `domain` and all its subdomains.
-    /// - Parameters:
-    ///   - domain: The root domain, e.g. `example.com`; a leading dot is dropped and letters are
-    ///     lowercased.
-    ///   - publicSuffixList: The list to check against; nil uses ``PublicSuffixList/bundled``.
-    /// - Throws: ``CookieScopeError/invalidRootDomain(_:)`` for empty labels, non-ASCII text,
-    ///   invalid A-labels or IP addresses; ``CookieScopeError/publicSuffix(domain:section:)``
-    ///   for a public suffix.
-    public static func rootDomain(
-        _ domain: String, publicSuffixList: PublicSuffixList? = nil
-    ) throws(CookieScopeError) -> CookieScope {
+    ///
+    /// The domain is checked against the Public Suffix List snapshot compiled into the package
+    /// (`scripts/update-public-suffix-list` refreshes it).
+    /// - Parameter domain: The root domain, e.g. `example.com`; a leading dot is dropped and
+    ///   letters are lowercased.
+    /// - Throws: ``SessionCookieError/invalidRootDomain(_:reason:)`` for empty labels, non-ASCII
+    ///   text, invalid A-labels or IP addresses;
+    ///   ``SessionCookieError/rootDomainIsPublicSuffix(_:)`` for a public suffix.
+    public static func rootDomain(_ domain: String) throws(SessionCookieError) -> CookieScope {
+        let list: PublicSuffixList
+        do {
+            list = try PublicSuffixList.bundled
+        } catch {
+            throw .invalidConfiguration(setting: "publicSuffixList", allowed: "loadable (the bundled snapshot failed: \(error))")
+        }
+        return try rootDomain(domain, publicSuffixList: list)
+    }
+
+    /// ``rootDomain(_:)`` checked against another list (tests, the fuzzer and the tool).
+    package static func rootDomain(
+        _ domain: String, publicSuffixList list: PublicSuffixList
+    ) throws(SessionCookieError) -> CookieScope {
         let name: DomainName
         do {
             name = try DomainName(domain, allowingLeadingDot: true)
         } catch {
-            throw .invalidRootDomain(error)
+            throw .invalidRootDomain(domain, reason: error)
         }
-        let list: PublicSuffixList
-        if let publicSuffixList {
-            list = publicSuffixList
-        } else {
-            do {
-                list = try PublicSuffixList.bundled
-            } catch {
-                throw .publicSuffixListUnavailable(error)
-            }
-        }
-        let match = list.match(name)
-        guard match.registrableDomain != nil else {
-            throw .publicSuffix(domain: name.text, section: match.section)
-        }
+        guard list.match(name).registrableDomain != nil else { throw .rootDomainIsPublicSuffix(name.text) }
         return CookieScope(root: name)
     }
 
@@ -82,8 +80,8 @@ public struct CookieScope: Sendable, Equatable {
     }
 
     /// Checks that `host` is in scope.
-    /// - Throws: ``CookieScopeError/hostOutsideScope(host:rootDomain:)``.
-    public func check(host: String) throws(CookieScopeError) {
+    /// - Throws: ``SessionCookieError/hostOutsideScope(host:rootDomain:)``.
+    package func check(host: String) throws(SessionCookieError) {
         guard let rootDomain, !contains(host: host) else { return }
         throw .hostOutsideScope(host: String(decoding: host.utf8.prefix(DomainName.maxByteCount), as: UTF8.self), rootDomain: rootDomain)
     }

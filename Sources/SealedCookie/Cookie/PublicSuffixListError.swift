@@ -1,5 +1,5 @@
 /// Why a Public Suffix List could not be loaded.
-public enum PublicSuffixListError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum PublicSuffixListError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file could not be read.
     case unreadable(path: String)
     /// The file is larger than the limit given to ``PublicSuffixList/init(contentsOf:maxByteCount:)``.
@@ -12,7 +12,7 @@ public enum PublicSuffixListError: Error, Equatable, Sendable, CustomStringConve
     /// The text holds no rules at all, which would make every domain acceptable.
     case noRules
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let path):
             "the Public Suffix List file at \(path) could not be read"

@@ -13,8 +13,8 @@ extension SessionCookies {
     /// When ``OpenedSession/needsResealing`` is true, write the session again on this response.
     ///
     /// - Parameter cookieHeaders: Every `Cookie` header value of the request, in order.
-    /// - Throws: a reading error to log (never to show): ``SessionCookieError/header(_:)``
-    ///   when a parsing limit is broken, a chunk error,
+    /// - Throws: a reading error to log (never to show): ``SessionCookieError/cookieHeaderTooLong(length:limit:)``
+    ///   or ``SessionCookieError/tooManyCookies(limit:)`` when a parsing limit is broken, a chunk error,
     ///   ``SessionCookieError/conflictingSessions(candidateCount:)`` (log it at warning level,
     ///   rate-limited), or ``SessionCookieError/unreadable(_:candidateCount:)`` with the codec's
     ///   reason (expired, tampered …) for the first candidate.
@@ -30,7 +30,7 @@ extension SessionCookies {
         let header: CookieHeader
         switch requestCookies {
         case .success(let parsed): header = parsed
-        case .failure(let error): throw .header(error)
+        case .failure(let error): throw SessionCookieError(error)
         }
         var reader = CandidateReader(codec: codec)
         CookieChunks.forEachCandidate(
@@ -66,7 +66,7 @@ private struct CandidateReader<Session: Sendable> {
         // The same cookie sent twice (for example set once per Path) is one session.
         if value == opened?.value { return .next(reachedDecryption: false) }
         do throws(SessionCodecError) {
-            let session = try codec.openWithDetails(value)
+            let session = try codec.open(value)
             guard let first = opened else {
                 opened = (value, session)
                 return .next(reachedDecryption: true)

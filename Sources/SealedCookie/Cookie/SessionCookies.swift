@@ -68,7 +68,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     /// Makes the entry point, checking the attributes against browser rules once.
     /// - Throws: ``SessionCookieError/invalidCookieAttributes(_:)`` (for example a `__Host-`
     ///   name with a root-domain scope, or `SameSite=None` without `Secure`), or
-    ///   ``SessionCookieError/invalidConfiguration(_:)`` for an out-of-range limit.
+    ///   ``SessionCookieError/invalidConfiguration(setting:allowed:)`` for an out-of-range limit.
     public init(codec: SessionCodec<Session>, configuration: SessionCookiesConfiguration) throws(SessionCookieError) {
         try configuration.checkLimits()
         // Every rule that does not depend on the value or the time, checked now and only now.
@@ -100,9 +100,11 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     ///   - requestCookieHeaders: The request's `Cookie` header values, to find stale chunks.
     ///     If they cannot be parsed, deletions are written for every chunk index that could
     ///     exist.
-    /// - Throws: a usage error: ``SessionCookieError/scope(_:)`` for a host outside the scope,
-    ///   ``SessionCookieError/overBudget(_:)`` or ``SessionCookieError/sessionTooLarge(sealedLength:capacity:maxChunkCount:)``
-    ///   stating sizes and limits, ``SessionCookieError/codec(_:)`` when sealing fails.
+    /// - Throws: a usage error: ``SessionCookieError/hostOutsideScope(host:rootDomain:)``,
+    ///   a size error stating sizes and limits (``SessionCookieError/cookieTooLarge(name:byteCount:limit:)``,
+    ///   ``SessionCookieError/requestHeaderTooLarge(byteCount:reserve:limit:)``,
+    ///   ``SessionCookieError/sessionTooLarge(sealedLength:capacity:maxChunkCount:)`` …), or
+    ///   ``SessionCookieError/codec(_:)`` when sealing fails.
     public func setCookieHeaders(
         for session: Session, lifetime: Duration? = nil, sessionStartedAt: Date? = nil, requestHost: String,
         requestCookieHeaders: [String]
@@ -132,11 +134,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         requestHost: String, requestCookies: Result<CookieHeader, CookieHeaderError>
     ) throws(SessionCookieError) -> [SetCookie] {
         // 1. Scope.
-        do {
-            try configuration.scope.check(host: requestHost)
-        } catch {
-            throw .scope(error)
-        }
+        try configuration.scope.check(host: requestHost)
 
         // 2. Seal under the base name.
         let lifetime = lifetime ?? codec.configuration.lifetime
@@ -170,7 +168,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         do {
             try configuration.budget.check(requestCookies: cookies)
         } catch {
-            throw .overBudget(error)
+            throw SessionCookieError(error)
         }
 
         // 6. Delete chunks the browser holds beyond the new count.
@@ -194,7 +192,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
                 do {
                     try budget.check(single)
                 } catch {
-                    throw .overBudget(error)
+                    throw SessionCookieError(error)
                 }
             }
             throw .sessionTooLarge(
@@ -208,7 +206,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
             do {
                 try budget.check(cookie)
             } catch {
-                throw .overBudget(error)
+                throw SessionCookieError(error)
             }
             cookies.append(cookie)
         }
@@ -237,12 +235,12 @@ public struct SessionCookies<Session: Sendable>: Sendable {
 
     // MARK: 4. Parsing once
 
-    /// The request's `Cookie` fields parsed with ``SessionCookiesConfiguration/headerLimits``,
+    /// The request's `Cookie` fields parsed within the configured limits,
     /// for a caller that reads the session and writes its cookies on the same request: the
     /// `requestCookies:` variants of the three calls take the result, so the fields are parsed
     /// once per request.
     package func parseCookieHeaders(_ fields: [String]) -> Result<CookieHeader, CookieHeaderError> {
-        Result { () throws(CookieHeaderError) in try CookieHeader(parsing: fields, limits: configuration.headerLimits) }
+        Result { () throws(CookieHeaderError) in try CookieHeader(parsing: fields, limits: configuration.cookieHeaderLimits) }
     }
 
     // MARK: Helpers

@@ -32,16 +32,19 @@ public struct SessionCookiesConfiguration: Sendable {
     public var persistence: Persistence
     /// The size limits; see ``CookieBudget`` for the exact accounting. ``SessionCookies``
     /// refuses a per-cookie limit above ``browserNameValueLimit``, and a request budget above
-    /// what ``headerLimits`` lets it read back.
+    /// what ``maxCookieHeaderByteCount`` lets it read back.
     public var budget: CookieBudget
     /// How many cookies one session may be split over (`name`, `name.1` … `name.N-1`), 1 to
     /// 32; default 1, which turns chunking off. The request-header budget usually allows at
     /// most 2, and the codec's ``SessionCodecConfiguration/maxValueLength`` must be large
     /// enough for the sealed value (about `maxChunkCount × 4096`).
     public var maxChunkCount: Int
-    /// Bounds on the request's `Cookie` header, applied before parsing; `maxByteCount` at most
-    /// ``maxReadByteCount``. Raise it with a raised request budget.
-    public var headerLimits: CookieHeader.Limits
+    /// The longest `Cookie` header (all its fields together) that is parsed, 1 to 1 MiB;
+    /// default 16 KiB. Raise it with a raised request budget.
+    public var maxCookieHeaderByteCount: Int
+    /// The most cookies a request's `Cookie` header may hold before it is refused unparsed,
+    /// 1 to 4096; default 256.
+    public var maxCookieCount: Int
     /// How many candidate values (duplicates planted by sibling hosts, and their chunk
     /// combinations) may reach the authenticated decryption, 1 to 64; default 8. Candidates
     /// the cheap checks reject before it do not count. With 1, a second cookie is never opened,
@@ -60,7 +63,8 @@ public struct SessionCookiesConfiguration: Sendable {
         persistence: Persistence = .persistent,
         budget: CookieBudget = CookieBudget(),
         maxChunkCount: Int = 1,
-        headerLimits: CookieHeader.Limits = CookieHeader.Limits(),
+        maxCookieHeaderByteCount: Int = 16 * 1024,
+        maxCookieCount: Int = 256,
         maxOpenAttempts: Int = 8
     ) {
         self.scope = scope
@@ -72,7 +76,13 @@ public struct SessionCookiesConfiguration: Sendable {
         self.persistence = persistence
         self.budget = budget
         self.maxChunkCount = maxChunkCount
-        self.headerLimits = headerLimits
+        self.maxCookieHeaderByteCount = maxCookieHeaderByteCount
+        self.maxCookieCount = maxCookieCount
         self.maxOpenAttempts = maxOpenAttempts
+    }
+
+    /// The parsing limits as the `Cookie` header parser takes them.
+    package var cookieHeaderLimits: CookieHeader.Limits {
+        CookieHeader.Limits(maxByteCount: maxCookieHeaderByteCount, maxPairCount: maxCookieCount)
     }
 }

@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// One `Set-Cookie` header value: a name, a value and the attributes of RFC 6265bis, checked
 /// when made and serialized exactly.
@@ -15,39 +15,39 @@ public import Foundation
 ///
 /// Attributes are written in this fixed order: `Domain`, `Path`, `Expires`, `Max-Age`,
 /// `Secure`, `HttpOnly`, `SameSite`, `Partitioned`. `Expires` is an IMF-fixdate in GMT.
-public struct SetCookie: Sendable, Equatable, CustomStringConvertible {
+package struct SetCookie: Sendable, Equatable, CustomStringConvertible {
     /// The most bytes RFC 6265bis lets an attribute value have; browsers ignore longer ones.
-    public static let maxAttributeValueByteCount = 1024
+    package static let maxAttributeValueByteCount = 1024
 
     /// The cookie's name, an RFC 9110 token.
-    public let name: String
+    package let name: String
     /// The cookie's value, RFC 6265 cookie-octets only (possibly empty).
-    public let value: String
+    package let value: String
     /// The `Domain` attribute (lowercase, no leading dot), or nil for a host-only cookie.
-    public let domain: String?
+    package let domain: String?
     /// The `Path` attribute, or nil to let the browser use the request's directory.
-    public let path: String?
+    package let path: String?
     /// The `Expires` attribute, whole seconds.
-    public let expires: Date?
+    package let expires: Date?
     /// The `Max-Age` attribute in seconds; 0 deletes the cookie.
-    public let maxAge: Int?
+    package let maxAge: Int?
     /// The `Secure` attribute: only sent over HTTPS.
-    public let isSecure: Bool
+    package let isSecure: Bool
     /// The `HttpOnly` attribute: hidden from scripts.
-    public let isHTTPOnly: Bool
+    package let isHTTPOnly: Bool
     /// The `SameSite` attribute, or nil to leave it out.
-    public let sameSite: SameSite?
+    package let sameSite: SameSite?
     /// The `Partitioned` attribute (CHIPS): stored per top-level site.
-    public let isPartitioned: Bool
+    package let isPartitioned: Bool
 
     /// The header value, as sent after `Set-Cookie: `.
-    public let headerValue: String
+    package let headerValue: String
     /// `Expires` as written, kept so that renaming the cookie does not format it again.
     private let expiresText: String?
     /// Everything after the value (`; Domain=…; Path=…; …`), written once.
     private let attributeText: String
 
-    public var description: String { headerValue }
+    package var description: String { headerValue }
 
     /// Makes a cookie, checking every rule browsers enforce; the defaults are the secure ones
     /// (`Path=/`, `Secure`, `HttpOnly`, `SameSite=Lax`).
@@ -65,8 +65,8 @@ public struct SetCookie: Sendable, Equatable, CustomStringConvertible {
     ///   - httpOnly: `HttpOnly`.
     ///   - sameSite: `SameSite`, or nil to leave it out.
     ///   - partitioned: `Partitioned`.
-    /// - Throws: ``SetCookieError`` naming the first rule broken.
-    public static func validated(
+    /// - Throws: ``CookieAttributeError`` naming the first rule broken.
+    package static func validated(
         name: String,
         value: String,
         domain: String? = nil,
@@ -77,7 +77,7 @@ public struct SetCookie: Sendable, Equatable, CustomStringConvertible {
         httpOnly: Bool = true,
         sameSite: SameSite? = .lax,
         partitioned: Bool = false
-    ) throws(SetCookieError) -> SetCookie {
+    ) throws(CookieAttributeError) -> SetCookie {
         // Name and value.
         try checkName(name)
         try checkValue(value)
@@ -159,7 +159,7 @@ public struct SetCookie: Sendable, Equatable, CustomStringConvertible {
 
     /// The same cookie with another name and value. The attributes stay valid and are not
     /// checked again; the name's characters and prefix rules, and the value's characters, are.
-    public func with(name: String, value: String) throws(SetCookieError) -> SetCookie {
+    package func with(name: String, value: String) throws(CookieAttributeError) -> SetCookie {
         try Self.checkName(name)
         try Self.checkValue(value)
         try Self.checkPrefixRules(name: name, secure: isSecure, domain: domain, path: path)
@@ -172,7 +172,7 @@ public struct SetCookie: Sendable, Equatable, CustomStringConvertible {
     /// The same cookie with other `Expires` and `Max-Age` attributes, checked as
     /// ``validated(name:value:domain:path:expires:maxAge:secure:httpOnly:sameSite:partitioned:)``
     /// checks them.
-    func with(expires: Date?, maxAge: Int?) throws(SetCookieError) -> SetCookie {
+    func with(expires: Date?, maxAge: Int?) throws(CookieAttributeError) -> SetCookie {
         let expiresText = try Self.formatExpires(expires)
         try Self.checkMaxAge(maxAge)
         return SetCookie(
@@ -183,39 +183,39 @@ public struct SetCookie: Sendable, Equatable, CustomStringConvertible {
 
     /// A cookie that deletes this one: empty value, `Max-Age=0`, no `Expires`, and the same
     /// Domain, Path and other attributes, which the browser needs to find the cookie to remove.
-    public var deletion: SetCookie {
+    package var deletion: SetCookie {
         SetCookie(
             name: name, value: "", domain: domain, path: path, expires: nil, expiresText: nil, maxAge: 0,
             isSecure: isSecure, isHTTPOnly: isHTTPOnly, sameSite: sameSite, isPartitioned: isPartitioned)
     }
 
-    private static func checkName(_ name: String) throws(SetCookieError) {
+    private static func checkName(_ name: String) throws(CookieAttributeError) {
         guard !name.isEmpty else { throw .emptyName }
         if let bad = CookieGrammar.firstInvalid(in: name.utf8, where: CookieGrammar.isTokenByte) {
             throw .invalidNameCharacter(CookieGrammar.describe(bad.byte), offset: bad.offset)
         }
     }
 
-    private static func checkValue(_ value: String) throws(SetCookieError) {
+    private static func checkValue(_ value: String) throws(CookieAttributeError) {
         if let bad = CookieGrammar.firstInvalid(in: value.utf8, where: CookieGrammar.isCookieOctet) {
             throw .invalidValueCharacter(CookieGrammar.describe(bad.byte), offset: bad.offset)
         }
     }
 
-    private static func formatExpires(_ expires: Date?) throws(SetCookieError) -> String? {
+    private static func formatExpires(_ expires: Date?) throws(CookieAttributeError) -> String? {
         guard let expires else { return nil }
         guard let text = HTTPDate.format(expires) else { throw .expiresOutOfRange }
         return text
     }
 
-    private static func checkMaxAge(_ maxAge: Int?) throws(SetCookieError) {
+    private static func checkMaxAge(_ maxAge: Int?) throws(CookieAttributeError) {
         if let maxAge, maxAge < 0 { throw .negativeMaxAge(maxAge) }
     }
 
     /// The rules the `__Secure-` and `__Host-` name prefixes add.
     private static func checkPrefixRules(
         name: String, secure: Bool, domain: String?, path: String?
-    ) throws(SetCookieError) {
+    ) throws(CookieAttributeError) {
         if hasPrefix(name, "__Secure-"), !secure { throw .securePrefixRequiresSecure }
         if hasPrefix(name, "__Host-") {
             guard secure else { throw .hostPrefixRequiresSecure }
@@ -225,7 +225,7 @@ public struct SetCookie: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Bytes of the name plus the value (the `=` not counted), what browsers limit to 4096.
-    public var nameValueByteCount: Int { name.utf8.count + value.utf8.count }
+    package var nameValueByteCount: Int { name.utf8.count + value.utf8.count }
 
     /// Case-insensitive prefix test, as browsers match cookie prefixes.
     private static func hasPrefix(_ name: String, _ prefix: String) -> Bool {

@@ -59,7 +59,7 @@ public struct KeyRing: Sendable, CustomStringConvertible {
         var keys: [SessionKey] = []
         for (position, entry) in text.split(whereSeparator: isSeparator).enumerated() {
             guard let colon = entry.firstIndex(of: UInt8(ascii: ":")), colon + 1 < entry.endIndex,
-                let id = Int(String(decoding: entry[..<colon], as: UTF8.self))
+                let id = UInt8(String(decoding: entry[..<colon], as: UTF8.self))
             else { throw .invalidEntry(position: position + 1) }
             keys.append(try SessionKey(id: id, utf8: entry[(colon + 1)...]))
         }

@@ -26,8 +26,8 @@ public struct SessionKey: Sendable, Equatable, CustomStringConvertible {
     /// The XChaCha20-Poly1305 subkey, derived once here rather than on every seal.
     let encryptionKey: SecureBuffer
 
-    private init(id: Int, fill: (UnsafeMutableRawBufferPointer) -> Result<Void, SessionKeyError>) throws(SessionKeyError) {
-        guard (0...Int(Self.maxID)).contains(id) else { throw .keyIDOutOfRange(id) }
+    private init(id: UInt8, fill: (UnsafeMutableRawBufferPointer) -> Result<Void, SessionKeyError>) throws(SessionKeyError) {
+        guard id <= Self.maxID else { throw .keyIDOutOfRange(id) }
         var failure: SessionKeyError?
         let master = SecureBuffer(count: Self.byteCount) { bytes in
             if case .failure(let error) = fill(bytes) {
@@ -40,13 +40,13 @@ public struct SessionKey: Sendable, Equatable, CustomStringConvertible {
         guard let master, let encryptionKey = KeyDerivation.derive(.encryption, from: master) else {
             throw .secureMemoryUnavailable
         }
-        self.id = UInt8(id)
+        self.id = id
         self.master = master
         self.encryptionKey = encryptionKey
     }
 
     /// Generates a new random key with libsodium's CSPRNG.
-    public static func generate(id: Int) throws(SessionKeyError) -> SessionKey {
+    public static func generate(id: UInt8) throws(SessionKeyError) -> SessionKey {
         try SessionKey(id: id) { bytes in
             SecureRandom.fill(bytes)
             return .success(())
@@ -54,7 +54,7 @@ public struct SessionKey: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Makes a key from its 32 raw bytes.
-    public init(id: Int, bytes: some Collection<UInt8>) throws(SessionKeyError) {
+    public init(id: UInt8, bytes: some Collection<UInt8>) throws(SessionKeyError) {
         guard bytes.count == Self.byteCount else { throw .wrongLength(expected: Self.byteCount, actual: bytes.count) }
         try self.init(id: id) { buffer in
             buffer.copyBytes(from: bytes)
@@ -69,14 +69,14 @@ public struct SessionKey: Sendable, Equatable, CustomStringConvertible {
     ///
     /// The copy of the text made here is zeroed after decoding; `text` itself cannot be (prefer
     /// ``init(id:contentsOfFile:)`` or ``init(id:environmentVariable:)``, which keep no copy).
-    public init(id: Int, text: String) throws(SessionKeyError) {
+    public init(id: UInt8, text: String) throws(SessionKeyError) {
         var utf8 = Array(text.utf8)
         self = try KeyText.parsing(&utf8) { (utf8) throws(SessionKeyError) in try Self(id: id, utf8: utf8[...]) }
     }
 
     /// Reads a key (as ``init(id:text:)`` accepts it) from a file; every copy of its text is
     /// zeroed.
-    public init(id: Int, contentsOfFile path: String) throws(SessionKeyError) {
+    public init(id: UInt8, contentsOfFile path: String) throws(SessionKeyError) {
         var utf8 = try KeyText.contents(ofFile: path)
         self = try KeyText.parsing(&utf8) { (utf8) throws(SessionKeyError) in
             try Self(id: id, utf8: utf8[...])
@@ -85,7 +85,7 @@ public struct SessionKey: Sendable, Equatable, CustomStringConvertible {
 
     /// Reads a key (as ``init(id:text:)`` accepts it) from an environment variable; every copy
     /// of its text is zeroed (the environment itself is not changed).
-    public init(id: Int, environmentVariable name: String) throws(SessionKeyError) {
+    public init(id: UInt8, environmentVariable name: String) throws(SessionKeyError) {
         var utf8 = try KeyText.environmentVariable(name)
         self = try KeyText.parsing(&utf8) { (utf8) throws(SessionKeyError) in
             try Self(id: id, utf8: utf8[...])
@@ -93,7 +93,7 @@ public struct SessionKey: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Decodes key text from a slice of bytes the caller zeroes, copying nothing.
-    init(id: Int, utf8: ArraySlice<UInt8>) throws(SessionKeyError) {
+    init(id: UInt8, utf8: ArraySlice<UInt8>) throws(SessionKeyError) {
         let trimmed = Self.trimmingWhitespace(utf8)
         try self.init(id: id) { buffer in
             Self.decode(utf8[trimmed], into: buffer)

@@ -3,7 +3,7 @@
 /// Descriptions name the problem and what to do; they never contain key material.
 public enum SessionKeyError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The key id is outside 0...15 (the wire format has four bits for it).
-    case keyIDOutOfRange(Int)
+    case keyIDOutOfRange(UInt8)
     /// The decoded key is not 32 bytes long.
     case wrongLength(expected: Int, actual: Int)
     /// The text is neither 43 characters of unpadded base64url nor 64 hexadecimal digits.

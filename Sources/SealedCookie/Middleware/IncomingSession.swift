@@ -26,7 +26,7 @@ package enum IncomingSession<Session: Sendable>: Sendable {
     /// The session in a bearer token.
     package init(token: String, codec: SessionCodec<Session>) {
         do {
-            self = .opened(try codec.openWithDetails(token))
+            self = .opened(try codec.open(token))
         } catch {
             self = .rejected(reason: error.description)
         }

@@ -43,7 +43,7 @@ extension SealedCookieTool {
             var entries: [(id: UInt8, key: String)] = []
             for keyID in id..<(id + count) {
                 do {
-                    let key = try SessionKey.generate(id: keyID)
+                    let key = try SessionKey.generate(id: UInt8(clamping: keyID))  // In 0...15: checked by validate()
                     entries.append((key.id, key.exportBase64URL()))
                 } catch {
                     throw ToolError("cannot generate a key: \(error)")

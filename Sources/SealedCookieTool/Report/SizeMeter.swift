@@ -19,7 +19,7 @@ struct SizeMeter {
     ) throws(ToolError) {
         var measuring = configuration
         // The widest request budget the cookie layer accepts: it must agree with the read limit.
-        measuring.headerLimits.maxByteCount = SessionCookiesConfiguration.maxReadByteCount
+        measuring.maxCookieHeaderByteCount = SessionCookiesConfiguration.maxReadByteCount
         measuring.budget.requestHeaderByteCount = SessionCookiesConfiguration.maxReadByteCount
         measuring.budget.otherCookiesReserve = 0
         self.codec = codec
@@ -63,7 +63,7 @@ struct SizeMeter {
             headers = try cookies.setCookieHeaders(for: document.bytes, requestHost: requestHost, requestCookieHeaders: [])
         } catch {
             switch error {
-            case .overBudget, .sessionTooLarge: return (nil, nil, "\(error)")
+            case .cookieTooLarge, .setCookieTooLarge, .requestHeaderTooLarge, .sessionTooLarge: return (nil, nil, "\(error)")
             default: throw ToolError("cannot measure \(name): \(error)")
             }
         }

@@ -29,7 +29,7 @@ struct TestNode {
     }
 
     /// A ring with a new primary key `id`, and new older keys.
-    static func ring(_ id: Int, older: [SessionKey] = []) throws -> KeyRing {
+    static func ring(_ id: UInt8, older: [SessionKey] = []) throws -> KeyRing {
         try KeyRing(primary: SessionKey.generate(id: id), older: older)
     }
 

@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func craftedValueOpensWhenHonest() throws {
-        #expect(try codec.open(sealRaw(lengthPrefixed(1000, deflatedZeros(1000)))) == [UInt8](repeating: 0, count: 1000))
+        #expect(try codec.open(sealRaw(lengthPrefixed(1000, deflatedZeros(1000)))).session == [UInt8](repeating: 0, count: 1000))
     }
 
     @Test func declaredSizeOverTheCapIsRefusedBeforeInflating() throws {
@@ -37,9 +37,9 @@ import Testing
         let bomb = try deflatedZeros(4 << 20)
         let value = sealRaw(lengthPrefixed(4 << 20, bomb))
         #expect(value.utf8.count < 8192)
-        #expect(codecError { try codec.open(value) } == .decompressionLimitExceeded(declared: 4 << 20, limit: 64 * 1024))
+        #expect(codecError { try codec.open(value).session } == .decompressionLimitExceeded(declared: 4 << 20, limit: 64 * 1024))
         #expect(
-            codecError { try codec.open(sealRaw(lengthPrefixed(64 * 1024 + 1, bomb))) }
+            codecError { try codec.open(sealRaw(lengthPrefixed(64 * 1024 + 1, bomb))).session }
                 == .decompressionLimitExceeded(declared: 64 * 1024 + 1, limit: 64 * 1024))
     }
 
@@ -47,32 +47,32 @@ import Testing
         // Declares 100 bytes (so only 100 are allocated) but inflates to 4 MiB: the data does
         // not match what it declares, which is an invalid payload, not a limit.
         let value = sealRaw(lengthPrefixed(100, try deflatedZeros(4 << 20)))
-        #expect(codecError { try codec.open(value) } == .invalidPayload)
+        #expect(codecError { try codec.open(value).session } == .invalidPayload)
     }
 
     @Test func zeroOrFiveByteDeclaredLengthsAreInvalidPayloads() throws {
-        #expect(codecError { try codec.open(sealRaw(lengthPrefixed(0, [0x03, 0x00]))) } == .invalidPayload)
-        #expect(codecError { try codec.open(sealRaw([0x80, 0x80, 0x80, 0x80, 0x01] + deflatedZeros(10))) } == .invalidPayload)
+        #expect(codecError { try codec.open(sealRaw(lengthPrefixed(0, [0x03, 0x00]))).session } == .invalidPayload)
+        #expect(codecError { try codec.open(sealRaw([0x80, 0x80, 0x80, 0x80, 0x01] + deflatedZeros(10))).session } == .invalidPayload)
     }
 
     @Test func shortOrCorruptStreamsAreInvalidPayloads() throws {
         let stream = try deflatedZeros(1000)
-        #expect(codecError { try codec.open(sealRaw(lengthPrefixed(1001, stream))) } == .invalidPayload)
-        #expect(codecError { try codec.open(sealRaw(lengthPrefixed(1000, Array(stream.dropLast())))) } == .invalidPayload)
-        #expect(codecError { try codec.open(sealRaw(lengthPrefixed(1000, stream + [0]))) } == .invalidPayload)
-        #expect(codecError { try codec.open(sealRaw(lengthPrefixed(10, [0xFF, 0xFF, 0xFF]))) } == .invalidPayload)
-        #expect(codecError { try codec.open(sealRaw([0x80, 0x80, 0x80, 0x80, 0x01])) } == .invalidPayload)
-        #expect(codecError { try codec.open(sealRaw([0x80, 0x00])) } == .invalidPayload)
+        #expect(codecError { try codec.open(sealRaw(lengthPrefixed(1001, stream))).session } == .invalidPayload)
+        #expect(codecError { try codec.open(sealRaw(lengthPrefixed(1000, Array(stream.dropLast())))).session } == .invalidPayload)
+        #expect(codecError { try codec.open(sealRaw(lengthPrefixed(1000, stream + [0]))).session } == .invalidPayload)
+        #expect(codecError { try codec.open(sealRaw(lengthPrefixed(10, [0xFF, 0xFF, 0xFF]))).session } == .invalidPayload)
+        #expect(codecError { try codec.open(sealRaw([0x80, 0x80, 0x80, 0x80, 0x01])).session } == .invalidPayload)
+        #expect(codecError { try codec.open(sealRaw([0x80, 0x00])).session } == .invalidPayload)
     }
 
     @Test func badPaddingIsAnInvalidPayload() throws {
-        #expect(codecError { try codec.open(sealRaw([1, 2, 3, 0, 0], compressed: false, padded: true)) } == .invalidPayload)
-        #expect(try codec.open(sealRaw([1, 2, 3, 0x80, 0], compressed: false, padded: true)) == [1, 2, 3])
+        #expect(codecError { try codec.open(sealRaw([1, 2, 3, 0, 0], compressed: false, padded: true)).session } == .invalidPayload)
+        #expect(try codec.open(sealRaw([1, 2, 3, 0x80, 0], compressed: false, padded: true)).session == [1, 2, 3])
     }
 
     @Test func sessionLargerThanTheCapCannotBeSealed() throws {
         let small = try Fixture.bytesCodec(ring: KeyRing(primary: key), maxDecompressedBytes: 100)
-        #expect(try small.open(small.seal(Array(repeating: 1, count: 100))).count == 100)
+        #expect(try small.open(small.seal(Array(repeating: 1, count: 100))).session.count == 100)
         #expect(codecError { try small.seal(Array(repeating: 1, count: 101)) } == .sessionTooLarge(size: 101, limit: 100))
     }
 

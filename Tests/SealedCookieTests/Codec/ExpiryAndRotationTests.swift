@@ -11,7 +11,7 @@ import Testing
     }
 
     func open(_ value: String, at time: TimeInterval, skew: Int = 60) throws -> [UInt8] {
-        try Fixture.bytesCodec(ring: ring, skew: .seconds(skew), at: time).open(value)
+        try Fixture.bytesCodec(ring: ring, skew: .seconds(skew), at: time).open(value).session
     }
 
     @Test func expiresExactlyAtLifetimePlusSkew() throws {
@@ -49,17 +49,17 @@ import Testing
         let sealedByOld = try Fixture.bytesCodec(ring: KeyRing(primary: old)).seal(sample)
 
         let rotated = try Fixture.bytesCodec(ring: KeyRing(primary: new, older: [old]))
-        let opened = try rotated.openWithDetails(sealedByOld)
+        let opened = try rotated.open(sealedByOld)
         #expect(opened.session == sample)
         #expect(opened.needsResealing)
         #expect(opened.header.keyID == 1)
 
         let resealed = try rotated.seal(opened.session)
         #expect(try EnvelopeHeader(sealedValue: resealed).keyID == 2)
-        #expect(try rotated.openWithDetails(resealed).needsResealing == false)
+        #expect(try rotated.open(resealed).needsResealing == false)
 
         let retired = try Fixture.bytesCodec(ring: KeyRing(primary: new))
-        #expect(codecError { try retired.open(sealedByOld) } == .unknownKeyID(1))
-        #expect(try retired.open(resealed) == sample)
+        #expect(codecError { try retired.open(sealedByOld).session } == .unknownKeyID(1))
+        #expect(try retired.open(resealed).session == sample)
     }
 }

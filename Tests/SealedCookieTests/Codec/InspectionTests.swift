@@ -32,7 +32,7 @@ import Testing
                     var failures = 0
                     for round in 0..<50 {
                         let sample = samples[(task + round) % samples.count]
-                        let opened = try? codec.open(codec.seal(sample))
+                        let opened = try? codec.open(codec.seal(sample)).session
                         if opened != sample { failures += 1 }
                     }
                     return failures

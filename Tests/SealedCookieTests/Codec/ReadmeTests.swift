@@ -19,7 +19,7 @@ import Testing
                 keyRing: try KeyRing(environmentVariable: "SESSION_KEYS")))
 
         let value = try codec.seal(UserSession(userID: "u_42", roles: ["admin"]))  // the cookie value
-        let session = try codec.open(value)  // on the next request
+        let session = try codec.open(value).session  // on the next request
 
         #expect(session.userID == "u_42" && session.roles == ["admin"])
 
@@ -67,7 +67,7 @@ import Testing
                 compression: .zstd(dictionaries: try SessionDictionaryRing(primary: dictionary))))
 
         let session = UserSession(userID: "u_42", roles: ["admin"], csrfToken: "q7ZsK2vN9xR4tW1mB8cF3hJ6pL0dG5yE", flash: nil)
-        let opened = try codec.openWithDetails(codec.seal(session))
+        let opened = try codec.open(codec.seal(session))
         #expect(opened.session.csrfToken == session.csrfToken && opened.session.userID == "u_42")
         // Too small a body to shrink is stored; anything larger goes through the dictionary.
         #expect([.none, .zstd(dictionaryID: 1)].contains(opened.header.compression) && opened.header.hasSecretSection)

@@ -30,14 +30,14 @@ import Testing
         for _ in 0..<9 {
             time += 50 * 60
             let renewing = try codec(at: time)
-            let opened = try renewing.openWithDetails(value)
+            let opened = try renewing.open(value)
             #expect(opened.header.sessionStartedAt == Date(timeIntervalSince1970: Fixture.now))
             value = try renewing.seal(opened.session, sessionStartedAt: opened.header.sessionStartedAt)
         }
         // Started at `now`; 8 hours and the 60-second skew later it is refused, a second
         // before it is not.
         let limit = Fixture.now + 8 * 3600 + 60
-        #expect(try codec(at: limit - 1).open(value) == [1])
+        #expect(try codec(at: limit - 1).open(value).session == [1])
         #expect(codecError { try codec(at: limit).open(value) } == .sessionTooOld(startedAt: Date(timeIntervalSince1970: Fixture.now)))
     }
 
@@ -47,7 +47,7 @@ import Testing
         #expect(try EnvelopeHeader(sealedValue: value).sessionAgeMinutes == 0)
         // A start carried by a value is ignored by a codec without a maximum age.
         let aged = try codec(at: Fixture.now).seal([1], sessionStartedAt: Date(timeIntervalSince1970: Fixture.now - 7 * 3600))
-        #expect(try codec(at: Fixture.now + 3000, maxAge: nil).open(aged) == [1])
+        #expect(try codec(at: Fixture.now + 3000, maxAge: nil).open(aged).session == [1])
     }
 
     @Test func startInTheFutureCountsAsNowAndAncientStartsAreCapped() throws {
@@ -63,6 +63,6 @@ import Testing
         let sealer = RawSealer(key: ring.primary, codec: codec)
         // Nine hours old, and garbage behind the header: the age check comes first.
         let value = sealer.seal([0xFF], header: sealer.header(.none, ageMinutes: 9 * 60))
-        #expect(codecError { try codec.open(value) } == .sessionTooOld(startedAt: Date(timeIntervalSince1970: Fixture.now - 9 * 3600)))
+        #expect(codecError { try codec.open(value).session } == .sessionTooOld(startedAt: Date(timeIntervalSince1970: Fixture.now - 9 * 3600)))
     }
 }

@@ -31,7 +31,8 @@ import Testing
             try SessionKey(id: 1, bytes: [UInt8](repeating: 1, count: 31))
         }
         #expect(throws: SessionKeyError.keyIDOutOfRange(16)) { try SessionKey.generate(id: 16) }
-        #expect(throws: SessionKeyError.keyIDOutOfRange(-1)) { try SessionKey(id: -1, text: Self.base64) }
+        #expect(throws: SessionKeyError.keyIDOutOfRange(255)) { try SessionKey(id: 255, text: Self.base64) }
+        #expect(throws: SessionKeyError.invalidEntry(position: 1)) { try KeyRing(text: "256:\(Self.base64)") }
     }
 
     @Test func descriptionsNeverShowTheSecret() throws {

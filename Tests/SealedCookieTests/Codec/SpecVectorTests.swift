@@ -5,7 +5,7 @@ import Testing
 /// The test vectors of SPEC.md, section "Test vectors", reproduced byte for byte.
 @Suite struct SpecVectorTests {
     /// Key A: 00 01 … 1f; key B: a0 a1 … bf.
-    static func key(id: Int, start: UInt8) throws -> SessionKey {
+    static func key(id: UInt8, start: UInt8) throws -> SessionKey {
         try SessionKey(id: id, bytes: (0..<32).map { start + UInt8($0) })
     }
 
@@ -40,7 +40,7 @@ import Testing
         if sealsExactly {
             #expect(produced == sealed)
         }
-        let opened = try codec.openWithDetails(sealed)
+        let opened = try codec.open(sealed)
         #expect(opened.session == session)
         #expect(opened.header.issuedAtSeconds == UInt32(Fixture.now))
         return opened
@@ -96,7 +96,7 @@ import Testing
     @Test func vector5Version1StillOpens() throws {
         let codec = try Self.codec(
             Self.key(id: 1, start: 0x00), lifetimeMinutes: 1440, compression: .default, serializer: BytesSerializer())
-        let opened = try codec.openWithDetails(SpecVectors.v5)
+        let opened = try codec.open(SpecVectors.v5)
         #expect(opened.session == Array(Self.small.utf8))
         #expect(opened.header.version == 1)
         #expect(opened.header.compression == .deflate)

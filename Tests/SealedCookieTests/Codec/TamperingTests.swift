@@ -59,7 +59,7 @@ import Testing
             for bit in 0..<8 {
                 var tampered = bytes
                 tampered[byteIndex] ^= UInt8(1 << bit)
-                let error = codecError { try codec.open(Base64URL.encode(tampered)) }
+                let error = codecError { try codec.open(Base64URL.encode(tampered)).session }
                 let accepted = expectedReasons(byteIndex: byteIndex, bit: bit, header: header)
                 #expect(error.map(accepted) == true, "byte \(byteIndex) bit \(bit): \(String(describing: error))")
             }
@@ -90,7 +90,7 @@ import Testing
             for bit in 0..<8 {
                 var tampered = richBytes
                 tampered[byteIndex] ^= UInt8(1 << bit)
-                let error = codecError { try codec.open(Base64URL.encode(tampered)) }
+                let error = codecError { try codec.open(Base64URL.encode(tampered)).session }
                 let accepted = expectedReasons(byteIndex: byteIndex, bit: bit, header: header, first: richBytes[0])
                 #expect(error.map(accepted) == true, "byte \(byteIndex) bit \(bit): \(String(describing: error))")
             }
@@ -100,17 +100,17 @@ import Testing
     @Test func everyTruncationIsRejected() {
         for length in 0..<value.utf8.count {
             let truncated = String(value.prefix(length))
-            let error = codecError { try codec.open(truncated) }
+            let error = codecError { try codec.open(truncated).session }
             #expect(error == .malformed || error == .authenticationFailed, "length \(length): \(String(describing: error))")
         }
     }
 
     @Test func appendedBytesAndCharactersAreRejected() {
         for extra in [[0x00], [0x41], [0x00, 0x00, 0x00], Array(repeating: 0xFF, count: 16)] as [[UInt8]] {
-            #expect(codecError { try codec.open(Base64URL.encode(bytes + extra)) } == .authenticationFailed)
+            #expect(codecError { try codec.open(Base64URL.encode(bytes + extra)).session } == .authenticationFailed)
         }
         for suffix in ["A", "AA", "AAAA", "=", "==", " ", ";", "\n"] {
-            let error = codecError { try codec.open(value + suffix) }
+            let error = codecError { try codec.open(value + suffix).session }
             #expect(error == .malformed || error == .authenticationFailed, "suffix \(suffix.debugDescription)")
         }
     }
@@ -118,13 +118,13 @@ import Testing
     @Test func otherCookieNameOrPurposeIsRejected() throws {
         let sample = try Fixture.corpus("tiny")
         let sealed = try codec.seal(sample)
-        #expect(codecError { try Fixture.bytesCodec(ring: ring, name: "session2").open(sealed) } == .authenticationFailed)
-        #expect(codecError { try Fixture.bytesCodec(ring: ring, name: "Session").open(sealed) } == .authenticationFailed)
-        #expect(codecError { try Fixture.bytesCodec(ring: ring, purpose: "csrf").open(sealed) } == .authenticationFailed)
+        #expect(codecError { try Fixture.bytesCodec(ring: ring, name: "session2").open(sealed).session } == .authenticationFailed)
+        #expect(codecError { try Fixture.bytesCodec(ring: ring, name: "Session").open(sealed).session } == .authenticationFailed)
+        #expect(codecError { try Fixture.bytesCodec(ring: ring, purpose: "csrf").open(sealed).session } == .authenticationFailed)
         // Name and purpose are length-separated: moving a byte between them changes the AAD.
         let shifted = try Fixture.bytesCodec(ring: ring, name: "sessio", purpose: "nsession")
-        #expect(codecError { try shifted.open(sealed) } == .authenticationFailed)
-        #expect(try Fixture.bytesCodec(ring: ring).open(sealed) == sample)
+        #expect(codecError { try shifted.open(sealed).session } == .authenticationFailed)
+        #expect(try Fixture.bytesCodec(ring: ring).open(sealed).session == sample)
     }
 
     @Test func otherKeyWithSameIDIsRejected() throws {
@@ -137,16 +137,16 @@ import Testing
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         for length in 0..<700 {
             let text = String((0..<length).map { _ in alphabet[Int.random(in: 0..<64, using: &generator)] })
-            #expect(codecError { try codec.open(text) } != nil, "alphabet garbage of length \(length)")
+            #expect(codecError { try codec.open(text).session } != nil, "alphabet garbage of length \(length)")
             let scalars = (0..<length).map { _ in Character(UnicodeScalar(UInt8.random(in: 0...255, using: &generator))) }
-            #expect(codecError { try codec.open(String(scalars)) } != nil, "byte garbage of length \(length)")
+            #expect(codecError { try codec.open(String(scalars)).session } != nil, "byte garbage of length \(length)")
         }
-        #expect(codecError { try codec.open(String(repeating: "A", count: 100_000)) } == .valueTooLarge(length: 100_000, limit: 8192))
+        #expect(codecError { try codec.open(String(repeating: "A", count: 100_000)).session } == .valueTooLarge(length: 100_000, limit: 8192))
     }
 
     @Test func validHeaderWithGarbageBodyFailsAuthentication() throws {
         var forged = Array(bytes[..<7])
         forged += (0..<200).map { _ in UInt8.random(in: 0...255) }
-        #expect(codecError { try codec.open(Base64URL.encode(forged)) } == .authenticationFailed)
+        #expect(codecError { try codec.open(Base64URL.encode(forged)).session } == .authenticationFailed)
     }
 }

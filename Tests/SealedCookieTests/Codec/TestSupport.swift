@@ -13,7 +13,7 @@ enum Fixture {
     }
 
     /// A key whose 32 bytes are 0x00, 0x01, … 0x1F (the SPEC.md test-vector key).
-    static func sequentialKey(id: Int = 1) throws -> SessionKey {
+    static func sequentialKey(id: UInt8 = 1) throws -> SessionKey {
         try SessionKey(id: id, bytes: (0..<32).map { UInt8($0) })
     }
 

@@ -9,10 +9,11 @@ import Testing
 struct ConfigurationLimitsTests {
     typealias Fixture = SessionCookiesFixture
 
-    static func make(budget: CookieBudget = CookieBudget(), headerLimits: CookieHeader.Limits = .init()) throws {
+    static func make(budget: CookieBudget = CookieBudget(), maxHeaderBytes: Int = 16_384, maxCookies: Int = 256) throws {
         _ = try Fixture.cookies(
             configuration: SessionCookiesConfiguration(
-                scope: try .rootDomain("example.com"), budget: budget, headerLimits: headerLimits))
+                scope: try .rootDomain("example.com"), budget: budget, maxCookieHeaderByteCount: maxHeaderBytes,
+                maxCookieCount: maxCookies))
     }
 
     @Test("numbers that would overflow or leave nothing are refused at init", arguments: [
@@ -39,14 +40,12 @@ struct ConfigurationLimitsTests {
         // "Cookie: " and CRLF are counted by the budget but are not part of the field value.
         try Self.make(budget: CookieBudget(requestHeaderByteCount: 16_384 + 10))
         #expect(throws: SessionCookieError.self) { try Self.make(budget: CookieBudget(requestHeaderByteCount: 16_384 + 11)) }
-        try Self.make(
-            budget: CookieBudget(requestHeaderByteCount: 32_768), headerLimits: CookieHeader.Limits(maxByteCount: 32_768))
-        #expect(throws: SessionCookieError.self) {
-            try Self.make(headerLimits: CookieHeader.Limits(maxByteCount: .max))
-        }
-        #expect(throws: SessionCookieError.self) {
-            try Self.make(headerLimits: CookieHeader.Limits(maxPairCount: .max))
-        }
+        try Self.make(budget: CookieBudget(requestHeaderByteCount: 32_768), maxHeaderBytes: 32_768)
+        #expect(throws: SessionCookieError.self) { try Self.make(maxHeaderBytes: .max) }
+        #expect(throws: SessionCookieError.self) { try Self.make(maxCookies: .max) }
+        try Self.make(maxHeaderBytes: 1 << 20, maxCookies: 4096)
+        #expect(throws: SessionCookieError.self) { try Self.make(maxHeaderBytes: (1 << 20) + 1) }
+        #expect(throws: SessionCookieError.self) { try Self.make(maxCookies: 4097) }
     }
 
     @Test("paths with characters that URLs percent-encode are refused", arguments: [

@@ -73,7 +73,7 @@ struct CookieHeaderTests {
 
     @Test("descriptions state sizes and limits")
     func descriptions() {
-        #expect(CookieHeaderError.headerTooLong(length: 11, limit: 10).description.contains("11 bytes, over the limit of 10"))
-        #expect(CookieHeaderError.tooManyPairs(limit: 3).description.contains("3"))
+        #expect(SessionCookieError(CookieHeaderError.headerTooLong(length: 11, limit: 10)).description.contains("11 bytes, over the limit of 10"))
+        #expect(SessionCookieError(CookieHeaderError.tooManyPairs(limit: 3)).description.contains("more than 3 cookies"))
     }
 }

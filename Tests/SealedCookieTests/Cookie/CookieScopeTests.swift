@@ -17,21 +17,21 @@ struct CookieScopeTests {
 
     @Test("public suffixes are refused, ICANN and private, wildcard and exception rules")
     func publicSuffixes() {
-        let cases: [(String, CookieScopeError)] = [
-            ("com", .publicSuffix(domain: "com", section: .icann)),
-            ("co.uk", .publicSuffix(domain: "co.uk", section: .icann)),
-            ("CO.UK", .publicSuffix(domain: "co.uk", section: .icann)),
-            ("github.io", .publicSuffix(domain: "github.io", section: .privateDomains)),
-            ("herokuapp.com", .publicSuffix(domain: "herokuapp.com", section: .privateDomains)),
-            ("ck", .publicSuffix(domain: "ck", section: nil)),  // only *.ck is listed
-            ("test.ck", .publicSuffix(domain: "test.ck", section: .icann)),  // *.ck
-            ("xn--55qx5d.cn", .publicSuffix(domain: "xn--55qx5d.cn", section: .icann)),  // 公司.cn
-            ("localhost", .publicSuffix(domain: "localhost", section: nil)),  // implicit * rule
+        let cases: [(String, SessionCookieError)] = [
+            ("com", .rootDomainIsPublicSuffix("com")),
+            ("co.uk", .rootDomainIsPublicSuffix("co.uk")),
+            ("CO.UK", .rootDomainIsPublicSuffix("co.uk")),
+            ("github.io", .rootDomainIsPublicSuffix("github.io")),
+            ("herokuapp.com", .rootDomainIsPublicSuffix("herokuapp.com")),
+            ("ck", .rootDomainIsPublicSuffix("ck")),  // only *.ck is listed
+            ("test.ck", .rootDomainIsPublicSuffix("test.ck")),  // *.ck
+            ("xn--55qx5d.cn", .rootDomainIsPublicSuffix("xn--55qx5d.cn")),  // 公司.cn
+            ("localhost", .rootDomainIsPublicSuffix("localhost")),  // implicit * rule
         ]
         for (domain, expected) in cases {
             #expect(throws: expected, "\(domain)") { try CookieScope.rootDomain(domain) }
         }
-        #expect(CookieScopeError.publicSuffix(domain: "github.io", section: .privateDomains).description.contains("private"))
+        #expect(SessionCookieError.rootDomainIsPublicSuffix("github.io").description.contains("Public Suffix List"))
     }
 
     @Test("invalid root domains are refused with the reason")
@@ -43,14 +43,14 @@ struct CookieScopeTests {
             ("exa_mple.com:8080", .invalidCharacter("':'")), ("a b.com", .invalidCharacter("0x20")),
         ]
         for (domain, expected) in cases {
-            #expect(throws: CookieScopeError.invalidRootDomain(expected), "\(domain)") { try CookieScope.rootDomain(domain) }
+            #expect(throws: SessionCookieError.invalidRootDomain(domain, reason: expected), "\(domain)") { try CookieScope.rootDomain(domain) }
         }
     }
 
     @Test("a custom list can be passed")
     func customList() throws {
         let list = try PublicSuffixList(text: "example.com")
-        #expect(throws: CookieScopeError.publicSuffix(domain: "example.com", section: .icann)) {
+        #expect(throws: SessionCookieError.rootDomainIsPublicSuffix("example.com")) {
             try CookieScope.rootDomain("example.com", publicSuffixList: list)
         }
         #expect(try CookieScope.rootDomain("a.example.com", publicSuffixList: list).rootDomain == "a.example.com")
@@ -68,7 +68,7 @@ struct CookieScopeTests {
         ] {
             #expect(!scope.contains(host: host), "\(host)")
         }
-        #expect(throws: CookieScopeError.hostOutsideScope(host: "example.org", rootDomain: "example.com")) {
+        #expect(throws: SessionCookieError.hostOutsideScope(host: "example.org", rootDomain: "example.com")) {
             try scope.check(host: "example.org")
         }
         try scope.check(host: "shop.example.com")

@@ -8,7 +8,7 @@ enum SessionCookiesFixture {
     /// 2024-01-02 03:04:05 UTC.
     static let now = Date(timeIntervalSince1970: 1_704_164_645)
 
-    static func keyRing(ids: [Int] = [1]) throws -> KeyRing {
+    static func keyRing(ids: [UInt8] = [1]) throws -> KeyRing {
         let keys = try ids.map { try SessionKey.generate(id: $0) }
         return try KeyRing(primary: keys[0], older: Array(keys.dropFirst()))
     }

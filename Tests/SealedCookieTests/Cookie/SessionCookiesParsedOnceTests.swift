@@ -36,7 +36,7 @@ struct SessionCookiesParsedOnceTests {
         let cookies = try Self.chunkingCookies()
         let parsed = cookies.parseCookieHeaders([String(repeating: "x", count: 20_000)])
         #expect(parsed == .failure(.headerTooLong(length: 20_000, limit: 16_384)))
-        #expect(throws: SessionCookieError.header(.headerTooLong(length: 20_000, limit: 16_384))) {
+        #expect(throws: SessionCookieError.cookieHeaderTooLong(length: 20_000, limit: 16_384)) {
             try cookies.session(in: parsed)
         }
         let written = try cookies.setCookieHeaders(

@@ -58,18 +58,18 @@ struct SetCookieTests {
                         for secure in [false, true] {
                             for httpOnly in [false, true] {
                                 for partitioned in [false, true] {
-                                    let make = { () throws(SetCookieError) -> SetCookie in
+                                    let make = { () throws(CookieAttributeError) -> SetCookie in
                                         try .validated(
                                             name: "n", value: "v", domain: domain, path: path, expires: expires,
                                             maxAge: maxAge, secure: secure, httpOnly: httpOnly, sameSite: sameSite,
                                             partitioned: partitioned)
                                     }
                                     if sameSite == SameSite.none, !secure {
-                                        #expect(throws: SetCookieError.sameSiteNoneRequiresSecure) { try make() }
+                                        #expect(throws: CookieAttributeError.sameSiteNoneRequiresSecure) { try make() }
                                         continue
                                     }
                                     if partitioned, !secure {
-                                        #expect(throws: SetCookieError.partitionedRequiresSecure) { try make() }
+                                        #expect(throws: CookieAttributeError.partitionedRequiresSecure) { try make() }
                                         continue
                                     }
                                     var expected = "n=v"
@@ -123,37 +123,37 @@ struct SetCookieTests {
     @Test("validation errors")
     func validationErrors() {
         let long = "/" + String(repeating: "a", count: 1024)
-        let cases: [(SetCookieError, () throws(SetCookieError) -> SetCookie)] = [
-            (.emptyName, { () throws(SetCookieError) in try .validated(name: "", value: "v") }),
-            (.invalidNameCharacter("'='", offset: 1), { () throws(SetCookieError) in try .validated(name: "a=b", value: "v") }),
-            (.invalidNameCharacter("0x20", offset: 1), { () throws(SetCookieError) in try .validated(name: "a b", value: "v") }),
-            (.invalidNameCharacter("';'", offset: 0), { () throws(SetCookieError) in try .validated(name: ";", value: "v") }),
-            (.invalidNameCharacter("0xC3", offset: 0), { () throws(SetCookieError) in try .validated(name: "é", value: "v") }),
-            (.invalidValueCharacter("0x20", offset: 1), { () throws(SetCookieError) in try .validated(name: "n", value: "a b") }),
-            (.invalidValueCharacter("';'", offset: 0), { () throws(SetCookieError) in try .validated(name: "n", value: ";") }),
-            (.invalidValueCharacter("','", offset: 0), { () throws(SetCookieError) in try .validated(name: "n", value: ",") }),
-            (.invalidValueCharacter("'\"'", offset: 0), { () throws(SetCookieError) in try .validated(name: "n", value: "\"x\"") }),
-            (.invalidValueCharacter("'\\'", offset: 0), { () throws(SetCookieError) in try .validated(name: "n", value: "\\") }),
-            (.invalidValueCharacter("0x0D", offset: 1), { () throws(SetCookieError) in try .validated(name: "n", value: "a\r\nX: y") }),
-            (.attributeTooLong(attribute: "Path", length: 1025, limit: 1024), { () throws(SetCookieError) in try .validated(name: "n", value: "v", path: long) }),
-            (.attributeTooLong(attribute: "Domain", length: 1025, limit: 1024), { () throws(SetCookieError) in try .validated(name: "n", value: "v", domain: String(repeating: "a", count: 1025)) }),
-            (.pathNotAbsolute, { () throws(SetCookieError) in try .validated(name: "n", value: "v", path: "app") }),
-            (.pathNotAbsolute, { () throws(SetCookieError) in try .validated(name: "n", value: "v", path: "") }),
-            (.invalidPathCharacter("';'", offset: 2), { () throws(SetCookieError) in try .validated(name: "n", value: "v", path: "/a;b") }),
-            (.invalidPathCharacter("0x0A", offset: 2), { () throws(SetCookieError) in try .validated(name: "n", value: "v", path: "/a\n") }),
-            (.invalidDomain(.emptyLabel), { () throws(SetCookieError) in try .validated(name: "n", value: "v", domain: "a..com") }),
-            (.invalidDomain(.ipAddress), { () throws(SetCookieError) in try .validated(name: "n", value: "v", domain: "127.0.0.1") }),
-            (.invalidDomain(.notASCII), { () throws(SetCookieError) in try .validated(name: "n", value: "v", domain: "bücher.example") }),
-            (.negativeMaxAge(-1), { () throws(SetCookieError) in try .validated(name: "n", value: "v", maxAge: -1) }),
-            (.expiresOutOfRange, { () throws(SetCookieError) in try .validated(name: "n", value: "v", expires: Date(timeIntervalSince1970: -2e10)) }),
-            (.sameSiteNoneRequiresSecure, { () throws(SetCookieError) in try .validated(name: "n", value: "v", secure: false, sameSite: SameSite.none) }),
-            (.partitionedRequiresSecure, { () throws(SetCookieError) in try .validated(name: "n", value: "v", secure: false, sameSite: .lax, partitioned: true) }),
-            (.securePrefixRequiresSecure, { () throws(SetCookieError) in try .validated(name: "__Secure-s", value: "v", secure: false) }),
-            (.securePrefixRequiresSecure, { () throws(SetCookieError) in try .validated(name: "__SECURE-s", value: "v", secure: false) }),
-            (.hostPrefixRequiresSecure, { () throws(SetCookieError) in try .validated(name: "__Host-s", value: "v", secure: false) }),
-            (.hostPrefixRequiresRootPath, { () throws(SetCookieError) in try .validated(name: "__Host-s", value: "v", path: "/app") }),
-            (.hostPrefixRequiresRootPath, { () throws(SetCookieError) in try .validated(name: "__Host-s", value: "v", path: nil) }),
-            (.hostPrefixForbidsDomain, { () throws(SetCookieError) in try .validated(name: "__host-s", value: "v", domain: "example.com") }),
+        let cases: [(CookieAttributeError, () throws(CookieAttributeError) -> SetCookie)] = [
+            (.emptyName, { () throws(CookieAttributeError) in try .validated(name: "", value: "v") }),
+            (.invalidNameCharacter("'='", offset: 1), { () throws(CookieAttributeError) in try .validated(name: "a=b", value: "v") }),
+            (.invalidNameCharacter("0x20", offset: 1), { () throws(CookieAttributeError) in try .validated(name: "a b", value: "v") }),
+            (.invalidNameCharacter("';'", offset: 0), { () throws(CookieAttributeError) in try .validated(name: ";", value: "v") }),
+            (.invalidNameCharacter("0xC3", offset: 0), { () throws(CookieAttributeError) in try .validated(name: "é", value: "v") }),
+            (.invalidValueCharacter("0x20", offset: 1), { () throws(CookieAttributeError) in try .validated(name: "n", value: "a b") }),
+            (.invalidValueCharacter("';'", offset: 0), { () throws(CookieAttributeError) in try .validated(name: "n", value: ";") }),
+            (.invalidValueCharacter("','", offset: 0), { () throws(CookieAttributeError) in try .validated(name: "n", value: ",") }),
+            (.invalidValueCharacter("'\"'", offset: 0), { () throws(CookieAttributeError) in try .validated(name: "n", value: "\"x\"") }),
+            (.invalidValueCharacter("'\\'", offset: 0), { () throws(CookieAttributeError) in try .validated(name: "n", value: "\\") }),
+            (.invalidValueCharacter("0x0D", offset: 1), { () throws(CookieAttributeError) in try .validated(name: "n", value: "a\r\nX: y") }),
+            (.attributeTooLong(attribute: "Path", length: 1025, limit: 1024), { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", path: long) }),
+            (.attributeTooLong(attribute: "Domain", length: 1025, limit: 1024), { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", domain: String(repeating: "a", count: 1025)) }),
+            (.pathNotAbsolute, { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", path: "app") }),
+            (.pathNotAbsolute, { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", path: "") }),
+            (.invalidPathCharacter("';'", offset: 2), { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", path: "/a;b") }),
+            (.invalidPathCharacter("0x0A", offset: 2), { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", path: "/a\n") }),
+            (.invalidDomain(.emptyLabel), { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", domain: "a..com") }),
+            (.invalidDomain(.ipAddress), { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", domain: "127.0.0.1") }),
+            (.invalidDomain(.notASCII), { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", domain: "bücher.example") }),
+            (.negativeMaxAge(-1), { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", maxAge: -1) }),
+            (.expiresOutOfRange, { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", expires: Date(timeIntervalSince1970: -2e10)) }),
+            (.sameSiteNoneRequiresSecure, { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", secure: false, sameSite: SameSite.none) }),
+            (.partitionedRequiresSecure, { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", secure: false, sameSite: .lax, partitioned: true) }),
+            (.securePrefixRequiresSecure, { () throws(CookieAttributeError) in try .validated(name: "__Secure-s", value: "v", secure: false) }),
+            (.securePrefixRequiresSecure, { () throws(CookieAttributeError) in try .validated(name: "__SECURE-s", value: "v", secure: false) }),
+            (.hostPrefixRequiresSecure, { () throws(CookieAttributeError) in try .validated(name: "__Host-s", value: "v", secure: false) }),
+            (.hostPrefixRequiresRootPath, { () throws(CookieAttributeError) in try .validated(name: "__Host-s", value: "v", path: "/app") }),
+            (.hostPrefixRequiresRootPath, { () throws(CookieAttributeError) in try .validated(name: "__Host-s", value: "v", path: nil) }),
+            (.hostPrefixForbidsDomain, { () throws(CookieAttributeError) in try .validated(name: "__host-s", value: "v", domain: "example.com") }),
         ]
         for (expected, make) in cases {
             #expect(throws: expected) { try make() }
@@ -183,7 +183,7 @@ struct SetCookieTests {
 
     @Test("the __Host- error explains the conflict with root-domain scope")
     func hostPrefixMessage() {
-        let text = SetCookieError.hostPrefixForbidsDomain.description
+        let text = CookieAttributeError.hostPrefixForbidsDomain.description
         #expect(text.contains("root domain") && text.contains("__Secure-"))
     }
 
@@ -202,7 +202,7 @@ struct SetCookieTests {
     func renamed() throws {
         let cookie = try SetCookie.validated(name: "s", value: "a", domain: "example.com")
         #expect(try cookie.with(name: "s.1", value: "b").headerValue == "s.1=b; Domain=example.com; Path=/; Secure; HttpOnly; SameSite=Lax")
-        #expect(throws: SetCookieError.hostPrefixForbidsDomain) { try cookie.with(name: "__Host-s", value: "b") }
+        #expect(throws: CookieAttributeError.hostPrefixForbidsDomain) { try cookie.with(name: "__Host-s", value: "b") }
     }
 
     @Test("with(name:value:) equals a cookie validated from scratch, and still checks both")
@@ -216,9 +216,9 @@ struct SetCookieTests {
                 == (try SetCookie.validated(
                     name: "s.2", value: "2~xyz", domain: "example.com", path: "/app", expires: Self.date, maxAge: 60,
                     sameSite: .strict, partitioned: true)))
-        #expect(throws: SetCookieError.invalidValueCharacter("';'", offset: 1)) { try cookie.with(name: "s", value: "a;") }
-        #expect(throws: SetCookieError.invalidNameCharacter("'='", offset: 1)) { try cookie.with(name: "s=", value: "a") }
-        #expect(throws: SetCookieError.emptyName) { try cookie.with(name: "", value: "a") }
+        #expect(throws: CookieAttributeError.invalidValueCharacter("';'", offset: 1)) { try cookie.with(name: "s", value: "a;") }
+        #expect(throws: CookieAttributeError.invalidNameCharacter("'='", offset: 1)) { try cookie.with(name: "s=", value: "a") }
+        #expect(throws: CookieAttributeError.emptyName) { try cookie.with(name: "", value: "a") }
     }
 
     @Test("with(expires:maxAge:) rewrites only those attributes, checked as validated checks them")
@@ -229,8 +229,8 @@ struct SetCookieTests {
             persistent
                 == (try SetCookie.validated(name: "s", value: "a", domain: "example.com", expires: Self.date, maxAge: 3600)))
         #expect(try persistent.with(expires: nil, maxAge: nil) == cookie)
-        #expect(throws: SetCookieError.negativeMaxAge(-1)) { try cookie.with(expires: nil, maxAge: -1) }
-        #expect(throws: SetCookieError.expiresOutOfRange) {
+        #expect(throws: CookieAttributeError.negativeMaxAge(-1)) { try cookie.with(expires: nil, maxAge: -1) }
+        #expect(throws: CookieAttributeError.expiresOutOfRange) {
             try cookie.with(expires: Date(timeIntervalSince1970: 253_402_300_800), maxAge: nil)
         }
     }

@@ -24,7 +24,7 @@ import Testing
         let sample = try Fixture.corpus(name)
         let zstd = try codec(Fixture.zstd(Fixture.dictionary(id: 4)))
         let value = try zstd.seal(sample)
-        let opened = try zstd.openWithDetails(value)
+        let opened = try zstd.open(value)
         #expect(opened.session == sample)
         #expect(opened.header.compression == .zstd(dictionaryID: 4))
         #expect(!opened.needsResealing)
@@ -36,25 +36,25 @@ import Testing
         let new = try SessionDictionary(id: 2, bytes: Fixture.corpus("large"))
         let sealedWithOld = try codec(Fixture.zstd(old)).seal(Fixture.corpus("medium"))
         let rotated = try codec(Fixture.zstd(new, older: [old]))
-        let opened = try rotated.openWithDetails(sealedWithOld)
+        let opened = try rotated.open(sealedWithOld)
         #expect(opened.session == (try Fixture.corpus("medium")))
         #expect(opened.needsResealing)
         let resealed = try rotated.seal(opened.session)
         #expect(try EnvelopeHeader(sealedValue: resealed).compression == .zstd(dictionaryID: 2))
-        #expect(try rotated.openWithDetails(resealed).needsResealing == false)
+        #expect(try rotated.open(resealed).needsResealing == false)
         // Once the old dictionary leaves the ring, its values name an unknown dictionary.
-        #expect(codecError { try codec(Fixture.zstd(new)).open(sealedWithOld) } == .unknownDictionaryID(1))
+        #expect(codecError { try codec(Fixture.zstd(new)).open(sealedWithOld).session } == .unknownDictionaryID(1))
     }
 
     @Test func deflatedValuesOpenUnderZstdAndMigrate() throws {
         let deflated = try codec(.default).seal(Fixture.corpus("small"))
         let zstd = try codec(Fixture.zstd(Fixture.dictionary()))
-        let opened = try zstd.openWithDetails(deflated)
+        let opened = try zstd.open(deflated)
         #expect(opened.session == (try Fixture.corpus("small")))
         #expect(opened.needsResealing)
         // A stored value (too small to compress) is not churned.
         let stored = try codec(.disabled).seal([1, 2, 3])
-        #expect(try zstd.openWithDetails(stored).needsResealing == false)
+        #expect(try zstd.open(stored).needsResealing == false)
     }
 
     @Test func codecWithoutDictionariesRefusesZstdValuesByID() throws {
@@ -72,7 +72,7 @@ import Testing
         var edited = original.bytes
         edited[edited.count / 2] ^= 1
         let impostor = try SessionDictionary(id: 1, bytes: edited)
-        #expect(codecError { try codec(Fixture.zstd(impostor)).open(value) } == .authenticationFailed)
+        #expect(codecError { try codec(Fixture.zstd(impostor)).open(value).session } == .authenticationFailed)
     }
 
     @Test func incompressibleBodyIsStoredWithoutTheDictionaryByte() throws {
@@ -83,7 +83,7 @@ import Testing
         let header = try EnvelopeHeader(sealedValue: value)
         #expect(header.compression == .none)
         #expect(value.utf8.count == Base64URL.encodedLength(of: 7 + 24 + 200 + 16))
-        #expect(try zstd.open(value) == random)
+        #expect(try zstd.open(value).session == random)
     }
 
     // MARK: Authentic but malformed frames
@@ -100,7 +100,7 @@ import Testing
         let sample = try Fixture.corpus("medium")
         let honest = try frame(sample, dictionary: dictionary)
         let header = sealer.header(.zstd(dictionaryID: 3))
-        #expect(try zstd.open(sealer.seal(honest, header: header)) == sample)
+        #expect(try zstd.open(sealer.seal(honest, header: header)).session == sample)
 
         let prefix = LEB128.encodedCount(of: UInt64(sample.count))
         let frameBytes = Array(honest[prefix...])
@@ -117,7 +117,7 @@ import Testing
             ("zero declared", lengthPrefixed(0, frameBytes)),
         ]
         for (name, payload) in cases {
-            #expect(codecError { try zstd.open(sealer.seal(payload, header: header)) } == .invalidPayload, "\(name)")
+            #expect(codecError { try zstd.open(sealer.seal(payload, header: header)).session } == .invalidPayload, "\(name)")
         }
     }
 
@@ -130,11 +130,11 @@ import Testing
         let prefix = LEB128.encodedCount(of: UInt64(zeros.count))
         let header = sealer.header(.zstd(dictionaryID: 3))
         #expect(
-            codecError { try small.open(sealer.seal(bomb, header: header)) }
+            codecError { try small.open(sealer.seal(bomb, header: header)).session }
                 == .decompressionLimitExceeded(declared: 1 << 20, limit: 1000))
         // Understating the size allocates only what is declared, then fails on the frame.
         let understated = lengthPrefixed(999, Array(bomb[prefix...]))
-        #expect(codecError { try small.open(sealer.seal(understated, header: header)) } == .invalidPayload)
+        #expect(codecError { try small.open(sealer.seal(understated, header: header)).session } == .invalidPayload)
     }
 
     @Test func frameAskingForAHugeWindowIsRefused() throws {
@@ -145,8 +145,8 @@ import Testing
         let content = [UInt8](repeating: 0x61, count: 100)
         let rawBlock: [UInt8] = [0x21, 0x03, 0x00] + content  // last | raw | size 100
         let header = sealer.header(.zstd(dictionaryID: 3))
-        #expect(try zstd.open(sealer.seal(lengthPrefixed(100, [0x00, 0x00] + rawBlock), header: header)) == content)
-        #expect(codecError { try zstd.open(sealer.seal(lengthPrefixed(100, [0x00, 0xA8] + rawBlock), header: header)) } == .invalidPayload)
+        #expect(try zstd.open(sealer.seal(lengthPrefixed(100, [0x00, 0x00] + rawBlock), header: header)).session == content)
+        #expect(codecError { try zstd.open(sealer.seal(lengthPrefixed(100, [0x00, 0xA8] + rawBlock), header: header)).session } == .invalidPayload)
     }
 
     @Test func zstdSharedCodecWorksConcurrently() async throws {
@@ -157,7 +157,7 @@ import Testing
                 group.addTask {
                     (0..<50).reduce(0) { count, round in
                         let sample = samples[(task + round) % samples.count]
-                        return count + ((try? zstd.open(zstd.seal(sample))) == sample ? 0 : 1)
+                        return count + ((try? zstd.open(zstd.seal(sample)).session) == sample ? 0 : 1)
                     }
                 }
             }

@@ -127,7 +127,7 @@ import Testing
         #expect(!String(decoding: serialized.body, as: UTF8.self).contains("0123456789abcdef"))
         #expect(String(decoding: serialized.body, as: UTF8.self).contains(#""csrfToken":0"#))
         #expect(serialized.secrets == [18] + Array(#""0123456789abcdef""#.utf8))
-        let opened = try codec.openWithDetails(codec.seal(session))
+        let opened = try codec.open(codec.seal(session))
         #expect(opened.session.csrfToken == "0123456789abcdef")
         #expect(opened.header.hasSecretSection)
         // Outside the codec the wrapper is transparent.

@@ -52,7 +52,7 @@ import Testing
 
     @Test func valueSealedBeforeTheFieldWasMarkedStillOpens() throws {
         let old = try codec(Before.self).seal(Before(user: "u1", token: "tok_0123456789abcdef"))
-        let opened = try codec(After.self).openWithDetails(old)
+        let opened = try codec(After.self).open(old)
         #expect(opened.session.token == "tok_0123456789abcdef")
         #expect(!opened.header.hasSecretSection)
     }
@@ -63,7 +63,7 @@ import Testing
         let serialized = try codec.serialize(session)
         #expect(!String(decoding: serialized.body, as: UTF8.self).contains("tok_0123456789abcdef"))
         #expect(serialized.secrets == [22] + Array(#""tok_0123456789abcdef""#.utf8) + [5] + Array("[7,8]".utf8))
-        #expect(try codec.open(codec.seal(session)) == session)
+        #expect(try codec.open(codec.seal(session)).session == session)
     }
 
     @Test func malformedSecretSectionsAreTypedErrors() throws {

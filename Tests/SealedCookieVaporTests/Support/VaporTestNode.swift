@@ -30,7 +30,7 @@ struct VaporTestNode {
     }
 
     /// A ring with a new primary key `id`, and older keys.
-    static func ring(_ id: Int, older: [SessionKey] = []) throws -> KeyRing {
+    static func ring(_ id: UInt8, older: [SessionKey] = []) throws -> KeyRing {
         try KeyRing(primary: SessionKey.generate(id: id), older: older)
     }
 

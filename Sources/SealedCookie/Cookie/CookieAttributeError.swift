@@ -1,8 +1,9 @@
-/// Why a ``SetCookie`` was refused: each case says what is wrong and what to change.
+/// Which browser rule the session cookie's attributes break: each case says what is wrong and
+/// what to change.
 ///
 /// These are usage errors (the application's configuration or code); descriptions never contain
 /// the cookie's value.
-public enum SetCookieError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum CookieAttributeError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The name is empty.
     case emptyName
     /// The name contains a byte that is not a `tchar` (RFC 9110 token), at this offset.

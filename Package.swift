@@ -49,6 +49,8 @@ let package = Package(
         // Test-only: property-based round trips in SealedCookieTests.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        // Documentation only: `swift package generate-documentation` (scripts/check-docs).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(

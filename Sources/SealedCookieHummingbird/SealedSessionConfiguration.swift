@@ -69,7 +69,7 @@ public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable 
     ///   - renewalFraction: See ``renewalFraction``.
     ///   - tokenMode: See ``tokenMode``.
     ///   - revocation: See ``revocation``.
-    /// - Throws: ``SealedCookie/SessionCookieError/invalidConfiguration(setting:allowed:)`` for a renewal fraction outside
+    /// - Throws: `SessionCookieError.invalidConfiguration(setting:allowed:)` for a renewal fraction outside
     ///   0 to 1 (NaN included), or if the token codec cannot be made (it has the cookie codec's
     ///   configuration, which was already checked).
     public init(

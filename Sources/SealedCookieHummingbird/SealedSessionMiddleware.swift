@@ -48,7 +48,7 @@ import SealedCookie
 ///
 /// Request input never becomes a server error or an error-level log line:
 /// - Two session cookies that open to *different* sessions give no session (one was planted
-///   through a sibling subdomain; see ``SessionCookies/session(fromCookieHeaders:)``), logged at
+///   through a sibling subdomain; see `SessionCookies.session(fromCookieHeaders:)`), logged at
 ///   warning level at most once a minute.
 /// - A missing `Host` or one outside the cookie scope (the `Host` header is the client's to
 ///   choose) gets no `Set-Cookie`, since the browser would ignore it anyway; a warning is logged

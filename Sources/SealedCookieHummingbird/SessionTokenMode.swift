@@ -12,7 +12,7 @@ public import HTTPTypes
 /// For a token request the middleware opens the bearer value (the cookie is ignored), and
 /// returns every new or re-sealed value in ``responseHeader`` instead of `Set-Cookie`. Clearing
 /// the session sends nothing: the client drops its token (revoke it with a
-/// ``SessionRevocationCheck`` if copies must stop working).
+/// `SessionRevocationCheck` if copies must stop working).
 ///
 /// Browsers only let another origin send `Authorization` and read the response header when CORS
 /// allows it; put Hummingbird's `CORSMiddleware` in front of the session middleware:

@@ -67,7 +67,7 @@ public struct SealedSessionConfiguration<Session: Codable & Sendable>: Sendable 
     ///   - renewalFraction: See ``renewalFraction``.
     ///   - tokenMode: See ``tokenMode``.
     ///   - revocation: See ``revocation``.
-    /// - Throws: ``SealedCookie/SessionCookieError/invalidConfiguration(setting:allowed:)`` for a renewal fraction outside
+    /// - Throws: `SessionCookieError.invalidConfiguration(setting:allowed:)` for a renewal fraction outside
     ///   0 to 1 (NaN included), or if the token codec cannot be made.
     public init(
         cookies: SessionCookies<Session>,

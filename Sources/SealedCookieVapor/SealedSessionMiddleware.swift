@@ -41,7 +41,7 @@ import SealedCookie
 /// is logged at debug level. When the handler fails, no cookie is sent.
 ///
 /// The middleware works on `EventLoopFuture`s, so it adds no task hop to a request; the one
-/// exception is the asynchronous ``SessionRevocationCheck``, when one is configured.
+/// exception is the asynchronous `SessionRevocationCheck`, when one is configured.
 public struct SealedSessionMiddleware<Session: Codable & Sendable>: Middleware {
     let configuration: SealedSessionConfiguration<Session>
     private let comparison: SessionComparison<Session>

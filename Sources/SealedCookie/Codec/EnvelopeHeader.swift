@@ -27,9 +27,9 @@ public struct EnvelopeHeader: Sendable, Equatable {
     }
 
     /// The format version every seal writes.
-    public static let currentVersion: UInt8 = 2
+    package static let currentVersion: UInt8 = 2
     /// The longest lifetime an envelope may carry: 400 days, the cap RFC 6265bis puts on cookies.
-    public static let maxLifetimeMinutes: UInt32 = 400 * 24 * 60
+    package static let maxLifetimeMinutes: UInt32 = 400 * 24 * 60
     /// The shortest header, of either version.
     static let minByteCount = 6
 
@@ -44,12 +44,12 @@ public struct EnvelopeHeader: Sendable, Equatable {
     /// The id of the key that sealed the value.
     public let keyID: UInt8
     /// When the value was sealed, in Unix seconds.
-    public let issuedAtSeconds: UInt32
+    package let issuedAtSeconds: UInt32
     /// How long after `issuedAt` the value expires, in minutes.
-    public let lifetimeMinutes: UInt32
+    package let lifetimeMinutes: UInt32
     /// How many minutes before `issuedAt` the session started (first sealed); 0 when the
     /// header carries no start.
-    public let sessionAgeMinutes: UInt32
+    package let sessionAgeMinutes: UInt32
 
     /// When the value was sealed.
     public var issuedAt: Date { Date(timeIntervalSince1970: TimeInterval(issuedAtSeconds)) }
@@ -96,7 +96,7 @@ public struct EnvelopeHeader: Sendable, Equatable {
     }
 
     /// The encoded length in bytes.
-    public var byteCount: Int {
+    package var byteCount: Int {
         if version == 1 { return 5 + LEB128.encodedCount(of: UInt64(lifetimeMinutes)) }
         var count = 5 + LEB128.encodedCount(of: lifetimeAndFlags)
         if case .zstd = compression { count += 1 }

@@ -6,6 +6,7 @@ extension SessionCodec {
     /// Each call uses a fresh random nonce, so sealing the same session twice gives different
     /// values.
     /// - Parameters:
+    ///   - session: The session to seal.
     ///   - lifetime: How long the value stays valid, in whole minutes from 1 minute to 400 days;
     ///     nil for the configured lifetime (a longer "remember me" session, say).
     ///   - sessionStartedAt: When the session began (``EnvelopeHeader/sessionStartedAt`` of the

@@ -1,6 +1,6 @@
 /// The size limits a session cookie must respect, in bytes, and the exact way they are counted.
 ///
-/// **Per cookie** (``check(_:)``):
+/// **Per cookie**:
 /// - `nameValueByteCount = utf8(name) + utf8(value)` must be at most ``maxNameValueByteCount``
 ///   (default 4096). This is the rule of RFC 6265bis section 5.6 and what Chrome and Firefox
 ///   enforce; the `=` between them is not counted, so the largest accepted cookie named `s` has
@@ -11,7 +11,7 @@
 ///   Werkzeug and ASP.NET use for older browsers (reportedly Safari). Set it to nil to apply
 ///   only the browser rule.
 ///
-/// **Per request** (``check(requestCookies:)``): the browser sends every cookie of the site in
+/// **Per request**: the browser sends every cookie of the site in
 /// one `Cookie` header line, which proxies limit (nginx and Apache default to 8190 bytes). The
 /// session's share of that line is counted as
 ///

@@ -65,7 +65,7 @@ public struct CookieScope: Sendable, Equatable {
     }
 
     /// The value of the Domain attribute: the root domain, or nil for host-only.
-    public var domainAttribute: String? { rootDomain }
+    package var domainAttribute: String? { rootDomain }
 
     /// Whether a browser on `host` would store and send a cookie of this scope: the RFC 6265
     /// section 5.1.3 domain-match of the host against the root domain (always true for

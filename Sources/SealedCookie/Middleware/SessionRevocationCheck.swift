@@ -3,7 +3,7 @@ public import Foundation
 /// A check the application provides to refuse sessions that were revoked after they were sealed.
 ///
 /// A sealed session lives in the client until it expires, so a copy taken before logout keeps
-/// opening. ``SealedSessionMiddleware`` calls the check after every successful open; a session
+/// opening. The `SealedSessionMiddleware` of either framework calls the check after every successful open; a session
 /// the check reports as revoked is treated as absent (the handler sees no session), exactly like
 /// an expired one.
 ///

@@ -76,9 +76,8 @@ let package = Package(
         .executableTarget(
             name: "SealedCookieTool",
             dependencies: ["SealedCookie", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            // The sample documents are compiled in (Support/BundledCorpus+Documents.swift, made by
-            // scripts/embed-corpus), so the binary needs no resource bundle.
-            exclude: ["Corpus"],
+            // The sample documents of Corpus/ are compiled in (Support/BundledCorpus+Documents.swift,
+            // made by scripts/embed-corpus), so the binary needs no resource bundle.
             swiftSettings: swiftSettings
         ),
         .target(
@@ -159,9 +158,9 @@ let package = Package(
             name: "SealedCookieTests",
             dependencies: [
                 "SealedCookie",
+                "SealedCookieTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -169,7 +168,7 @@ let package = Package(
             dependencies: ["SealedCookieTool"],
             swiftSettings: swiftSettings
         ),
-        // The hand-moved clock and the log recorder of the middleware tests.
+        // The seeded generator, and the hand-moved clock and log recorder of the middleware tests.
         .target(
             name: "SealedCookieTestSupport",
             dependencies: [.product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird", "Vapor"]))],

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import SealedCookie
+import SealedCookieTestSupport
 
 /// Mutated and random documents through the streaming decoder: it never traps, and whenever it
 /// and Foundation both accept a document they read the same value.
@@ -15,7 +16,7 @@ import Testing
     @Test func mutatedCorpusDocumentsNeverTrapAndAgreeWithFoundation() throws {
         let serializer = JSONSessionSerializer<AnyJSON>()
         let interesting: [UInt8] = Array("{}[]\",:\\-+.eE0123456789tfnul \u{7F}".utf8) + [0x00, 0xC3, 0xA9, 0xFF, 0xED, 0xA0, 0x80]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator.forTest()
         var agreed = 0
         for name in Fixture.corpusNames {
             let original = try Fixture.corpus(name)
@@ -51,14 +52,14 @@ import Testing
 
     @Test func randomBytesNeverTrap() {
         let serializer = JSONSessionSerializer<AnyJSON>()
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator.forTest()
         for length in 0..<300 {
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
             _ = try? serializer.deserialize(bytes)
         }
     }
 
-    static func randomValue(depth: Int, using generator: inout SystemRandomNumberGenerator) -> AnyJSON {
+    static func randomValue(depth: Int, using generator: inout SeededGenerator) -> AnyJSON {
         let scalars: [Character] = ["a", "Z", "é", "\u{0}", "\u{1F}", "\"", "\\", "/", "\u{2028}", "🍪", "\n", "\t", "~", "\u{7F}"]
         func text() -> String {
             String((0..<Int.random(in: 0...6, using: &generator)).map { _ in scalars.randomElement(using: &generator) ?? "a" })
@@ -82,7 +83,7 @@ import Testing
         let serializer = JSONSessionSerializer<AnyJSON>()
         let foundation = JSONEncoder()
         foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator.forTest()
         for _ in 0..<500 {
             let value = Self.randomValue(depth: 0, using: &generator)
             let ours = try serializer.serialize(value)

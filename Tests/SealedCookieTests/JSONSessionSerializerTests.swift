@@ -114,8 +114,7 @@ struct JSONSessionSerializerTests {
     @Test("reads the sample corpus as Foundation does")
     func corpus() throws {
         for name in ["tiny", "small", "medium", "large"] {
-            let url = try #require(Bundle.module.url(forResource: "Resources/corpus/\(name)", withExtension: "json"))
-            let bytes = Array(try Data(contentsOf: url))
+            let bytes = try Fixture.corpus(name)
             let value = try JSONSessionSerializer<[String: JSONValue]>().deserialize(bytes)
             #expect(value == (try JSONDecoder().decode([String: JSONValue].self, from: Data(bytes))))
             #expect(try JSONSessionSerializer<[String: JSONValue]>().serialize(value) == foundation(value))

@@ -45,7 +45,7 @@ struct SizeReportTests {
         defer { tool.cleanUp() }
         let source = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/SealedCookieTool/Corpus").path
+            .appendingPathComponent("Corpus").path
         let alone = tool.folder.appendingPathComponent("alone/sealed-cookie")
         try FileManager.default.createDirectory(at: alone.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: ToolRunner.executable, to: alone)

@@ -36,7 +36,7 @@ struct SynthesizeSessionsTests {
         #expect(first.files.count == 120 && first.files == second.files && first.files != other.files)
         let corpus = try #require(
             try JSONSerialization.jsonObject(
-                with: Data(contentsOf: ToolRunner.repository.appendingPathComponent("Sources/SealedCookieTool/Corpus/large.json")))
+                with: Data(contentsOf: ToolRunner.repository.appendingPathComponent("Corpus/large.json")))
                 as? [String: Any])
         var shapes = Set<Int>()
         for data in first.files.values {

@@ -13,7 +13,7 @@ enum Corpus {
         .deletingLastPathComponent()  // Benchmarks (package)
         .deletingLastPathComponent()  // repository root
 
-    private static let folder = root.appendingPathComponent("Sources/SealedCookieTool/Corpus")
+    private static let folder = root.appendingPathComponent("Corpus")
 
     /// The document's bytes as stored (compact JSON).
     static func bytes(_ name: String) -> [UInt8] {

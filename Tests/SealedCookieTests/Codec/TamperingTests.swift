@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SealedCookie
+import SealedCookieTestSupport
 
 @Suite struct TamperingTests {
     let ring: KeyRing
@@ -133,7 +134,7 @@ import Testing
     }
 
     @Test func randomGarbageNeverOpens() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator.forTest()
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         for length in 0..<700 {
             let text = String((0..<length).map { _ in alphabet[Int.random(in: 0..<64, using: &generator)] })
@@ -145,8 +146,9 @@ import Testing
     }
 
     @Test func validHeaderWithGarbageBodyFailsAuthentication() throws {
+        var generator = SeededGenerator.forTest()
         var forged = Array(bytes[..<7])
-        forged += (0..<200).map { _ in UInt8.random(in: 0...255) }
+        forged += (0..<200).map { _ in UInt8.random(in: 0...255, using: &generator) }
         #expect(codecError { try codec.open(Base64URL.encode(forged)).session } == .authenticationFailed)
     }
 }

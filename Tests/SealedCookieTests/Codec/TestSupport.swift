@@ -3,13 +3,17 @@ import Foundation
 
 /// Shared fixtures for the codec tests.
 enum Fixture {
-    /// The corpus samples shipped in Resources/corpus, compact JSON bytes.
+    /// The four sizes of the sample corpus (the repository's Corpus/ folder).
     static let corpusNames = ["tiny", "small", "medium", "large"]
 
+    /// A sample document of Corpus/, as stored (compact JSON): the one copy that the tool and
+    /// the benchmarks read too.
     static func corpus(_ name: String) throws -> [UInt8] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Resources/corpus")
-        else { throw FixtureError.missing(name) }
-        return Array(try Data(contentsOf: url))
+        let url = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Corpus/\(name).json")
+        guard let data = try? Data(contentsOf: url) else { throw FixtureError.missing(name) }
+        return Array(data)
     }
 
     /// A key whose 32 bytes are 0x00, 0x01, … 0x1F (the SPEC.md test-vector key).
@@ -102,22 +106,5 @@ func codecError<T>(_ body: () throws -> T) -> SessionCodecError? {
         return nil
     } catch {
         return error as? SessionCodecError
-    }
-}
-
-/// SplitMix64: a small seeded generator, so random tests repeat (and print their seed).
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -10,8 +10,7 @@ import Testing
 struct CorpusSizeReportTests {
     @Test("every corpus sample fits one cookie; sizes printed", arguments: ["tiny", "small", "medium", "large"])
     func report(sample: String) throws {
-        let url = try #require(Bundle.module.url(forResource: sample, withExtension: "json", subdirectory: "Resources/corpus"))
-        let json = try [UInt8](Data(contentsOf: url))
+        let json = try Fixture.corpus(sample)
         let codec = try SessionCodec<[UInt8]>(
             configuration: SessionCodecConfiguration(
                 cookieName: "session", keyRing: try SessionCookiesFixture.keyRing(), clock: { SessionCookiesFixture.now }),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SealedCookieTestSupport
 @_spi(Benchmarks) @testable import SealedCookie
 
 /// zstd with session dictionaries: sizes, rotation through the ring, and every way a frame or

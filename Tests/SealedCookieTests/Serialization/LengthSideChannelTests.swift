@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SealedCookie
+import SealedCookieTestSupport
 
 /// The compression length side channel (CRIME/BREACH) against a session that holds a token
 /// next to text the attacker controls, with cookie lengths as the only signal: it recovers an

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The tool opens and writes exactly what a server on the library's default settings does
-/// (issue 9), and refuses a per-cookie limit browsers do not keep.
+/// and refuses a per-cookie limit browsers do not keep.
 @Suite("limits")
 struct LimitTests {
     /// One limit: a document just over its default, the option that raises it, and what the

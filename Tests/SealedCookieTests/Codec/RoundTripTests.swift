@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func sealedSizesMeetTheTargets() throws {
-        // Issue 5's targets: at most 8 characters over bare libsodium + zlib + base64url.
+        // The size targets: at most 8 characters over bare libsodium + zlib + base64url.
         let targets = ["tiny": 147, "small": 411, "medium": 932, "large": 1808]
         let codec = try Fixture.bytesCodec(ring: KeyRing(primary: Fixture.sequentialKey()))
         for name in Fixture.corpusNames {

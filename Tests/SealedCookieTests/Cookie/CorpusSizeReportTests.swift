@@ -3,7 +3,7 @@ import Testing
 
 @testable import SealedCookie
 
-/// The size report the issue asks for: each corpus sample sealed with the default codec
+/// The size report: each corpus sample sealed with the default codec
 /// settings (JSON bytes as-is, default compression, 1-day lifetime) and written with the
 /// default cookie attributes under `Domain=example.com`.
 @Suite("Corpus size report")

@@ -15,11 +15,10 @@ import SealedCookie
 /// struct UserSession: Codable, Sendable { var userID: String }
 /// typealias AppContext = BasicSessionRequestContext<UserSession, User>
 ///
-/// let codec = try SessionCodec<UserSession>(configuration: .init(
-///     cookieName: "session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS")))
-/// let cookies = try SessionCookies(codec: codec, configuration: .init(scope: try .rootDomain("example.com")))
 /// let router = Router(context: AppContext.self)
-/// router.add(middleware: SealedSessionMiddleware(configuration: try .init(cookies: cookies)))
+/// router.add(middleware: SealedSessionMiddleware(configuration: try .init(
+///     cookieName: "__Secure-session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS"),
+///     rootDomain: "example.com")))
 /// router.post("login") { request, context in
 ///     context.sessions.createSession(UserSession(userID: "u1"), expiresIn: .seconds(7 * 86_400))
 ///     return HTTPResponse.Status.ok

@@ -8,10 +8,9 @@ import SealedCookie
 /// ```swift
 /// struct UserSession: Codable, Sendable, Equatable { var userID: String }
 ///
-/// let codec = try SessionCodec<UserSession>(configuration: .init(
-///     cookieName: "session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS")))
-/// let cookies = try SessionCookies(codec: codec, configuration: .init(scope: try .rootDomain("example.com")))
-/// app.middleware.use(SealedSessionMiddleware(configuration: try .init(cookies: cookies)))
+/// app.middleware.use(SealedSessionMiddleware<UserSession>(configuration: try .init(
+///     cookieName: "__Secure-session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS"),
+///     rootDomain: "example.com")))
 /// ```
 ///
 /// Handlers use `req.sealedSession(as: UserSession.self)` (a ``SealedSession``). For each request

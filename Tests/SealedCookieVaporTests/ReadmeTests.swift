@@ -19,10 +19,8 @@ import VaporTesting
         setenv("SESSION_KEYS", "1:" + (try SessionKey.generate(id: 1).exportBase64URL()), 1)
         try await withApp { app in
             // README begin
-            let codec = try SessionCodec<UserSession>(configuration: .init(
-                cookieName: "session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS")))
-            let cookies = try SessionCookies(codec: codec, configuration: .init(scope: try .rootDomain("example.com")))
-            let sessions = app.grouped(SealedSessionMiddleware(configuration: try .init(cookies: cookies)))
+            let sessions = app.grouped(SealedSessionMiddleware<UserSession>(configuration: try .init(
+                cookieName: "__Secure-session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS"), rootDomain: "example.com")))
 
             sessions.post("login") { req async throws -> HTTPStatus in
                 try req.sealedSession(as: UserSession.self).set(UserSession(userID: "u_42"), expiresIn: .seconds(7 * 86_400))

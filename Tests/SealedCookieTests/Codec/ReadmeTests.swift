@@ -19,27 +19,34 @@ import Testing
                 keyRing: try KeyRing(environmentVariable: "SESSION_KEYS")))
 
         let value = try codec.seal(UserSession(userID: "u_42", roles: ["admin"]))  // the cookie value
-        let session = try codec.open(value).session  // on the next request
+        let opened = try codec.open(value)  // on the next request
+        print(opened.session.userID, opened.header.expiresAt, opened.needsResealing)
 
-        #expect(session.userID == "u_42" && session.roles == ["admin"])
+        #expect(opened.session.userID == "u_42" && opened.session.roles == ["admin"] && !opened.needsResealing)
+    }
 
-        let cookies = try SessionCookies(
-            codec: codec,
-            configuration: SessionCookiesConfiguration(scope: try .rootDomain("example.com")))
+    @Test func cookiesForTheWholeDomainCompileAndRoundTrip() throws {
+        setenv("SESSION_KEYS", "1:" + (try SessionKey.generate(id: 1).exportBase64URL()), 1)
+
+        let cookies = try SessionCookies<UserSession>(
+            cookieName: "__Secure-session",
+            keyRing: try KeyRing(environmentVariable: "SESSION_KEYS"),
+            rootDomain: "example.com")
 
         // Response: one Set-Cookie header per value (more than one when chunked or cleaning up).
         let setCookies = try cookies.setCookieHeaders(
             for: UserSession(userID: "u_42", roles: ["admin"]),
             requestHost: "shop.example.com", requestCookieHeaders: [])
-        // ["session=…; Domain=example.com; Path=/; Expires=…; Max-Age=86400; Secure; HttpOnly; SameSite=Lax"]
+        // ["__Secure-session=…; Domain=example.com; Path=/; Expires=…; Max-Age=86400; Secure; HttpOnly; SameSite=Lax"]
 
-        // Next request, on any node and any host under example.com:
-        let opened = try cookies.session(fromCookieHeaders: ["theme=dark; session=\(value)"])
+        // Next request, on any node and any host under example.com, with the cookie the browser kept:
+        let cookieHeader = "theme=dark; " + setCookies[0].prefix { $0 != ";" }
+        let opened = try cookies.session(fromCookieHeaders: [cookieHeader])
         // Logging out: deletions for every cookie the browser holds.
-        let logout = cookies.logOutHeaders(requestCookieHeaders: ["session=\(value)"])
+        let logout = cookies.logOutHeaders(requestCookieHeaders: [cookieHeader])
 
         #expect(setCookies.count == 1 && setCookies[0].hasSuffix("Max-Age=86400; Secure; HttpOnly; SameSite=Lax"))
-        #expect(setCookies[0].hasPrefix("session=") && setCookies[0].contains("; Domain=example.com; Path=/; Expires="))
+        #expect(setCookies[0].hasPrefix("__Secure-session=") && setCookies[0].contains("; Domain=example.com; Path=/; Expires="))
         #expect(opened?.session.userID == "u_42")
         #expect(logout.count == 1 && logout[0].contains("Max-Age=0") && logout[0].contains("Domain=example.com"))
     }

@@ -121,7 +121,7 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
         case .clear:
             if !isTokenRequest {
                 response.headers[values: .setCookie].append(
-                    contentsOf: configuration.cookies.logOutHeaders(requestCookies: requestCookies))
+                    contentsOf: configuration.cookies.deletionHeaders(requestCookies: requestCookies))
                 Self.forbidStoring(&response.headers)
             }
         }

@@ -28,7 +28,7 @@ struct SessionResponse<Session: Codable & Sendable> {
             }
         case .clear:
             if !request.isTokenRequest {
-                add(configuration.cookies.logOutHeaders(requestCookies: request.requestCookies), to: response)
+                add(configuration.cookies.deletionHeaders(requestCookies: request.requestCookies), to: response)
             }
         }
     }

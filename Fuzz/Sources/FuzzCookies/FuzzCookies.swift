@@ -25,7 +25,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let cookies else { finding("the cookie layer could not be made") }
     let fields = String(decoding: bytes(data, size), as: UTF8.self).split(separator: "\n").map(String.init)
     _ = try? cookies.session(fromCookieHeaders: fields)
-    guard cookies.logOutHeaders(requestCookieHeaders: fields).count <= maxChunkCount else {
+    guard cookies.deletionHeaders(requestCookieHeaders: fields).count <= maxChunkCount else {
         finding("log-out deletes more cookies than chunks can exist")
     }
     let written = (try? cookies.setCookieHeaders(for: [1, 2, 3], requestHost: "a.example.com", requestCookieHeaders: fields)) ?? []

@@ -26,7 +26,7 @@ public import Foundation
 /// }
 ///
 /// // 3. Logging out.
-/// for value in cookies.logOutHeaders(requestCookieHeaders: cookieHeaders) {
+/// for value in cookies.deletionHeaders(requestCookieHeaders: cookieHeaders) {
 ///     response.headers.append(.setCookie, value)
 /// }
 /// ```
@@ -222,13 +222,13 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     /// Also useful after a reading error, to clear a cookie that will never open.
     /// - Parameter requestCookieHeaders: The request's `Cookie` header values; if they cannot
     ///   be parsed, deletions are written for every chunk index that could exist.
-    public func logOutHeaders(requestCookieHeaders: [String]) -> [String] {
-        logOutHeaders(requestCookies: parseCookieHeaders(requestCookieHeaders))
+    public func deletionHeaders(requestCookieHeaders: [String]) -> [String] {
+        deletionHeaders(requestCookies: parseCookieHeaders(requestCookieHeaders))
     }
 
-    /// ``logOutHeaders(requestCookieHeaders:)`` with the request's `Cookie` fields already parsed
+    /// ``deletionHeaders(requestCookieHeaders:)`` with the request's `Cookie` fields already parsed
     /// by `parseCookieHeaders(_:)`.
-    package func logOutHeaders(requestCookies: Result<CookieHeader, CookieHeaderError>) -> [String] {
+    package func deletionHeaders(requestCookies: Result<CookieHeader, CookieHeaderError>) -> [String] {
         ([0] + staleChunkIndices(from: 1, requestCookies: requestCookies))
             .compactMap { try? deletion(of: attributes, index: $0).headerValue }
     }

@@ -43,7 +43,7 @@ import Testing
         let cookieHeader = "theme=dark; " + setCookies[0].prefix { $0 != ";" }
         let opened = try cookies.session(fromCookieHeaders: [cookieHeader])
         // Logging out: deletions for every cookie the browser holds.
-        let logout = cookies.logOutHeaders(requestCookieHeaders: [cookieHeader])
+        let logout = cookies.deletionHeaders(requestCookieHeaders: [cookieHeader])
 
         #expect(setCookies.count == 1 && setCookies[0].hasSuffix("Max-Age=86400; Secure; HttpOnly; SameSite=Lax"))
         #expect(setCookies[0].hasPrefix("__Secure-session=") && setCookies[0].contains("; Domain=example.com; Path=/; Expires="))

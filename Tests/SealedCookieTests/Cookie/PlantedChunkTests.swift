@@ -39,11 +39,11 @@ struct PlantedChunkTests {
         let single = try Fixture.cookies()
         let written = try single.setCookieHeaders(for: [7], requestHost: "example.com", requestCookieHeaders: [Self.planted])
         #expect(written.count == 1)
-        #expect(single.logOutHeaders(requestCookieHeaders: [Self.planted]).count == 1)
+        #expect(single.deletionHeaders(requestCookieHeaders: [Self.planted]).count == 1)
 
         let chunked = try Fixture.cookies(maxValueLength: 16_384, configuration: try SessionCookiesTests.chunking())
         let small = try chunked.setCookieHeaders(for: [7], requestHost: "example.com", requestCookieHeaders: [Self.planted])
         #expect(small.dropFirst().map { Fixture.nameValue($0).name } == ["session.1", "session.2"])
-        #expect(chunked.logOutHeaders(requestCookieHeaders: [Self.planted]).count == 3)
+        #expect(chunked.deletionHeaders(requestCookieHeaders: [Self.planted]).count == 3)
     }
 }

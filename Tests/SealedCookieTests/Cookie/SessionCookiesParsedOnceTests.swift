@@ -28,7 +28,7 @@ struct SessionCookiesParsedOnceTests {
             for: Fixture.bytes(10), serialized: nil, lifetime: nil, requestHost: "example.com", requestCookies: parsed)
         #expect(Array(small.dropFirst()) == ["session.1", "session.2"].map { $0 + "=" + Self.deletionAttributes })
         #expect(try cookies.session(fromCookieHeaders: [Fixture.cookieHeader(from: small)])?.session == Fixture.bytes(10))
-        #expect(cookies.logOutHeaders(requestCookies: parsed) == cookies.logOutHeaders(requestCookieHeaders: fields))
+        #expect(cookies.deletionHeaders(requestCookies: parsed) == cookies.deletionHeaders(requestCookieHeaders: fields))
     }
 
     @Test("a header over the limits: reading fails with its error, writing deletes every chunk that could exist")
@@ -42,6 +42,6 @@ struct SessionCookiesParsedOnceTests {
         let written = try cookies.setCookieHeaders(
             for: Fixture.bytes(10), serialized: nil, lifetime: nil, requestHost: "example.com", requestCookies: parsed)
         #expect(Array(written.dropFirst()) == ["session.1", "session.2"].map { $0 + "=" + Self.deletionAttributes })
-        #expect(cookies.logOutHeaders(requestCookies: parsed).count == 3)
+        #expect(cookies.deletionHeaders(requestCookies: parsed).count == 3)
     }
 }

@@ -62,7 +62,7 @@ struct SessionCookiesPropertyTests {
             let opened = try cookies.session(fromCookieHeaders: [jar.cookieHeader])
             #expect(opened?.session == session)
             // Log-out leaves nothing of the session in the jar.
-            jar.apply(cookies.logOutHeaders(requestCookieHeaders: [jar.cookieHeader]))
+            jar.apply(cookies.deletionHeaders(requestCookieHeaders: [jar.cookieHeader]))
             #expect(!jar.cookies.contains { $0.name == "session" || $0.name.hasPrefix("session.") })
             #expect(try cookies.session(fromCookieHeaders: [jar.cookieHeader]) == nil)
         }

@@ -243,14 +243,14 @@ struct SessionCookiesTests {
     @Test("log-out deletes the base cookie and every chunk present")
     func logOut() throws {
         let cookies = try Fixture.cookies(maxValueLength: 16_384, configuration: try Self.chunking())
-        #expect(cookies.logOutHeaders(requestCookieHeaders: []) == ["session=" + Self.deletionAttributes])
+        #expect(cookies.deletionHeaders(requestCookieHeaders: []) == ["session=" + Self.deletionAttributes])
         let big = try cookies.setCookieHeaders(for: Fixture.bytes(7000), requestHost: "example.com", requestCookieHeaders: [])
-        let out = cookies.logOutHeaders(requestCookieHeaders: [Fixture.cookieHeader(from: big)])
+        let out = cookies.deletionHeaders(requestCookieHeaders: [Fixture.cookieHeader(from: big)])
         #expect(out == ["session", "session.1", "session.2"].map { $0 + "=" + Self.deletionAttributes })
-        #expect(cookies.logOutHeaders(requestCookieHeaders: [String(repeating: "x", count: 20_000)]).count == 3)
+        #expect(cookies.deletionHeaders(requestCookieHeaders: [String(repeating: "x", count: 20_000)]).count == 3)
         let hostOnly = try Fixture.cookies(
             configuration: SessionCookiesConfiguration(scope: .hostOnly, path: "/app", sameSite: nil, partitioned: true))
-        #expect(hostOnly.logOutHeaders(requestCookieHeaders: ["session=abc"]) == ["session=; Path=/app; Max-Age=0; Secure; HttpOnly; Partitioned"])
+        #expect(hostOnly.deletionHeaders(requestCookieHeaders: ["session=abc"]) == ["session=; Path=/app; Max-Age=0; Secure; HttpOnly; Partitioned"])
     }
 
     @Test("duplicates: the first candidate that authenticates wins, and failures say why")

@@ -11,7 +11,9 @@ enum Punycode {
     private static let maxInputCount = 63
     private static let maxScalarCount = 63
 
-    /// The Punycode of a label's scalars (without the `xn--` prefix), or nil when too long.
+    /// The Punycode of a label's scalars (without the `xn--` prefix), or nil when the scalars or
+    /// their encoding are longer than ``decode(_:)`` accepts: a label is at most 63 bytes, and
+    /// 20 scalars far from ASCII already take 80.
     static func encode(_ scalars: [Unicode.Scalar]) -> String? {
         guard scalars.count <= maxScalarCount else { return nil }
         var output: [UInt8] = scalars.filter(\.isASCII).map { UInt8($0.value) }
@@ -37,6 +39,7 @@ enum Punycode {
                         k += base
                     }
                     output.append(digit(q))
+                    guard output.count <= maxInputCount else { return nil }
                     bias = adapt(delta, handled + 1, handled == basicCount)
                     delta = 0
                     handled += 1

@@ -20,6 +20,16 @@ struct DomainNameTests {
         #expect(String(String.UnicodeScalarView(decoded)) == unicode)
     }
 
+    @Test("an encoding longer than a label is refused, so whatever encodes also decodes")
+    func encodingPastALabelIsRefused() throws {
+        // 20 scalars far from ASCII: 79 bytes of Punycode (Python's codec agrees), over the 63 of a label.
+        let far = try (0..<20).map { index in try #require(Unicode.Scalar(0x10_FFFF - index * 9973)) }
+        #expect(Punycode.encode(far) == nil)
+        let near = Array("bücher".unicodeScalars)
+        let encoded = try #require(Punycode.encode(near))
+        #expect(Punycode.decode(Substring(encoded).utf8) == near)
+    }
+
     @Test("invalid Punycode is refused", arguments: ["9999999999999", "-", "b-a!", "zzzzzzzzzzzzzzzz!", String(repeating: "a", count: 64)])
     func invalidPunycode(text: String) {
         #expect(Punycode.decode(Substring(text).utf8) == nil)

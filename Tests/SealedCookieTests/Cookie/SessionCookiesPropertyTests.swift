@@ -92,10 +92,13 @@ struct SessionCookiesPropertyTests {
     func punycodeRoundTrip() async {
         let scalar = Gen.unicodeScalar(in: "\u{61}"..."\u{2FFF}")
         await propertyCheck(input: scalar.array(of: 1...20)) { scalars in
+            // Whatever encodes decodes back; only an encoding past a label's 63 bytes is refused,
+            // which up to 8 scalars of this range never reach (at most 5 digits each).
             guard let encoded = Punycode.encode(scalars) else {
-                Issue.record("encoding failed")
+                #expect(scalars.count > 8, "a short label was refused")
                 return
             }
+            #expect(encoded.utf8.count <= 63)
             #expect(Punycode.decode(Substring(encoded).utf8) == scalars)
         }
     }

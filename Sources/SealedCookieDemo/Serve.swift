@@ -35,12 +35,14 @@ extension SealedCookieDemo {
         func run() async throws {
             let keyRing = try KeyRing(environmentVariable: keysVariable)
             // Plain HTTP on loopback behind the test's nginx, so no Secure attribute.
-            let example = try ExampleNode(
-                name: node, keyRing: keyRing, rootDomain: rootDomain, isSecure: false,
-                revocation: InMemorySessionRevocation { $0.user })
             var nodeLogger = Logger(label: "node-\(node)")
             nodeLogger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
             let logger = nodeLogger
+            let revocation = SessionRevocationList<ExampleSession>(
+                store: InMemorySessionRevocationStore(), onStoreEvent: { logger.warning("revocation store: \($0)") }
+            ) { $0.user }
+            let example = try ExampleNode(
+                name: node, keyRing: keyRing, rootDomain: rootDomain, isSecure: false, revocation: revocation)
             let app = ExampleServer.application(node: example, port: port, logger: logger) { port in
                 logger.info("node \(example.name) listening on 127.0.0.1:\(port)")
             }

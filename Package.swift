@@ -14,6 +14,7 @@ let swiftSettings: [SwiftSetting] = [
 /// off, so depending on the core fetches and compiles no web framework (README, "Package shape").
 let hummingbird: TargetDependencyCondition? = .when(traits: ["Hummingbird"])
 let vapor: TargetDependencyCondition? = .when(traits: ["Vapor"])
+let postgres: TargetDependencyCondition? = .when(traits: ["PostgreSQL"])
 let demo: TargetDependencyCondition? = .when(traits: ["Demo"])
 
 let package = Package(
@@ -23,6 +24,7 @@ let package = Package(
         .library(name: "SealedCookie", targets: ["SealedCookie"]),
         .library(name: "SealedCookieHummingbird", targets: ["SealedCookieHummingbird"]),
         .library(name: "SealedCookieVapor", targets: ["SealedCookieVapor"]),
+        .library(name: "SealedCookiePostgres", targets: ["SealedCookiePostgres"]),
         .executable(name: "sealed-cookie", targets: ["SealedCookieTool"]),
         .executable(name: "sealed-cookie-demo", targets: ["SealedCookieDemo"]),
         .executable(name: "sealed-cookie-vapor-node", targets: ["SealedCookieVaporNode"]),
@@ -33,8 +35,11 @@ let package = Package(
         .trait(name: "Hummingbird", description: "SealedCookieHummingbird: the Hummingbird 2 middleware."),
         .trait(name: "Vapor", description: "SealedCookieVapor: the Vapor 4 middleware and session driver."),
         .trait(
+            name: "PostgreSQL",
+            description: "SealedCookiePostgres: a revocation store a cluster shares, on PostgreSQL (postgres-nio)."),
+        .trait(
             name: "Demo", description: "The demo, the example nodes and the integration tests.",
-            enabledTraits: ["Hummingbird", "Vapor"]),
+            enabledTraits: ["Hummingbird", "Vapor", "PostgreSQL"]),
     ],
     dependencies: [
         // No traits: the package needs neither swift-configuration nor full Foundation from Hummingbird.
@@ -49,6 +54,7 @@ let package = Package(
         // Test-only: property-based round trips in SealedCookieTests.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         // Documentation only: `swift package generate-documentation` (scripts/check-docs).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -100,6 +106,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "SealedCookiePostgres",
+            dependencies: [
+                "SealedCookie",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: postgres),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The example app's routes on Vapor, for the mixed-framework cluster and load tests.
         .executableTarget(
             name: "SealedCookieVaporNode",
@@ -107,8 +121,10 @@ let package = Package(
                 "SealedCookie",
                 "SealedCookieVaporExample",
                 "SealedCookieExampleModel",
+                "SealedCookiePostgres",
                 .product(name: "Vapor", package: "vapor", condition: demo),
                 .product(name: "Logging", package: "swift-log", condition: demo),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: demo),
             ],
             swiftSettings: swiftSettings
         ),
@@ -144,7 +160,9 @@ let package = Package(
             dependencies: [
                 "SealedCookie",
                 "SealedCookieExampleApp",
+                "SealedCookiePostgres",
                 .product(name: "Hummingbird", package: "hummingbird", condition: demo),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: demo),
                 .product(name: "Logging", package: "swift-log", condition: demo),
                 .product(name: "ArgumentParser", package: "swift-argument-parser", condition: demo),
                 .product(name: "AsyncHTTPClient", package: "async-http-client", condition: demo),
@@ -188,6 +206,17 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Runs against the PostgreSQL server scripts/postgres starts (skipped, saying so, without one).
+        .testTarget(
+            name: "SealedCookiePostgresTests",
+            dependencies: [
+                "SealedCookie",
+                "SealedCookiePostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

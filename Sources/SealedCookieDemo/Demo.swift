@@ -22,7 +22,9 @@ extension SealedCookieDemo {
 
         func run() async throws {
             let keyRing = try KeyRing(primary: SessionKey.generate(id: 1))
-            let revocation = InMemorySessionRevocation<ExampleSession> { $0.user }
+            // In one process the nodes can share one list; in a cluster each node has its own list
+            // over the shared store.
+            let revocation = SessionRevocationList<ExampleSession>(store: InMemorySessionRevocationStore()) { $0.user }
             let names = ["a", "b", "c"]
             let nodes = try names.map { name in
                 // Plain HTTP on loopback, so no Secure attribute; production keeps it.

@@ -6,13 +6,14 @@ import Logging
 import SealedCookie
 import SealedCookieExampleApp
 import SealedCookieHummingbird
+import Synchronization
 import Testing
 
-/// The revocation check: a revoked session is no session.
+/// The revocation check: a revoked session is no session; a failing check leaves the cookie alone.
 @Suite struct RevocationTests {
     @Test func aCopyOfTheCookieTakenBeforeLogoutIsRefused() async throws {
         let clock = TestClock()
-        let revocation = InMemorySessionRevocation<ExampleSession>(clock: clock.source) { $0.user }
+        let revocation = SessionRevocationList<ExampleSession>(store: InMemorySessionRevocationStore(), clock: clock.source) { $0.user }
         let node = try TestNode(clock: clock, revocation: revocation)
         try await node.test { client in
             let login = try await client.execute(uri: "/login?user=alice", method: .post)
@@ -47,7 +48,7 @@ import Testing
         #expect(await !revocation.isRevoked(ExampleSession(user: "bob"), issuedAt: TestClock.start))
     }
 
-    @Test func aFailingCheckFailsTheRequestAndLeavesTheCookie() async throws {
+    @Test func aFailingCheckLeavesTheRequestWithoutASessionAndTheCookieAsSent() async throws {
         struct StoreDown: Error {}
         struct FailingCheck: SessionRevocationCheck {
             func isRevoked(_ session: ExampleSession, issuedAt: Date) async throws -> Bool { throw StoreDown() }
@@ -60,9 +61,48 @@ import Testing
         }
         try await TestNode.test(node: failing, logs: node.logs) { client in
             try await client.execute(uri: "/me", method: .get, headers: .cookie(login)) { response in
-                #expect(response.status == .internalServerError)
+                #expect(response.status == .seeOther)
+                #expect(response.setCookies.isEmpty)
+            }
+            // Not even a handler that writes a session replaces the cookie the check could not vouch for.
+            try await client.execute(uri: "/logout", method: .post, headers: .cookie(login)) { response in
+                #expect(response.status == .ok)
+                #expect(response.setCookies.isEmpty)
+            }
+            try await client.execute(uri: "/login?user=bob", method: .post, headers: .cookie(login)) { response in
+                #expect(response.status == .ok)
                 #expect(response.setCookies.isEmpty)
             }
         }
+        // A custom check's error is the operator's to see, rate-limited: one warning for three requests.
+        #expect(node.logs.entries(at: .warning, containing: "Revocation check failed").count == 1)
+    }
+
+    @Test func aStoreOutageIsReportedOnceByTheListNotPerRequestByTheMiddleware() async throws {
+        struct DownStore: SessionRevocationStore {
+            struct Down: Error {}
+            func revocationCutoff(for subject: String) async throws -> Date? { throw Down() }
+            func revokeSessions(of subject: String, issuedUpTo date: Date) async throws { throw Down() }
+        }
+        let events = Mutex(0)
+        let node = try TestNode()
+        var failing = node.node
+        failing.sessions.revocation = SessionRevocationList<ExampleSession>(
+            store: DownStore(), onStoreEvent: { _ in events.withLock { $0 += 1 } }
+        ) { $0.user }
+        let login = try await node.test { client in
+            try await client.execute(uri: "/login?user=alice", method: .post).cookieField
+        }
+        try await TestNode.test(node: failing, logs: node.logs) { client in
+            for _ in 0..<3 {
+                try await client.execute(uri: "/me", method: .get, headers: .cookie(login)) { response in
+                    #expect(response.status == .seeOther)
+                    #expect(response.setCookies.isEmpty)
+                }
+            }
+        }
+        #expect(events.withLock { $0 } == 1)
+        #expect(node.logs.entries(at: .warning, containing: "Revocation check failed").isEmpty)
+        #expect(node.logs.entries(at: .debug, containing: "Revocation check failed").count == 3)
     }
 }

@@ -90,7 +90,7 @@ struct PostgresSessionRevocationStoreTests {
                 store: PostgresSessionRevocationStore(client: client), timeout: .milliseconds(200),
                 whenStoreFails: policy,
                 onStoreEvent: { event in
-                    if case .failing(let error as SessionRevocationTimeout) = event { timeouts.withLock { $0.append(error.timeout) } }
+                    if case .failing(SessionRevocationError.timedOut(let timeout)) = event { timeouts.withLock { $0.append(timeout) } }
                 }
             ) { $0 }
             let started = ContinuousClock.now

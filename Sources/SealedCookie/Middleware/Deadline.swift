@@ -4,7 +4,7 @@ import Synchronization
 /// task that ignores cancellation: a hung store must not hang the request that asked it.
 /// (A task group would wait for every child before returning, so it cannot abandon one.)
 enum Deadline {
-    /// The result of `task`, or a ``SessionRevocationTimeout`` once `timeout` has passed. The
+    /// The result of `task`, or a ``SessionRevocationError/timedOut(after:)`` once `timeout` has passed. The
     /// task itself is left running; the caller decides whether to cancel it.
     static func result<Value: Sendable>(of task: Task<Value, any Error>, within timeout: Duration) async
         -> Result<Value, any Error>
@@ -13,7 +13,7 @@ enum Deadline {
             let once = Once(continuation)
             let timer = Task {
                 try? await Task.sleep(for: timeout)
-                once.resume(with: .failure(SessionRevocationTimeout(timeout: timeout)))
+                once.resume(with: .failure(SessionRevocationError.timedOut(after: timeout)))
             }
             Task {
                 let result = await task.result

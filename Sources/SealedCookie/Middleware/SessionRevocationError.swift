@@ -4,11 +4,15 @@ public enum SessionRevocationError: Error, Sendable, Equatable, CustomStringConv
     /// ``SessionRevocationList/StoreFailurePolicy/refuse``. The middlewares treat the request as
     /// having no session but leave its cookie alone, so the user is back once the store is.
     case storeUnavailable
+    /// The store did not answer a lookup within the list's timeout; reported through
+    /// ``SessionRevocationList/StoreEvent/failing(_:)``.
+    case timedOut(after: Duration)
 
     /// A description for logs.
     public var description: String {
         switch self {
         case .storeUnavailable: "the revocation store is unavailable; session refused"
+        case .timedOut(let timeout): "the revocation store did not answer within \(timeout)"
         }
     }
 }

@@ -41,7 +41,7 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
 
     /// A change in the store's health, reported once per outage.
     public enum StoreEvent: Sendable, CustomStringConvertible {
-        /// A lookup failed or timed out (a ``SessionRevocationTimeout``) after the store had
+        /// A lookup failed or timed out (``SessionRevocationError/timedOut(after:)``) after the store had
         /// been answering.
         case failing(any Error)
         /// A lookup succeeded after a failure.

@@ -85,7 +85,7 @@ final class StoreEvents: Sendable {
     func record(_ event: SessionRevocationList<String>.StoreEvent) {
         let name =
             switch event {
-            case .failing(let error as SessionRevocationTimeout): "timed out after \(error.timeout)"
+            case .failing(SessionRevocationError.timedOut(let timeout)): "timed out after \(timeout)"
             case .failing: "failing"
             case .recovered: "recovered"
             }

@@ -1,14 +1,12 @@
 import ArgumentParser
-import Logging
 import SealedCookie
-import SealedCookieExampleApp
-import SealedCookieHummingbird
 
 extension SealedCookieDemo {
-    /// Three nodes in this process and a client that goes round robin over them.
+    /// Three node processes on loopback and a client that acts as a browser, in two acts: no
+    /// shared store, then a shared revocation store.
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Start three nodes on loopback and show one session served by all of them.")
+            abstract: "Start three node processes on loopback and show one session served by all of them.")
 
         @Option(help: "The root domain the nodes share; each node is <name>.<root domain>.")
         var rootDomain = "example.test"
@@ -21,31 +19,33 @@ extension SealedCookieDemo {
         }
 
         func run() async throws {
-            let keyRing = try KeyRing(primary: SessionKey.generate(id: 1))
-            let revocation = InMemorySessionRevocation<ExampleSession> { $0.user }
+            let keys = "1:\(try SessionKey.generate(id: 1).exportBase64URL())"
             let names = ["a", "b", "c"]
-            let nodes = try names.map { name in
-                // Plain HTTP on loopback, so no Secure attribute; production keeps it.
-                try ExampleNode(name: name, keyRing: keyRing, rootDomain: rootDomain, isSecure: false, revocation: revocation)
-            }
-            let logger = {
-                var logger = Logger(label: "sealed-cookie-demo")
-                logger.logLevel = .error
-                return logger
-            }()
+            let arguments = ["--root-domain", rootDomain, "--log-level", "warning"]
+            let scenario = DemoScenario(rounds: rounds)
 
-            let passed = try await ClusterNodes.run(nodes, logger: logger) { ports in
-                let targets = names.compactMap { name in
-                    ports[name].map { Target(name: name, host: "\(name).\(rootDomain)", port: $0) }
-                }
-                print("SealedCookie cluster demo: \(nodes.count) nodes, one key ring, root domain \(rootDomain), no session store")
-                for target in targets {
-                    print("   node \(target.name): 127.0.0.1:\(target.port), requests sent as Host: \(target.host)")
-                }
-                print("")
-                return try await DemoScenario(targets: targets, rounds: rounds).run()
+            print("SealedCookie cluster demo: \(names.count) node processes, one key ring, root domain \(rootDomain)\n")
+            print("Act 1: no shared store. The nodes share the key ring and nothing else.")
+            let sessionCookie = try await ClusterNodes.run(names, keys: keys, arguments: arguments) { nodes in
+                let targets = describe(nodes)
+                return try await scenario.withoutSharedStore(targets)
             }
-            guard passed else { throw ExitCode.failure }
+
+            print("\n5. Size of the session cookie (the last one set, with the cart)")
+            let report = CookieSizeReport(setCookieLine: sessionCookie)
+            print(report.lines.map { "   " + $0 }.joined(separator: "\n"))
+
+            print("\n\(scenario.checks.summary)")
+            guard scenario.checks.allPassed else { throw ExitCode.failure }
+        }
+
+        /// Prints where each node listens and returns it as a target.
+        private func describe(_ nodes: [NodeProcess]) -> [Target] {
+            nodes.map { node in
+                let target = Target(name: node.name, host: "\(node.name).\(rootDomain)", port: node.port)
+                print("   node \(node.name): process \(node.processIdentifier), 127.0.0.1:\(node.port), requests sent as Host: \(target.host)")
+                return target
+            }
         }
     }
 }

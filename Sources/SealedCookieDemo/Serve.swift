@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Logging
 import SealedCookie
@@ -15,7 +16,7 @@ extension SealedCookieDemo {
         @Option(help: "The node's name, reported in every reply.")
         var node = "a"
 
-        @Option(help: "The loopback port to listen on.")
+        @Option(help: "The loopback port to listen on; 0 picks a free one.")
         var port: Int
 
         @Option(help: "The root domain the nodes share (the cookie's Domain).")
@@ -27,8 +28,11 @@ extension SealedCookieDemo {
         @Option(help: "The log level: trace, debug, info, notice, warning, error or critical.")
         var logLevel = "info"
 
+        @Flag(help: "Shut down when standard input closes: the demo holds it open, so its nodes end with it.")
+        var exitOnStdinEof = false
+
         func validate() throws {
-            guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
+            guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
             guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
         }
 
@@ -42,9 +46,20 @@ extension SealedCookieDemo {
             nodeLogger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
             let logger = nodeLogger
             let app = ExampleServer.application(node: example, port: port, logger: logger) { port in
-                logger.info("node \(example.name) listening on 127.0.0.1:\(port)")
+                // On standard output, unbuffered: the demo reads the port from this line.
+                FileHandle.standardOutput.write(Data("node \(example.name) listening on 127.0.0.1:\(port)\n".utf8))
             }
+            if exitOnStdinEof { Self.shutDownWhenStdinCloses() }
             try await app.runService()
+        }
+
+        /// Sends this process SIGTERM, which `runService` answers with a graceful shutdown, once
+        /// standard input reaches its end: the parent exited, however it ended.
+        private static func shutDownWhenStdinCloses() {
+            Thread.detachNewThread {
+                _ = FileHandle.standardInput.readDataToEndOfFile()
+                kill(getpid(), SIGTERM)
+            }
         }
     }
 }

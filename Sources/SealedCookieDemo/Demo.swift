@@ -1,5 +1,8 @@
 import ArgumentParser
+import Foundation
+import Logging
 import SealedCookie
+import SealedCookieExampleStore
 
 extension SealedCookieDemo {
     /// Three node processes on loopback and a client that acts as a browser, in two acts: no
@@ -25,18 +28,51 @@ extension SealedCookieDemo {
             let scenario = DemoScenario(rounds: rounds)
 
             print("SealedCookie cluster demo: \(names.count) node processes, one key ring, root domain \(rootDomain)\n")
-            print("Act 1: no shared store. The nodes share the key ring and nothing else.")
+            print("Act 1: no shared store. The nodes share the key ring and nothing else; each keeps its revocations in its own memory.")
             let sessionCookie = try await ClusterNodes.run(names, keys: keys, arguments: arguments) { nodes in
                 let targets = describe(nodes)
                 return try await scenario.withoutSharedStore(targets)
             }
 
-            print("\n5. Size of the session cookie (the last one set, with the cart)")
+            print("\nAct 2: a shared revocation store, an SQLite file that every node process on this machine opens.")
+            let staleness = Duration.seconds(1)
+            try await withStoreDirectory { directory in
+                let database = directory.appendingPathComponent("revocations.sqlite").path
+                // The migration, explicitly, before any node opens the file.
+                try await SQLiteRevocationStore.createSchema(at: database, logger: Logger(label: "sealed-cookie-demo"))
+                print("   store: \(database) (WAL mode, created by the demo before the nodes start)")
+                let storeArguments = ["--revocation-sqlite", database, "--revocation-staleness", "\(staleness.components.seconds)"]
+                try await ClusterNodes.run(names, keys: keys, arguments: arguments + storeArguments) { nodes in
+                    try await scenario.withSharedStore(describe(nodes), store: "the SQLite file", staleness: staleness)
+                }
+            }
+
+            print("\n7. Size of the session cookie (the last one set in act 1, with the cart)")
             let report = CookieSizeReport(setCookieLine: sessionCookie)
             print(report.lines.map { "   " + $0 }.joined(separator: "\n"))
 
+            print("\nWhat each setup guarantees after a logout:")
+            print("   no shared store (act 1):         the browser's cookie is deleted; a copy opens on every other node until it expires")
+            print("   SQLite file, one machine (act 2): every node process refuses the copy within its staleness window (\(staleness) here)")
+            print("   PostgreSQL, several machines:     the same across machines, with the PostgreSQL store (README, Revocation)")
+
             print("\n\(scenario.checks.summary)")
             guard scenario.checks.allPassed else { throw ExitCode.failure }
+        }
+
+        /// Runs `body` with a new directory only this user can enter, removed afterwards.
+        private func withStoreDirectory(_ body: (URL) async throws -> Void) async throws {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sealed-cookie-demo-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            let outcome: Result<Void, any Error>
+            do {
+                outcome = .success(try await body(directory))
+            } catch {
+                outcome = .failure(error)
+            }
+            try? FileManager.default.removeItem(at: directory)
+            try outcome.get()
         }
 
         /// Prints where each node listens and returns it as a target.

@@ -64,8 +64,9 @@ struct DemoScenario {
         return change.setCookies.first ?? login.setCookies.first ?? ""
     }
 
-    /// Act 2, on nodes that share a revocation store: steps 5 and 6.
-    func withSharedStore(_ targets: [Target], store: String) async throws {
+    /// Act 2, on nodes that share a revocation store (`store` names it) and use a lookup for up
+    /// to `staleness`: steps 5 and 6.
+    func withSharedStore(_ targets: [Target], store: String, staleness: Duration) async throws {
         let first = targets[0], last = targets[targets.count - 1]
 
         print("5. Log in as alice on node \(first.name); every node recognises her")
@@ -79,6 +80,10 @@ struct DemoScenario {
 
         print("\n6. Copy the cookie, then log out on node \(last.name): every node refuses the copy")
         let copied = try await logOut(on: last, targets: targets)
+        // The other nodes looked alice up in step 5 and may use that answer for `staleness`.
+        print("   (waiting \(staleness): a node uses a store lookup for up to that long, --revocation-staleness, "
+            + "so a logout on another node is seen within it)")
+        try await Task.sleep(for: staleness)
         for target in targets {
             let exchange = try await client.send(.GET, "/me", to: target, cookieField: copied)
             checks.check(exchange.isLoginRedirect, "node \(target.name) refuses the copy revoked in \(store)",

@@ -87,12 +87,20 @@ final class NodeProcess: Sendable {
     func stop(grace: Duration = .seconds(3)) async {
         try? stdin.fileHandleForWriting.close()
         if process.isRunning { process.terminate() }
-        let deadline = ContinuousClock.now + grace
+        await waitForExit(within: grace)
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            await waitForExit(within: grace)
+        }
+    }
+
+    /// Polls rather than `waitUntilExit()`, which can miss an exit that Foundation has already
+    /// seen and then wait forever (seen on Linux with a node that failed to start).
+    private func waitForExit(within limit: Duration) async {
+        let deadline = ContinuousClock.now + limit
         while process.isRunning && ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(20))
         }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
     }
 
     private static func listeningPort(in text: String) -> Int? {

@@ -16,7 +16,7 @@ public struct ExampleNode: Sendable {
     /// The configuration of the session middleware.
     public var sessions: SealedSessionConfiguration<ExampleSession>
     /// Revocation shared with the middleware, so `/logout` can revoke the user's sessions.
-    public var revocation: InMemorySessionRevocation<ExampleSession>?
+    public var revocation: SessionRevocationList<ExampleSession>?
 
     /// Makes a node.
     ///
@@ -25,7 +25,7 @@ public struct ExampleNode: Sendable {
     ///   - keyRing: The cluster's key ring.
     ///   - rootDomain: The cluster's root domain (the cookie's `Domain`), nil for host-only.
     ///   - isSecure: The cookie's `Secure` attribute; off only for plain-HTTP demos and tests.
-    ///   - revocation: A revocation list, shared by every node in this process.
+    ///   - revocation: The revocation list `/logout` writes to; its store is what the nodes share.
     ///   - maxChunkCount: How many cookies a session may be split over.
     ///   - maxSessionAge: The absolute session timeout, nil for none.
     ///   - clock: The time source, injected by tests.
@@ -35,7 +35,7 @@ public struct ExampleNode: Sendable {
         keyRing: KeyRing,
         rootDomain: String?,
         isSecure: Bool = true,
-        revocation: InMemorySessionRevocation<ExampleSession>? = nil,
+        revocation: SessionRevocationList<ExampleSession>? = nil,
         maxChunkCount: Int = 2,
         maxSessionAge: Duration? = nil,
         clock: @escaping @Sendable () -> Date = { Date() }

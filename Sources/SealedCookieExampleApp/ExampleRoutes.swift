@@ -63,7 +63,7 @@ public enum ExampleRoutes {
         }
         sessions.post("logout") { _, context in
             if let user = context.sessions.session?.user {
-                node.revocation?.revokeSessions(of: user)
+                try await node.revocation?.revokeSessions(of: user)
             }
             context.sessions.clearSession()
             return NodeReply(node: node.name, message: "logged out")

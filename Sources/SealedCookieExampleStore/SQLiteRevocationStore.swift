@@ -1,9 +1,10 @@
 public import Foundation
 public import Logging
+public import SealedCookie
 import SQLiteNIO
 
-/// Per-subject revocation cutoffs in an SQLite file that every node process on one machine opens:
-/// the demo's shared store, which needs no database server.
+/// A ``SealedCookie/SessionRevocationStore`` in an SQLite file that every node process on one
+/// machine opens: the demo's shared store, which needs no database server.
 ///
 /// It holds one row per subject (the example's user name): sessions of that subject issued at or
 /// before `revoked_up_to` are revoked. Several processes read and write the file at once: it is
@@ -14,7 +15,7 @@ import SQLiteNIO
 ///
 /// The schema is created explicitly, once, by ``createSchema(at:logger:)``; ``open(at:logger:)``
 /// refuses a file without it rather than creating tables behind the caller's back.
-public final class SQLiteRevocationStore: Sendable {
+public final class SQLiteRevocationStore: SessionRevocationStore {
     /// Thrown by ``open(at:logger:)`` on a file without the table.
     public struct MissingSchema: Error, CustomStringConvertible {
         /// The file that was opened.

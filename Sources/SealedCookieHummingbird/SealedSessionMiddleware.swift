@@ -54,6 +54,10 @@ import SealedCookie
 ///   choose) gets no `Set-Cookie`, since the browser would ignore it anyway; a warning is logged
 ///   at most once per host per minute, and for at most 16 hosts a minute.
 ///
+/// A revocation check that fails (its store is down) leaves the request without a session and
+/// the response without `Set-Cookie`, whatever the handler did: the cookie is neither deleted
+/// nor replaced, and the user is back once the store is.
+///
 /// A session that cannot be stored for the application's own reasons (over the cookie budget)
 /// is a server error: the middleware logs the reason and sizes at error level and throws a 500
 /// `HTTPError` rather than drop the cookie. When the handler throws, no cookie is sent.
@@ -85,12 +89,14 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
         let incoming =
             token.map { IncomingSession(token: String($0), codec: configuration.tokenCodec) }
             ?? IncomingSession(requestCookies: requestCookies, cookies: configuration.cookies)
-        let loaded = try await accept(incoming, logger: context.logger)
+        let (loaded, isChecked) = await accept(incoming, logger: context.logger)
         if let loaded {
             context.sessions.createSession(loaded.session, expiresIn: loaded.lifetime)
         }
 
         var response = try await next(request, context)
+        // The revocation check could not tell: the cookie stays exactly as the client sent it.
+        guard isChecked else { return response }
 
         let current = context.sessions.session.map { ($0, context.sessions.withLockedSession { $0?.expiresIn }) }
         let outcome = SessionOutcome.decide(
@@ -129,16 +135,17 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
         return response
     }
 
-    /// The session to hand to the handler: opened, and not revoked.
-    private func accept(_ incoming: IncomingSession<Context.Session>, logger: Logger) async throws
-        -> LoadedSession<Context.Session>?
+    /// The session to hand to the handler: opened, and not revoked; and false when the revocation
+    /// check failed, so that the response must leave the cookie alone.
+    private func accept(_ incoming: IncomingSession<Context.Session>, logger: Logger) async
+        -> (LoadedSession<Context.Session>?, isChecked: Bool)
     {
         switch incoming {
         case .absent:
-            return nil
+            return (nil, true)
         case .rejected(let reason):
             logger.debug("Sealed session rejected; continuing without a session", metadata: ["sealed_cookie.reason": "\(reason)"])
-            return nil
+            return (nil, true)
         case .conflicting(let reason):
             // A warning, not debug: someone who can seal valid sessions planted one. Rate-limited,
             // since the request is what triggers it.
@@ -146,15 +153,24 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
             logger.log(
                 level: level, "Two session cookies opened to different sessions (cookie tossing?); continuing without a session",
                 metadata: ["sealed_cookie.reason": "\(reason)"])
-            return nil
+            return (nil, true)
         case .opened(let opened):
-            if let revocation = configuration.revocation,
-                try await revocation.isRevoked(opened, clockSkew: configuration.codec.configuration.clockSkew)
-            {
+            let verdict = await configuration.revocation?.verdict(
+                on: opened, clockSkew: configuration.codec.configuration.clockSkew)
+            switch verdict ?? .valid {
+            case .valid:
+                return (LoadedSession(opened, digest: comparison.digest(ofLoaded: opened.session)), true)
+            case .revoked:
                 logger.debug("Sealed session revoked; continuing without a session", metadata: ["sealed_cookie.reason": "revoked"])
-                return nil
+                return (nil, true)
+            case .unknown(let error):
+                let isWarning = RevocationVerdict.logsAsWarning(error) { warnings.allows("revocation check failed") }
+                logger.log(
+                    level: isWarning ? .warning : .debug,
+                    "Revocation check failed; continuing without a session, cookie left as sent",
+                    metadata: ["sealed_cookie.reason": "\(error)"])
+                return (nil, false)
             }
-            return LoadedSession(opened, digest: comparison.digest(ofLoaded: opened.session))
         }
     }
 

@@ -34,6 +34,10 @@ import SealedCookie
 ///    by `==` when the session type is `Equatable`, and by its serialized bytes otherwise.
 ///    Responses that carry a session get `Cache-Control: no-store`.
 ///
+/// A revocation check that fails (its store is down) leaves the request without a session and
+/// the response without `Set-Cookie`, whatever the handler did: the cookie is neither deleted
+/// nor replaced, and the user is back once the store is.
+///
 /// A session that cannot be stored for the application's own reasons (over the cookie budget)
 /// is a server error: the middleware logs the reason and sizes at error level and fails the
 /// request with a 500 rather than drop the cookie. A missing `Host`, or one outside the cookie
@@ -82,25 +86,37 @@ public struct SealedSessionMiddleware<Session: Codable & Sendable>: Middleware {
             // The check is async: the one task hop, taken only when a check is configured.
             let skew = configuration.codec.configuration.clockSkew
             return request.eventLoop.makeFutureWithTask {
-                try await revocation.isRevoked(opened, clockSkew: skew)
-            }.flatMap { isRevoked in
-                if isRevoked {
+                await revocation.verdict(on: opened, clockSkew: skew)
+            }.flatMap { verdict in
+                switch verdict {
+                case .valid:
+                    return respond(to: request, loaded: loaded, sessionRequest, next)
+                case .revoked:
                     request.logger.debug(
                         "Sealed session revoked; continuing without a session", metadata: ["sealed_cookie.reason": "revoked"])
+                    return respond(to: request, loaded: nil, sessionRequest, next)
+                case .unknown(let error):
+                    let isWarning = RevocationVerdict.logsAsWarning(error) { warnings.allows("revocation check failed") }
+                    request.logger.log(
+                        level: isWarning ? .warning : .debug,
+                        "Revocation check failed; continuing without a session, cookie left as sent",
+                        metadata: ["sealed_cookie.reason": "\(error)"])
+                    return respond(to: request, loaded: nil, sessionRequest, next, isChecked: false)
                 }
-                return respond(to: request, loaded: isRevoked ? nil : loaded, sessionRequest, next)
             }
         }
     }
 
-    /// Runs the rest of the chain with `loaded` as the request's session, then stores it.
+    /// Runs the rest of the chain with `loaded` as the request's session, then stores it, unless
+    /// the revocation check could not tell (`isChecked` false): the cookie then stays as sent.
     private func respond(
         to request: Request, loaded: LoadedSession<Session>?, _ sessionRequest: SessionRequest<Session>,
-        _ next: any Responder
+        _ next: any Responder, isChecked: Bool = true
     ) -> EventLoopFuture<Response> {
         let session = SealedSession(data: loaded?.session, expiresIn: loaded?.lifetime)
         request.storage[SealedSessionKey<Session>.self] = session
         return next.respond(to: request).flatMapThrowing { response in
+            guard isChecked else { return response }
             let outcome = SessionOutcome.decide(
                 current: session.current,
                 loaded: loaded,

@@ -14,7 +14,7 @@ public struct VaporExampleNode: Sendable {
     /// The middleware's configuration.
     public var sessions: SealedSessionConfiguration<ExampleSession>
     /// The revocation list logout writes to, if any.
-    public var revocation: InMemorySessionRevocation<ExampleSession>?
+    public var revocation: SessionRevocationList<ExampleSession>?
 
     /// Makes a node.
     /// - Parameters:
@@ -22,7 +22,7 @@ public struct VaporExampleNode: Sendable {
     ///   - keyRing: The cluster's key ring.
     ///   - rootDomain: The cookie's Domain, or nil for host-only cookies.
     ///   - isSecure: Whether the cookie is `Secure`.
-    ///   - revocation: The revocation list, if any.
+    ///   - revocation: The revocation list `/logout` writes to, if any; its store is what the nodes share.
     ///   - maxChunkCount: The most cookies one session may take.
     ///   - maxSessionAge: The longest a session lives across renewals, or nil for no limit.
     ///   - renewalFraction: See ``SealedSessionConfiguration/renewalFraction``.
@@ -32,7 +32,7 @@ public struct VaporExampleNode: Sendable {
         keyRing: KeyRing,
         rootDomain: String?,
         isSecure: Bool = true,
-        revocation: InMemorySessionRevocation<ExampleSession>? = nil,
+        revocation: SessionRevocationList<ExampleSession>? = nil,
         maxChunkCount: Int = 2,
         maxSessionAge: Duration? = nil,
         renewalFraction: Double? = 0.5,

@@ -39,10 +39,10 @@ public enum VaporExampleRoutes {
             try update(req) { $0.visits += 1 }
             return try reply(node, req, message: nil)
         }
-        sessions.post("logout") { req -> NodeReply in
+        sessions.post("logout") { req async throws -> NodeReply in
             let session = try req.sealedSession(as: ExampleSession.self)
             if let user = session.data?.user {
-                node.revocation?.revokeSessions(of: user)
+                try await node.revocation?.revokeSessions(of: user)
             }
             session.clear()
             return NodeReply(node: node.name, message: "logged out")

@@ -27,7 +27,9 @@ do {
     let node = try VaporExampleNode(
         name: options.node, keyRing: try KeyRing(environmentVariable: options.keysVariable),
         rootDomain: options.rootDomain, isSecure: false,  // plain HTTP on loopback behind the test's nginx
-        revocation: InMemorySessionRevocation { $0.user })
+        revocation: SessionRevocationList(
+            store: InMemorySessionRevocationStore(), onStoreEvent: { [logger = app.logger] in logger.warning("revocation store: \($0)") }
+        ) { $0.user })
     app.http.server.configuration.hostname = "127.0.0.1"
     app.http.server.configuration.port = options.port
     app.sessions.use(.memory)

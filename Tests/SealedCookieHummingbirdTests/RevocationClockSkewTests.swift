@@ -12,7 +12,7 @@ import Testing
     @Test func aSessionSealedByAFastNodeBeforeTheRevocationIsRefused() async throws {
         let (fastClock, clock) = (TestClock(), TestClock())
         fastClock.advance(by: 30)  // Within the default 60-second skew: other nodes accept its cookies.
-        let revocation = InMemorySessionRevocation<ExampleSession>(clock: clock.source) { $0.user }
+        let revocation = SessionRevocationList<ExampleSession>(store: InMemorySessionRevocationStore(), clock: clock.source) { $0.user }
         let ring = try TestNode.ring(1)
         let fast = try TestNode(keyRing: ring, clock: fastClock, revocation: revocation)
         let node = try TestNode(keyRing: ring, clock: clock, revocation: revocation)
@@ -20,7 +20,7 @@ import Testing
             try await client.execute(uri: "/login?user=alice", method: .post).cookieField
         }
         clock.advance(by: 5)
-        revocation.revokeSessions(of: "alice")
+        try await revocation.revokeSessions(of: "alice")
         try await node.test { client in
             try await client.execute(uri: "/me", method: .get, headers: .cookie(cookie)) { response in
                 #expect(response.status == .seeOther)
@@ -30,9 +30,9 @@ import Testing
 
     @Test func aSessionSealedOnceTheSkewHasPassedAfterTheRevocationIsAccepted() async throws {
         let clock = TestClock()
-        let revocation = InMemorySessionRevocation<ExampleSession>(clock: clock.source) { $0.user }
+        let revocation = SessionRevocationList<ExampleSession>(store: InMemorySessionRevocationStore(), clock: clock.source) { $0.user }
         let node = try TestNode(clock: clock, revocation: revocation)
-        revocation.revokeSessions(of: "alice")
+        try await revocation.revokeSessions(of: "alice")
         clock.advance(by: 61)
         try await node.test { client in
             let login = try await client.execute(uri: "/login?user=alice", method: .post)

@@ -23,8 +23,8 @@ public import Foundation
 /// }
 /// ```
 ///
-/// Cache the lookup briefly (seconds) if every request hitting the database is too costly; the
-/// cache's lifetime is then how long a revoked session may still be accepted.
+/// ``SessionRevocationList`` does this over a ``SessionRevocationStore`` shared by the cluster,
+/// with a short cache, a timeout and a policy for when the store is down.
 public protocol SessionRevocationCheck<Session>: Sendable {
     /// The application's session type.
     associatedtype Session: Sendable
@@ -43,16 +43,39 @@ public protocol SessionRevocationCheck<Session>: Sendable {
     ///     log in once more (compare a per-user generation counter stored in the session if that
     ///     matters).
     /// - Returns: `true` to treat the request as having no session.
-    /// - Throws: Any error from the store. The middleware lets it fail the request and leaves the
-    ///   cookie alone, so an outage neither logs users out nor lets revoked sessions through.
+    /// - Throws: Any error from the store, when it cannot tell. The middlewares then treat the
+    ///   request as having no session, and send no `Set-Cookie` for it (whatever the handler did),
+    ///   so an outage neither deletes nor replaces the user's cookie, nor lets a revoked session
+    ///   through, nor fails the request with a 500.
     func isRevoked(_ session: Session, issuedAt: Date) async throws -> Bool
+}
+
+/// What a revocation check said about a session just opened.
+package enum RevocationVerdict {
+    /// Not revoked: hand it to the handler.
+    case valid
+    /// Revoked: the request has no session.
+    case revoked
+    /// The check failed: the request has no session, and its cookie must be left as it is.
+    case unknown(any Error)
+
+    /// The level to log an ``unknown(_:)`` verdict at: debug when ``SessionRevocationList``
+    /// threw it (it reports the outage once itself), else a warning when `allowsWarning()`, which
+    /// rate-limits it, says so.
+    package static func logsAsWarning(_ error: any Error, allowsWarning: () -> Bool) -> Bool {
+        !(error is SessionRevocationError) && allowsWarning()
+    }
 }
 
 extension SessionRevocationCheck {
     /// ``isRevoked(_:issuedAt:)`` for a value just opened, with the issue time less the codec's
     /// clock skew (see the parameter's documentation), as both middlewares call it.
-    package func isRevoked(_ opened: OpenedSession<Session>, clockSkew: Duration) async throws -> Bool {
+    package func verdict(on opened: OpenedSession<Session>, clockSkew: Duration) async -> RevocationVerdict {
         let earliest = opened.header.issuedAt.addingTimeInterval(-Double(clockSkew.components.seconds))
-        return try await isRevoked(opened.session, issuedAt: earliest)
+        do {
+            return try await isRevoked(opened.session, issuedAt: earliest) ? .revoked : .valid
+        } catch {
+            return .unknown(error)
+        }
     }
 }

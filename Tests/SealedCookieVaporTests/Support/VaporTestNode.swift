@@ -21,7 +21,7 @@ struct VaporTestNode {
     /// A node with a one-key ring (id 1) unless `keyRing` is given.
     init(
         keyRing: KeyRing? = nil, clock: TestClock = TestClock(),
-        revocation: InMemorySessionRevocation<ExampleSession>? = nil, maxSessionAge: Duration? = nil
+        revocation: SessionRevocationList<ExampleSession>? = nil, maxSessionAge: Duration? = nil
     ) throws {
         self.clock = clock
         self.node = try VaporExampleNode(

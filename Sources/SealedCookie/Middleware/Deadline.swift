@@ -1,0 +1,38 @@
+import Synchronization
+
+/// Waits for a task's result, or for a deadline, whichever comes first, without waiting for a
+/// task that ignores cancellation: a hung store must not hang the request that asked it.
+/// (A task group would wait for every child before returning, so it cannot abandon one.)
+enum Deadline {
+    /// The result of `task`, or a ``SessionRevocationTimeout`` once `timeout` has passed. The
+    /// task itself is left running; the caller decides whether to cancel it.
+    static func result<Value: Sendable>(of task: Task<Value, any Error>, within timeout: Duration) async
+        -> Result<Value, any Error>
+    {
+        await withCheckedContinuation { continuation in
+            let once = Once(continuation)
+            let timer = Task {
+                try? await Task.sleep(for: timeout)
+                once.resume(with: .failure(SessionRevocationTimeout(timeout: timeout)))
+            }
+            Task {
+                let result = await task.result
+                timer.cancel()
+                once.resume(with: result)
+            }
+        }
+    }
+
+    /// A continuation that the first of two racers resumes; the second is ignored.
+    private final class Once<Value: Sendable>: Sendable {
+        private let continuation: Mutex<CheckedContinuation<Result<Value, any Error>, Never>?>
+
+        init(_ continuation: CheckedContinuation<Result<Value, any Error>, Never>) {
+            self.continuation = Mutex(continuation)
+        }
+
+        func resume(with result: Result<Value, any Error>) {
+            continuation.withLock { $0.take() }?.resume(returning: result)
+        }
+    }
+}

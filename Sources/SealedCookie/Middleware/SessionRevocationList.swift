@@ -1,0 +1,185 @@
+public import Foundation
+import Synchronization
+
+/// A ``SessionRevocationCheck`` a cluster can trust: every node reads one shared
+/// ``SessionRevocationStore`` (the cluster's database), with a short in-process cache in front so
+/// that most requests make no round trip.
+///
+/// ```swift
+/// let revocation = SessionRevocationList<UserSession>(store: store) { $0.userID }
+/// let configuration = try SealedSessionConfiguration(cookies: cookies, revocation: revocation)
+/// // On logout, or "log out everywhere", on any node:
+/// try await revocation.revokeSessions(of: session.userID)
+/// ```
+///
+/// What it guarantees:
+/// - **Staleness.** An answer younger than `staleness` is used without asking the store. A
+///   session revoked through *another* node may therefore still be accepted here for up to
+///   `staleness` (plus the store's own replication lag, if any). The node that revoked refuses
+///   it at once: ``revokeSessions(of:issuedUpTo:)`` updates its own cache.
+/// - **Timeout.** A lookup slower than `timeout` is abandoned: no request waits longer for the
+///   store. Concurrent requests for the same subject share one lookup.
+/// - **Store down.** A failed or timed-out lookup is answered by the
+///   ``StoreFailurePolicy`` for `staleness` (so an outage does not cost every request the
+///   timeout), then tried again. The default is ``StoreFailurePolicy/refuse``; see there why.
+///   The outage is reported once, through `onStoreEvent`, when it starts, and once when a lookup
+///   succeeds again.
+/// - **Memory.** At most `capacity` subjects are cached; stale ones go first, then the oldest.
+public final class SessionRevocationList<Session: Sendable>: SessionRevocationCheck {
+    /// What to do with a session whose revocation the store could not tell in time.
+    public enum StoreFailurePolicy: Sendable, Equatable {
+        /// Treat the request as having no session (the default). The middlewares leave the
+        /// cookie alone and answer as for a logged-out user, never with a 500, so users are back
+        /// once the store is. The default because the check exists to refuse revoked sessions:
+        /// accepting every session while the store is down would let exactly those through, and
+        /// the store is usually the app's own database, without which it serves little anyway.
+        case refuse
+        /// Accept the session as if it had never been revoked: availability over revocation,
+        /// for apps whose sessions grant little and whose store may be down on its own.
+        case accept
+    }
+
+    /// A change in the store's health, reported once per outage.
+    public enum StoreEvent: Sendable {
+        /// A lookup failed or timed out (a ``SessionRevocationTimeout``) after the store had
+        /// been answering.
+        case failing(any Error)
+        /// A lookup succeeded after a failure.
+        case recovered
+    }
+
+    private let store: any SessionRevocationStore
+    private let subject: @Sendable (Session) -> String?
+    private let timeout: Duration
+    private let policy: StoreFailurePolicy
+    private let clock: @Sendable () -> Date
+    private let onStoreEvent: @Sendable (StoreEvent) -> Void
+    private let cache: Mutex<RevocationCache>
+
+    /// Makes a list over `store`.
+    ///
+    /// - Parameters:
+    ///   - store: The cluster's shared store.
+    ///   - staleness: How long an answer is used without asking the store again: the longest a
+    ///     session revoked through another node may still be accepted here. Default 5 seconds.
+    ///   - timeout: The longest a request waits for the store. Default 250 milliseconds.
+    ///   - whenStoreFails: See ``StoreFailurePolicy``. Default ``StoreFailurePolicy/refuse``.
+    ///   - capacity: The most subjects cached. Default 10,000.
+    ///   - clock: The time source for staleness and ``revokeSessions(of:)``; inject one in tests.
+    ///   - onStoreEvent: Called when the store starts failing and when it recovers (not per
+    ///     request); log the event at warning level. Default: one line on standard error.
+    ///   - subject: What a session is revoked by, typically its user id; sessions it maps to nil
+    ///     are never revoked and never looked up.
+    public init(
+        store: any SessionRevocationStore,
+        staleness: Duration = .seconds(5),
+        timeout: Duration = .milliseconds(250),
+        whenStoreFails: StoreFailurePolicy = .refuse,
+        capacity: Int = 10_000,
+        clock: @escaping @Sendable () -> Date = { Date() },
+        onStoreEvent: @escaping @Sendable (StoreEvent) -> Void = SessionRevocationList.writeToStandardError,
+        subject: @escaping @Sendable (Session) -> String?
+    ) {
+        self.store = store
+        self.subject = subject
+        self.timeout = timeout
+        self.policy = whenStoreFails
+        self.clock = clock
+        self.onStoreEvent = onStoreEvent
+        self.cache = Mutex(RevocationCache(capacity: max(capacity, 1), staleness: staleness))
+    }
+
+    /// Whether `session`, sealed at `issuedAt`, is revoked: from the cache when fresh, from the
+    /// store otherwise.
+    ///
+    /// - Throws: ``SessionRevocationError/storeUnavailable`` when the store failed or timed out
+    ///   and the policy is ``StoreFailurePolicy/refuse``.
+    public func isRevoked(_ session: Session, issuedAt: Date) async throws(SessionRevocationError) -> Bool {
+        guard let subject = subject(session) else { return false }
+        switch await answer(for: subject) {
+        case .cutoff(let cutoff):
+            return cutoff.map { issuedAt <= $0 } ?? false
+        case .failed:
+            guard policy == .accept else { throw .storeUnavailable }
+            return false
+        }
+    }
+
+    /// Revokes every session of `subject` sealed up to now (whole seconds: a session sealed within
+    /// the same second is revoked too), in the store and in this node's cache at once.
+    ///
+    /// - Throws: The store's error; nothing was revoked.
+    public func revokeSessions(of subject: String) async throws {
+        try await revokeSessions(of: subject, issuedUpTo: clock())
+    }
+
+    /// Revokes every session of `subject` sealed at or before `date`, in the store and in this
+    /// node's cache at once. Other nodes see it within their staleness window.
+    ///
+    /// - Throws: The store's error; nothing was revoked.
+    public func revokeSessions(of subject: String, issuedUpTo date: Date) async throws {
+        try await store.revokeSessions(of: subject, issuedUpTo: date)
+        let now = clock()
+        cache.withLock { _ = $0.store(.cutoff(date), for: subject, now: now) }
+    }
+
+    /// How many subjects are cached; for tests.
+    package var cachedSubjectCount: Int { cache.withLock { $0.count } }
+
+    /// The default `onStoreEvent`: one line on standard error per event.
+    public static func writeToStandardError(_ event: StoreEvent) {
+        let line =
+            switch event {
+            case .failing(let error): "SealedCookie: revocation store failing (\(error)); reported again on recovery\n"
+            case .recovered: "SealedCookie: revocation store answering again\n"
+            }
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    private enum Step {
+        case answered(RevocationCache.Answer)
+        case wait(Task<Date?, any Error>)
+    }
+
+    private func answer(for subject: String) async -> RevocationCache.Answer {
+        let now = clock()
+        let step: Step = cache.withLock { cache in
+            if let answer = cache.freshAnswer(for: subject, now: now) { return .answered(answer) }
+            if let shared = cache.lookups[subject] { return .wait(shared) }
+            let store = store
+            let lookup = Task { try await store.revocationCutoff(for: subject) }
+            cache.lookups[subject] = lookup
+            return .wait(lookup)
+        }
+        switch step {
+        case .answered(let answer):
+            return answer
+        case .wait(let lookup):
+            return finish(lookup, for: subject, with: await Deadline.result(of: lookup, within: timeout))
+        }
+    }
+
+    /// Caches what a lookup gave, and reports the first failure and the first success after it.
+    private func finish(
+        _ lookup: Task<Date?, any Error>, for subject: String, with result: Result<Date?, any Error>
+    ) -> RevocationCache.Answer {
+        let now = clock()
+        let (answer, event): (RevocationCache.Answer, StoreEvent?) = cache.withLock { cache in
+            if cache.lookups[subject] == lookup { cache.lookups[subject] = nil }
+            switch result {
+            case .success(let cutoff):
+                defer { cache.isFailing = false }
+                return (cache.store(.cutoff(cutoff), for: subject, now: now), cache.isFailing ? .recovered : nil)
+            case .failure(let error):
+                // A hung lookup must not hold the subject: the next miss, after the failure has
+                // gone stale, starts a new one.
+                lookup.cancel()
+                cache.store(.failed, for: subject, now: now)
+                defer { cache.isFailing = true }
+                return (.failed, cache.isFailing ? nil : .failing(error))
+            }
+        }
+        if let event { onStoreEvent(event) }
+        return answer
+    }
+}

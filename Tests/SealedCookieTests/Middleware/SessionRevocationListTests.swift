@@ -1,0 +1,148 @@
+import Foundation
+import SealedCookie
+import Synchronization
+import Testing
+
+/// The cache, the timeout, the failure policies and the outage reports of the revocation list.
+/// Sessions are plain strings here: the session is its own subject.
+@Suite struct SessionRevocationListTests {
+    let store = ScriptedRevocationStore()
+    let clock = ManualClock()
+    let events = StoreEvents()
+
+    func list(
+        whenStoreFails policy: SessionRevocationList<String>.StoreFailurePolicy = .refuse,
+        timeout: Duration = .seconds(5), capacity: Int = 100
+    ) -> SessionRevocationList<String> {
+        SessionRevocationList(
+            store: store, staleness: .seconds(5), timeout: timeout, whenStoreFails: policy, capacity: capacity,
+            clock: clock.source, onStoreEvent: events.record
+        ) { $0 }
+    }
+
+    @Test func sessionsIssuedUpToTheCutoffAreRevoked() async throws {
+        let list = list()
+        try await list.revokeSessions(of: "alice")
+        #expect(try await list.isRevoked("alice", issuedAt: clock.now))
+        #expect(try await !list.isRevoked("alice", issuedAt: clock.now.addingTimeInterval(1)))
+        #expect(try await !list.isRevoked("bob", issuedAt: clock.now))
+    }
+
+    @Test func aFreshAnswerMakesNoStoreCallAndAStaleOneAsksAgain() async throws {
+        let list = list()
+        #expect(try await !list.isRevoked("alice", issuedAt: clock.now))
+        clock.advance(by: 4.9)
+        #expect(try await !list.isRevoked("alice", issuedAt: clock.now))
+        #expect(store.lookups == 1)
+        clock.advance(by: 0.1)
+        #expect(try await !list.isRevoked("alice", issuedAt: clock.now))
+        #expect(store.lookups == 2)
+    }
+
+    @Test func anotherNodesRevocationIsSeenOnceTheAnswerIsStale() async throws {
+        let (here, there) = (list(), list())
+        let issuedAt = clock.now
+        #expect(try await !here.isRevoked("alice", issuedAt: issuedAt))
+        try await there.revokeSessions(of: "alice")
+        // The staleness window: this node still accepts the session it just looked up.
+        #expect(try await !here.isRevoked("alice", issuedAt: issuedAt))
+        clock.advance(by: 5)
+        #expect(try await here.isRevoked("alice", issuedAt: issuedAt))
+    }
+
+    @Test func revokingUpdatesThisNodesCacheAtOnce() async throws {
+        let list = list()
+        let issuedAt = clock.now
+        #expect(try await !list.isRevoked("alice", issuedAt: issuedAt))
+        try await list.revokeSessions(of: "alice")
+        #expect(try await list.isRevoked("alice", issuedAt: issuedAt))
+        #expect(store.lookups == 1)
+    }
+
+    @Test func aCutoffNeverMovesBack() async throws {
+        let list = list()
+        try await list.revokeSessions(of: "alice", issuedUpTo: clock.now)
+        try await list.revokeSessions(of: "alice", issuedUpTo: clock.now.addingTimeInterval(-60))
+        #expect(try await list.isRevoked("alice", issuedAt: clock.now))
+        clock.advance(by: 5)
+        #expect(try await list.isRevoked("alice", issuedAt: clock.now.addingTimeInterval(-5)))
+    }
+
+    @Test func theDefaultPolicyRefusesWhenTheStoreFails() async {
+        store.behavior.withLock { $0 = .fail }
+        let list = SessionRevocationList<String>(store: store, onStoreEvent: events.record) { $0 }
+        await #expect(throws: SessionRevocationError.storeUnavailable) {
+            try await list.isRevoked("alice", issuedAt: clock.now)
+        }
+    }
+
+    @Test func theAcceptPolicyAcceptsWhenTheStoreFails() async throws {
+        store.behavior.withLock { $0 = .fail }
+        #expect(try await !list(whenStoreFails: .accept).isRevoked("alice", issuedAt: clock.now))
+    }
+
+    @Test func aFailureIsAnsweredByThePolicyUntilStaleThenTriedAgain() async throws {
+        store.behavior.withLock { $0 = .fail }
+        let list = list(whenStoreFails: .accept)
+        for _ in 0..<3 { #expect(try await !list.isRevoked("alice", issuedAt: clock.now)) }
+        #expect(store.lookups == 1)
+        clock.advance(by: 5)
+        #expect(try await !list.isRevoked("alice", issuedAt: clock.now))
+        #expect(store.lookups == 2)
+    }
+
+    @Test func aSlowStoreIsAbandonedAtTheTimeout() async throws {
+        store.behavior.withLock { $0 = .waitForGate }
+        defer { store.gate.open() }
+        let list = list(timeout: .milliseconds(50))
+        let started = ContinuousClock.now
+        await #expect(throws: SessionRevocationError.storeUnavailable) {
+            try await list.isRevoked("alice", issuedAt: clock.now)
+        }
+        // The store never answered and ignores cancellation: only the timeout ended the wait.
+        #expect(ContinuousClock.now - started < .seconds(1))
+        #expect(events.all == ["timed out"])
+    }
+
+    @Test func anOutageIsReportedOnceAndSoIsTheRecovery() async throws {
+        let list = list(whenStoreFails: .accept)
+        store.behavior.withLock { $0 = .fail }
+        for user in ["a", "b", "c"] { _ = try await list.isRevoked(user, issuedAt: clock.now) }
+        #expect(events.all == ["failing"])
+        store.behavior.withLock { $0 = .answer }
+        for user in ["d", "e"] { _ = try await list.isRevoked(user, issuedAt: clock.now) }
+        #expect(events.all == ["failing", "recovered"])
+        store.behavior.withLock { $0 = .fail }
+        _ = try await list.isRevoked("f", issuedAt: clock.now)
+        #expect(events.all == ["failing", "recovered", "failing"])
+    }
+
+    @Test func theCacheHoldsAtMostItsCapacityDroppingTheOldest() async throws {
+        let list = list(capacity: 3)
+        for user in ["a", "b", "c", "d"] {
+            _ = try await list.isRevoked(user, issuedAt: clock.now)
+            clock.advance(by: 1)
+        }
+        #expect(list.cachedSubjectCount == 3)
+        #expect(store.lookups == 4)
+        _ = try await list.isRevoked("d", issuedAt: clock.now)
+        #expect(store.lookups == 4)
+        _ = try await list.isRevoked("a", issuedAt: clock.now)
+        #expect(store.lookups == 5)
+        #expect(list.cachedSubjectCount == 3)
+    }
+
+    @Test func concurrentMissesForOneSubjectShareOneLookup() async throws {
+        store.behavior.withLock { $0 = .waitForGate }
+        let list = list(timeout: .seconds(5))
+        let now = clock.now
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            for _ in 0..<10 { group.addTask { try await list.isRevoked("alice", issuedAt: now) } }
+            // Well under the timeout: long enough for every request to join the lookup.
+            try await Task.sleep(for: .milliseconds(100))
+            store.gate.open()
+            for try await isRevoked in group { #expect(!isRevoked) }
+        }
+        #expect(store.lookups == 1)
+    }
+}

@@ -24,7 +24,10 @@ extension SealedCookieDemo {
         func run() async throws {
             let keys = "1:\(try SessionKey.generate(id: 1).exportBase64URL())"
             let names = ["a", "b", "c"]
-            let arguments = ["--root-domain", rootDomain, "--log-level", "warning"]
+            // A generous store timeout: on a machine busy compiling, a node just started can take
+            // longer than the default quarter second to answer even from memory, and would then
+            // answer as logged out.
+            let arguments = ["--root-domain", rootDomain, "--log-level", "warning", "--revocation-timeout", "5"]
             let scenario = DemoScenario(rounds: rounds)
 
             print("SealedCookie cluster demo: \(names.count) node processes, one key ring, root domain \(rootDomain)\n")

@@ -56,8 +56,9 @@ struct LoopbackHTTPClient: Sendable {
         head.headers.replaceOrAdd(name: "Connection", value: "close")
         if method == .POST || method == .PUT { head.headers.replaceOrAdd(name: "Content-Length", value: "0") }
         return try await channel.executeThenClose { inbound, outbound in
-            try await outbound.write(.head(head))
-            try await outbound.write(.end(nil))
+            // In one write: a request without a body is complete after its head, so the server may
+            // answer and close before a separate write of the end would reach the channel.
+            try await outbound.write(contentsOf: [.head(head), .end(nil)])
             var response: Response?
             for try await part in inbound {
                 switch part {

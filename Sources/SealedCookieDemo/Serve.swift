@@ -38,6 +38,9 @@ extension SealedCookieDemo {
         @Option(help: "Seconds a node uses a revocation lookup before asking the store again: how long a logout on another node may go unseen.")
         var revocationStaleness = 5.0
 
+        @Option(help: "Seconds a request waits for the revocation store before it is answered as logged out.")
+        var revocationTimeout = 0.25
+
         @Flag(help: "Shut down when standard input closes: the demo holds it open, so its nodes end with it.")
         var exitOnStdinEof = false
 
@@ -45,6 +48,7 @@ extension SealedCookieDemo {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
             guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
             guard (0...3600).contains(revocationStaleness) else { throw ValidationError("--revocation-staleness must be from 0 to 3600") }
+            guard (0.001...60).contains(revocationTimeout) else { throw ValidationError("--revocation-timeout must be from 0.001 to 60") }
         }
 
         func run() async throws {
@@ -61,6 +65,7 @@ extension SealedCookieDemo {
                 }
             let revocation = SessionRevocationList<ExampleSession>(
                 store: store, staleness: .milliseconds(Int(revocationStaleness * 1000)),
+                timeout: .milliseconds(Int(revocationTimeout * 1000)),
                 onStoreEvent: { logger.warning("revocation store: \($0)") }
             ) { $0.user }
             let example = try ExampleNode(

@@ -55,9 +55,14 @@ extension SealedCookieDemo {
             print(report.lines.map { "   " + $0 }.joined(separator: "\n"))
 
             print("\nWhat each setup guarantees after a logout:")
-            print("   no shared store (act 1):         the browser's cookie is deleted; a copy opens on every other node until it expires")
-            print("   SQLite file, one machine (act 2): every node process refuses the copy within its staleness window (\(staleness) here)")
-            print("   PostgreSQL, several machines:     the same across machines, with the PostgreSQL store (README, Revocation)")
+            let guarantees = [
+                ("no shared store (act 1)", "the browser's cookie is deleted; a copy opens on every other node until it expires"),
+                ("SQLite file, one machine (act 2)", "every node process refuses the copy within its staleness window (\(staleness) here)"),
+                ("PostgreSQL, several machines", "the same across machines, with PostgresSessionRevocationStore (SealedCookiePostgres)"),
+            ]
+            for (setup, guarantee) in guarantees {
+                print("   \((setup + ":").padding(toLength: 34, withPad: " ", startingAt: 0)) \(guarantee)")
+            }
 
             print("\n\(scenario.checks.summary)")
             guard scenario.checks.allPassed else { throw ExitCode.failure }

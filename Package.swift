@@ -14,6 +14,7 @@ let swiftSettings: [SwiftSetting] = [
 /// off, so depending on the core fetches and compiles no web framework (README, "Package shape").
 let hummingbird: TargetDependencyCondition? = .when(traits: ["Hummingbird"])
 let vapor: TargetDependencyCondition? = .when(traits: ["Vapor"])
+let postgres: TargetDependencyCondition? = .when(traits: ["PostgreSQL"])
 let demo: TargetDependencyCondition? = .when(traits: ["Demo"])
 
 let package = Package(
@@ -23,6 +24,7 @@ let package = Package(
         .library(name: "SealedCookie", targets: ["SealedCookie"]),
         .library(name: "SealedCookieHummingbird", targets: ["SealedCookieHummingbird"]),
         .library(name: "SealedCookieVapor", targets: ["SealedCookieVapor"]),
+        .library(name: "SealedCookiePostgres", targets: ["SealedCookiePostgres"]),
         .executable(name: "sealed-cookie", targets: ["SealedCookieTool"]),
         .executable(name: "sealed-cookie-demo", targets: ["SealedCookieDemo"]),
         .executable(name: "sealed-cookie-vapor-node", targets: ["SealedCookieVaporNode"]),
@@ -32,6 +34,12 @@ let package = Package(
     traits: [
         .trait(name: "Hummingbird", description: "SealedCookieHummingbird: the Hummingbird 2 middleware."),
         .trait(name: "Vapor", description: "SealedCookieVapor: the Vapor 4 middleware and session driver."),
+        .trait(
+            name: "PostgreSQL",
+            description: "SealedCookiePostgres: a revocation store a cluster shares, on PostgreSQL (postgres-nio)."),
+        // Not PostgreSQL: scripts/demo builds with this trait alone, so the demo compiles neither
+        // postgres-nio nor the TLS and crypto libraries under it. The tests and the cluster test
+        // build with every trait, which gives `serve` its PostgreSQL options.
         .trait(
             name: "Demo", description: "The demo, the example nodes and the integration tests.",
             enabledTraits: ["Hummingbird", "Vapor"]),
@@ -47,6 +55,7 @@ let package = Package(
         // Test-only: property-based round trips in SealedCookieTests.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         // The demo's revocation store shared by node processes on one machine: SQLite, no server.
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
     ],
@@ -99,6 +108,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "SealedCookiePostgres",
+            dependencies: [
+                "SealedCookie",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: postgres),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The example app's routes on Vapor, for the mixed-framework cluster and load tests.
         .executableTarget(
             name: "SealedCookieVaporNode",
@@ -106,8 +123,10 @@ let package = Package(
                 "SealedCookie",
                 "SealedCookieVaporExample",
                 "SealedCookieExampleModel",
+                "SealedCookiePostgres",
                 .product(name: "Vapor", package: "vapor", condition: demo),
                 .product(name: "Logging", package: "swift-log", condition: demo),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: demo),
             ],
             swiftSettings: swiftSettings
         ),
@@ -156,7 +175,9 @@ let package = Package(
                 "SealedCookie",
                 "SealedCookieExampleApp",
                 "SealedCookieExampleStore",
+                .target(name: "SealedCookiePostgres", condition: postgres),
                 .product(name: "Hummingbird", package: "hummingbird", condition: demo),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: postgres),
                 .product(name: "Logging", package: "swift-log", condition: demo),
                 .product(name: "ArgumentParser", package: "swift-argument-parser", condition: demo),
                 .product(name: "NIOCore", package: "swift-nio", condition: demo),
@@ -199,6 +220,17 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Runs against the PostgreSQL server scripts/postgres starts (skipped, saying so, without one).
+        .testTarget(
+            name: "SealedCookiePostgresTests",
+            dependencies: [
+                "SealedCookie",
+                "SealedCookiePostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -7,8 +7,16 @@ import SealedCookieExampleApp
 import SealedCookieExampleStore
 import SealedCookieHummingbird
 
+// PostgreSQL only with its trait: the demo is built without it, so its first run compiles
+// neither postgres-nio nor the TLS and crypto libraries postgres-nio needs.
+#if PostgreSQL
+import PostgresNIO
+import SealedCookiePostgres
+#endif
+
 extension SealedCookieDemo {
-    /// One node of the example app, for the nginx cluster test and the load test.
+    /// One node of the example app: the demo's nodes, and those of the nginx cluster test and the
+    /// load test.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run one node of the example app on loopback.",
@@ -30,15 +38,23 @@ extension SealedCookieDemo {
         var logLevel = "info"
 
         @Option(help: ArgumentHelp(
-            "An SQLite file of revocations shared by every node on this machine (its schema created first, as the demo does).",
-            discussion: "Without it each node keeps its revocations in its own memory: a logout on one node is unknown to the others.",
+            "Keep revocations in this SQLite file, shared by every node on this machine (its schema created first, as the demo does).",
+            discussion: "Without a shared store each node keeps its revocations in its own memory: a logout on one node is unknown to the others.",
             valueName: "path"))
         var revocationSqlite: String?
 
-        @Option(help: "Seconds a node uses a revocation lookup before asking the store again: how long a logout on another node may go unseen.")
+        #if PostgreSQL
+        @Option(help: "Keep revocations in this PostgreSQL database (postgres://user@host:port/database), shared by every node, instead of in this process.")
+        var revocationPostgres: String?
+
+        @Flag(help: "Create the revocation table first (idempotent; once per cluster, before the other nodes start).")
+        var migrateRevocations = false
+        #endif
+
+        @Option(help: "How long, in seconds, a node answers from its revocation cache: how long a logout on another node may go unseen.")
         var revocationStaleness = 5.0
 
-        @Option(help: "Seconds a request waits for the revocation store before it is answered as logged out.")
+        @Option(help: "How long, in seconds, a request waits for the revocation store before it is answered as logged out.")
         var revocationTimeout = 0.25
 
         @Flag(help: "Shut down when standard input closes: the demo holds it open, so its nodes end with it.")
@@ -47,27 +63,54 @@ extension SealedCookieDemo {
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
             guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
-            guard (0...3600).contains(revocationStaleness) else { throw ValidationError("--revocation-staleness must be from 0 to 3600") }
-            guard (0.001...60).contains(revocationTimeout) else { throw ValidationError("--revocation-timeout must be from 0.001 to 60") }
+            guard (0.001...3600).contains(revocationStaleness) else {
+                throw ValidationError("--revocation-staleness must be from 0.001 to 3600 seconds")
+            }
+            guard (0.001...60).contains(revocationTimeout) else {
+                throw ValidationError("--revocation-timeout must be from 0.001 to 60 seconds")
+            }
+            #if PostgreSQL
+            guard revocationSqlite == nil || revocationPostgres == nil else {
+                throw ValidationError("--revocation-sqlite and --revocation-postgres exclude each other")
+            }
+            #endif
         }
 
         func run() async throws {
-            let keyRing = try KeyRing(environmentVariable: keysVariable)
-            // Plain HTTP on loopback behind the test's nginx, so no Secure attribute.
             var nodeLogger = Logger(label: "node-\(node)")
             nodeLogger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
             let logger = nodeLogger
+            #if PostgreSQL
+            if let url = revocationPostgres {
+                let client = PostgresClient(configuration: try PostgresURL.configuration(url), backgroundLogger: logger)
+                // The node owns the client: it runs beside the server and stops with it.
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { await client.run() }
+                    let store = PostgresSessionRevocationStore(client: client)
+                    if migrateRevocations { try await store.migrate() }
+                    try await serve(revocationStore: store, logger: logger)
+                    group.cancelAll()
+                }
+                return
+            }
+            #endif
             let store: any SessionRevocationStore =
                 if let path = revocationSqlite {
                     try await SQLiteRevocationStore.open(at: path, logger: logger)
                 } else {
                     InMemorySessionRevocationStore()
                 }
+            try await serve(revocationStore: store, logger: logger)
+        }
+
+        private func serve(revocationStore store: any SessionRevocationStore, logger: Logger) async throws {
+            let keyRing = try KeyRing(environmentVariable: keysVariable)
             let revocation = SessionRevocationList<ExampleSession>(
-                store: store, staleness: .milliseconds(Int(revocationStaleness * 1000)),
-                timeout: .milliseconds(Int(revocationTimeout * 1000)),
-                onStoreEvent: { logger.warning("revocation store: \($0)") }
+                store: store, staleness: .milliseconds(Int64(revocationStaleness * 1000)),
+                timeout: .milliseconds(Int64(revocationTimeout * 1000)),
+                onStoreEvent: { logger.warning("\($0)") }
             ) { $0.user }
+            // Plain HTTP on loopback (behind the test's nginx, or the demo's client): no Secure attribute.
             let example = try ExampleNode(
                 name: node, keyRing: keyRing, rootDomain: rootDomain, isSecure: false, revocation: revocation)
             let app = ExampleServer.application(node: example, port: port, logger: logger) { port in

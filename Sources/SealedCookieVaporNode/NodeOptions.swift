@@ -4,12 +4,16 @@ import Logging
 struct NodeOptions {
     static let usage =
         "usage: sealed-cookie-vapor-node --port N [--node NAME] [--root-domain DOMAIN] [--keys-variable VAR] [--log-level LEVEL]"
+        + " [--revocation-postgres postgres://USER@HOST:PORT/DATABASE] [--revocation-staleness SECONDS]"
 
     var node = "v"
     var port = 0
     var rootDomain = "example.test"
     var keysVariable = "SEALED_COOKIE_KEYS"
     var logLevel = Logger.Level.info
+    /// The shared revocation store's database, nil for one in this process.
+    var revocationPostgres: String?
+    var revocationStaleness = Duration.seconds(5)
 
     struct Invalid: Error, CustomStringConvertible {
         var description: String
@@ -31,6 +35,12 @@ struct NodeOptions {
             case "--log-level":
                 guard let level = Logger.Level(rawValue: value) else { throw Invalid(description: "unknown --log-level \(value)") }
                 logLevel = level
+            case "--revocation-postgres": revocationPostgres = value
+            case "--revocation-staleness":
+                guard let seconds = Double(value), (0.001...3600).contains(seconds) else {
+                    throw Invalid(description: "--revocation-staleness must be from 0.001 to 3600 seconds")
+                }
+                revocationStaleness = .milliseconds(Int64(seconds * 1000))
             default: throw Invalid(description: "unknown option \(name)")
             }
         }

@@ -1,12 +1,15 @@
 import Logging
+import PostgresNIO
 import SealedCookie
 import SealedCookieExampleModel
+import SealedCookiePostgres
 import SealedCookieVapor
 import SealedCookieVaporExample
 import Vapor
 
 // One node of the example app on Vapor, for the mixed cluster test and the load test:
 //   sealed-cookie-vapor-node --port N [--node NAME] [--root-domain D] [--keys-variable V] [--log-level L]
+//     [--revocation-postgres URL] [--revocation-staleness SECONDS]
 // The key ring comes from the environment variable (SEALED_COOKIE_KEYS by default).
 let options: NodeOptions
 do {
@@ -24,11 +27,17 @@ LoggingSystem.bootstrap { label in
 // Vapor's own command line is not used: the node takes only the options above.
 let app = try await Application.make(Environment(name: "production", arguments: [CommandLine.arguments[0]]))
 do {
+    let client = try options.revocationPostgres.map {
+        PostgresClient(configuration: try PostgresURL.configuration($0), backgroundLogger: app.logger)
+    }
+    let store: any SessionRevocationStore =
+        client.map { PostgresSessionRevocationStore(client: $0) } ?? InMemorySessionRevocationStore()
     let node = try VaporExampleNode(
         name: options.node, keyRing: try KeyRing(environmentVariable: options.keysVariable),
         rootDomain: options.rootDomain, isSecure: false,  // plain HTTP on loopback behind the test's nginx
         revocation: SessionRevocationList(
-            store: InMemorySessionRevocationStore(), onStoreEvent: { [logger = app.logger] in logger.warning("revocation store: \($0)") }
+            store: store, staleness: options.revocationStaleness,
+            onStoreEvent: { [logger = app.logger] in logger.warning("\($0)") }
         ) { $0.user })
     app.http.server.configuration.hostname = "127.0.0.1"
     app.http.server.configuration.port = options.port
@@ -36,7 +45,16 @@ do {
     VaporExampleRoutes.add(to: app, node: node)
     MemorySessionRoutes.add(to: app, node: node)
     app.logger.info("node \(node.name) (Vapor) listening on 127.0.0.1:\(options.port)")
-    try await app.execute()
+    if let client {
+        // The node owns the client: it runs beside the server and stops with it.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            try await app.execute()
+            group.cancelAll()
+        }
+    } else {
+        try await app.execute()
+    }
 } catch {
     app.logger.critical("\(error)")
     try await app.asyncShutdown()

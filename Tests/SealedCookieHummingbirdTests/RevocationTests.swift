@@ -6,6 +6,7 @@ import Logging
 import SealedCookie
 import SealedCookieExampleApp
 import SealedCookieHummingbird
+import Synchronization
 import Testing
 
 /// The revocation check: a revoked session is no session; a failing check leaves the cookie alone.
@@ -75,5 +76,33 @@ import Testing
         }
         // A custom check's error is the operator's to see, rate-limited: one warning for three requests.
         #expect(node.logs.entries(at: .warning, containing: "Revocation check failed").count == 1)
+    }
+
+    @Test func aStoreOutageIsReportedOnceByTheListNotPerRequestByTheMiddleware() async throws {
+        struct DownStore: SessionRevocationStore {
+            struct Down: Error {}
+            func revocationCutoff(for subject: String) async throws -> Date? { throw Down() }
+            func revokeSessions(of subject: String, issuedUpTo date: Date) async throws { throw Down() }
+        }
+        let events = Mutex(0)
+        let node = try TestNode()
+        var failing = node.node
+        failing.sessions.revocation = SessionRevocationList<ExampleSession>(
+            store: DownStore(), onStoreEvent: { _ in events.withLock { $0 += 1 } }
+        ) { $0.user }
+        let login = try await node.test { client in
+            try await client.execute(uri: "/login?user=alice", method: .post).cookieField
+        }
+        try await TestNode.test(node: failing, logs: node.logs) { client in
+            for _ in 0..<3 {
+                try await client.execute(uri: "/me", method: .get, headers: .cookie(login)) { response in
+                    #expect(response.status == .seeOther)
+                    #expect(response.setCookies.isEmpty)
+                }
+            }
+        }
+        #expect(events.withLock { $0 } == 1)
+        #expect(node.logs.entries(at: .warning, containing: "Revocation check failed").isEmpty)
+        #expect(node.logs.entries(at: .debug, containing: "Revocation check failed").count == 3)
     }
 }

@@ -5,8 +5,8 @@ import Synchronization
 /// id) in memory.
 ///
 /// Meant for tests, demos and single-process deployments: the times live in this process only,
-/// so every node of a cluster needs to share one store (the application's database; see
-/// ``SessionRevocationCheck``) for a revocation to hold on all of them.
+/// so every node of a cluster needs to share one store for a revocation to hold on all of them:
+/// a ``SessionRevocationList`` over a ``SessionRevocationStore`` in the cluster's database.
 ///
 /// ```swift
 /// let revocation = InMemorySessionRevocation<UserSession> { $0.userID }

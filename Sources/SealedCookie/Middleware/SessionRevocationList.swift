@@ -40,12 +40,21 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
     }
 
     /// A change in the store's health, reported once per outage.
-    public enum StoreEvent: Sendable {
+    public enum StoreEvent: Sendable, CustomStringConvertible {
         /// A lookup failed or timed out (a ``SessionRevocationTimeout``) after the store had
         /// been answering.
         case failing(any Error)
         /// A lookup succeeded after a failure.
         case recovered
+
+        /// A line for the operator's log, with the error's debug description (database clients
+        /// keep the details out of the plain one).
+        public var description: String {
+            switch self {
+            case .failing(let error): "revocation store failing, reported again on recovery: \(String(reflecting: error))"
+            case .recovered: "revocation store answering again"
+            }
+        }
     }
 
     private let store: any SessionRevocationStore
@@ -128,12 +137,7 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
 
     /// The default `onStoreEvent`: one line on standard error per event.
     public static func writeToStandardError(_ event: StoreEvent) {
-        let line =
-            switch event {
-            case .failing(let error): "SealedCookie: revocation store failing (\(error)); reported again on recovery\n"
-            case .recovered: "SealedCookie: revocation store answering again\n"
-            }
-        FileHandle.standardError.write(Data(line.utf8))
+        FileHandle.standardError.write(Data("SealedCookie: \(event)\n".utf8))
     }
 
     private enum Step {

@@ -85,7 +85,8 @@ final class StoreEvents: Sendable {
     func record(_ event: SessionRevocationList<String>.StoreEvent) {
         let name =
             switch event {
-            case .failing(let error): error is SessionRevocationTimeout ? "timed out" : "failing"
+            case .failing(let error as SessionRevocationTimeout): "timed out after \(error.timeout)"
+            case .failing: "failing"
             case .recovered: "recovered"
             }
         events.withLock { $0.append(name) }

@@ -99,9 +99,12 @@ import Testing
         await #expect(throws: SessionRevocationError.storeUnavailable) {
             try await list.isRevoked("alice", issuedAt: clock.now)
         }
-        // The store never answered and ignores cancellation: only the timeout ended the wait.
-        #expect(ContinuousClock.now - started < .seconds(1))
-        #expect(events.all == ["timed out"])
+        // The store never answered (the gate opens after) and ignores cancellation: only the
+        // timeout ended the wait. No upper bound on the time: with the rest of the suite running,
+        // a 2-core machine's cooperative pool can be busy for seconds (the cluster test measures
+        // the wait on idle nodes: the timeout plus a few milliseconds).
+        #expect(ContinuousClock.now - started >= .milliseconds(50))
+        #expect(events.all == ["timed out after 0.05 seconds"])
     }
 
     @Test func anOutageIsReportedOnceAndSoIsTheRecovery() async throws {
@@ -134,7 +137,8 @@ import Testing
 
     @Test func concurrentMissesForOneSubjectShareOneLookup() async throws {
         store.behavior.withLock { $0 = .waitForGate }
-        let list = list(timeout: .seconds(5))
+        // A timeout far off: this test is about sharing, not about a busy machine's scheduling.
+        let list = list(timeout: .seconds(60))
         let now = clock.now
         try await withThrowingTaskGroup(of: Bool.self) { group in
             for _ in 0..<10 { group.addTask { try await list.isRevoked("alice", issuedAt: now) } }

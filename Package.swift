@@ -37,9 +37,12 @@ let package = Package(
         .trait(
             name: "PostgreSQL",
             description: "SealedCookiePostgres: a revocation store a cluster shares, on PostgreSQL (postgres-nio)."),
+        // Not PostgreSQL: scripts/demo builds with this trait alone, so the demo compiles neither
+        // postgres-nio nor the TLS and crypto libraries under it. The tests and the cluster test
+        // build with every trait, which gives `serve` its PostgreSQL options.
         .trait(
             name: "Demo", description: "The demo, the example nodes and the integration tests.",
-            enabledTraits: ["Hummingbird", "Vapor", "PostgreSQL"]),
+            enabledTraits: ["Hummingbird", "Vapor"]),
     ],
     dependencies: [
         // No traits: the package needs neither swift-configuration nor full Foundation from Hummingbird.
@@ -49,12 +52,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // Test-only: property-based round trips in SealedCookieTests.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        // The demo's revocation store shared by node processes on one machine: SQLite, no server.
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
         // Documentation only: `swift package generate-documentation` (scripts/check-docs).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -155,20 +158,32 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The demo's SQLite revocation store: example code, not a product.
+        .target(
+            name: "SealedCookieExampleStore",
+            dependencies: [
+                "SealedCookie",
+                .product(name: "SQLiteNIO", package: "sqlite-nio", condition: demo),
+                .product(name: "Logging", package: "swift-log", condition: demo),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Its HTTP client is NIOHTTP1 on NIOPosix, already built for Hummingbird: the demo
+        // compiles no TLS library.
         .executableTarget(
             name: "SealedCookieDemo",
             dependencies: [
                 "SealedCookie",
                 "SealedCookieExampleApp",
-                "SealedCookiePostgres",
+                "SealedCookieExampleStore",
+                .target(name: "SealedCookiePostgres", condition: postgres),
                 .product(name: "Hummingbird", package: "hummingbird", condition: demo),
-                .product(name: "PostgresNIO", package: "postgres-nio", condition: demo),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: postgres),
                 .product(name: "Logging", package: "swift-log", condition: demo),
                 .product(name: "ArgumentParser", package: "swift-argument-parser", condition: demo),
-                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: demo),
                 .product(name: "NIOCore", package: "swift-nio", condition: demo),
                 .product(name: "NIOHTTP1", package: "swift-nio", condition: demo),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: demo),
+                .product(name: "NIOPosix", package: "swift-nio", condition: demo),
             ],
             swiftSettings: swiftSettings
         ),
@@ -216,6 +231,14 @@ let package = Package(
                 "SealedCookie",
                 "SealedCookiePostgres",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SealedCookieExampleStoreTests",
+            dependencies: [
+                "SealedCookieExampleStore",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -43,15 +43,7 @@ extension SealedCookieDemo {
         }
 
         func run() async throws {
-            let client = DemoClient()
-            let outcome: Result<Bool, any Error>
-            do {
-                outcome = .success(try await ClusterRun(command: self, client: client).run())
-            } catch {
-                outcome = .failure(error)
-            }
-            try await client.shutdown()
-            guard try outcome.get() else { throw ExitCode.failure }
+            guard try await ClusterRun(command: self, client: DemoClient()).run() else { throw ExitCode.failure }
         }
     }
 }

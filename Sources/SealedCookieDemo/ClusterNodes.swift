@@ -1,47 +1,36 @@
-import Hummingbird
-import Logging
-import SealedCookieExampleApp
-import ServiceLifecycle
-
-/// Runs example nodes in this process on free loopback ports for the length of `body`.
+/// Runs example nodes as separate processes on free loopback ports for the length of `body`.
 enum ClusterNodes {
-    struct StartFailure: Error, CustomStringConvertible {
-        var description: String { "the example nodes did not all start listening" }
-    }
-
-    /// Starts `nodes`, calls `body` with each node's port by name, then shuts them down gracefully.
-    static func run<Result: Sendable>(
-        _ nodes: [ExampleNode],
-        logger: Logger,
-        body: ([String: Int]) async throws -> Result
+    /// Starts a node named after each of `names` with the same `keys` and `arguments`, calls
+    /// `body` with them, and stops every node that started, whether `body` returns or throws.
+    static func run<Result>(
+        _ names: [String],
+        keys: String,
+        arguments: [String],
+        body: ([NodeProcess]) async throws -> Result
     ) async throws -> Result {
-        let (listening, continuation) = AsyncStream.makeStream(of: (name: String, port: Int).self)
-        let services: [any Service] = nodes.map { node in
-            ExampleServer.application(node: node, port: 0, logger: logger) { port in
-                continuation.yield((node.name, port))
+        // Started together: each node takes most of a second to come up.
+        let started = await withTaskGroup(of: Swift.Result<NodeProcess, any Error>.self) { group in
+            for name in names {
+                group.addTask {
+                    do {
+                        return .success(try await NodeProcess.start(name: name, arguments: arguments, keys: keys))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
             }
+            return await group.reduce(into: []) { $0.append($1) }
         }
-        let serviceGroup = ServiceGroup(configuration: .init(services: services, logger: logger))
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                defer { continuation.finish() }  // nodes that stop early end the wait below
-                try await serviceGroup.run()
-            }
-            var ports: [String: Int] = [:]
-            for await node in listening {
-                ports[node.name] = node.port
-                if ports.count == nodes.count { break }
-            }
-            let outcome: Swift.Result<Result, any Error>
-            do {
-                guard ports.count == nodes.count else { throw StartFailure() }
-                outcome = .success(try await body(ports))
-            } catch {
-                outcome = .failure(error)
-            }
-            await serviceGroup.triggerGracefulShutdown()
-            try await group.waitForAll()
-            return try outcome.get()
+        let running = started.compactMap { try? $0.get() }
+        let nodes = names.compactMap { name in running.first { $0.name == name } }
+        let outcome: Swift.Result<Result, any Error>
+        do {
+            for case .failure(let error) in started { throw error }
+            outcome = .success(try await body(nodes))
+        } catch {
+            outcome = .failure(error)
         }
+        for node in nodes { await node.stop() }
+        return try outcome.get()
     }
 }

@@ -1,14 +1,15 @@
 import ArgumentParser
+import Foundation
 import Logging
 import SealedCookie
-import SealedCookieExampleApp
-import SealedCookieHummingbird
+import SealedCookieExampleStore
 
 extension SealedCookieDemo {
-    /// Three nodes in this process and a client that goes round robin over them.
+    /// Three node processes on loopback and a client that acts as a browser, in two acts: no
+    /// shared store, then a shared revocation store.
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Start three nodes on loopback and show one session served by all of them.")
+            abstract: "Start three node processes on loopback and show one session served by all of them.")
 
         @Option(help: "The root domain the nodes share; each node is <name>.<root domain>.")
         var rootDomain = "example.test"
@@ -21,33 +22,74 @@ extension SealedCookieDemo {
         }
 
         func run() async throws {
-            let keyRing = try KeyRing(primary: SessionKey.generate(id: 1))
-            // In one process the nodes can share one list; in a cluster each node has its own list
-            // over the shared store.
-            let revocation = SessionRevocationList<ExampleSession>(store: InMemorySessionRevocationStore()) { $0.user }
+            let keys = "1:\(try SessionKey.generate(id: 1).exportBase64URL())"
             let names = ["a", "b", "c"]
-            let nodes = try names.map { name in
-                // Plain HTTP on loopback, so no Secure attribute; production keeps it.
-                try ExampleNode(name: name, keyRing: keyRing, rootDomain: rootDomain, isSecure: false, revocation: revocation)
-            }
-            let logger = {
-                var logger = Logger(label: "sealed-cookie-demo")
-                logger.logLevel = .error
-                return logger
-            }()
+            // A generous store timeout: on a machine busy compiling, a node just started can take
+            // longer than the default quarter second to answer even from memory, and would then
+            // answer as logged out.
+            let arguments = ["--root-domain", rootDomain, "--log-level", "warning", "--revocation-timeout", "5"]
+            let scenario = DemoScenario(rounds: rounds)
 
-            let passed = try await ClusterNodes.run(nodes, logger: logger) { ports in
-                let targets = names.compactMap { name in
-                    ports[name].map { Target(name: name, host: "\(name).\(rootDomain)", port: $0) }
-                }
-                print("SealedCookie cluster demo: \(nodes.count) nodes, one key ring, root domain \(rootDomain), no session store")
-                for target in targets {
-                    print("   node \(target.name): 127.0.0.1:\(target.port), requests sent as Host: \(target.host)")
-                }
-                print("")
-                return try await DemoScenario(targets: targets, rounds: rounds).run()
+            print("SealedCookie cluster demo: \(names.count) node processes, one key ring, root domain \(rootDomain)\n")
+            print("Act 1: no shared store. The nodes share the key ring and nothing else; each keeps its revocations in its own memory.")
+            let sessionCookie = try await ClusterNodes.run(names, keys: keys, arguments: arguments) { nodes in
+                let targets = describe(nodes)
+                return try await scenario.withoutSharedStore(targets)
             }
-            guard passed else { throw ExitCode.failure }
+
+            print("\nAct 2: a shared revocation store, an SQLite file that every node process on this machine opens.")
+            let staleness = Duration.seconds(1)
+            try await withStoreDirectory { directory in
+                let database = directory.appendingPathComponent("revocations.sqlite").path
+                // The migration, explicitly, before any node opens the file.
+                try await SQLiteRevocationStore.createSchema(at: database, logger: Logger(label: "sealed-cookie-demo"))
+                print("   store: \(database) (WAL mode, created by the demo before the nodes start)")
+                let storeArguments = ["--revocation-sqlite", database, "--revocation-staleness", "\(staleness.components.seconds)"]
+                try await ClusterNodes.run(names, keys: keys, arguments: arguments + storeArguments) { nodes in
+                    try await scenario.withSharedStore(describe(nodes), store: "the SQLite file", staleness: staleness)
+                }
+            }
+
+            print("\n7. Size of the session cookie (the last one set in act 1, with the cart)")
+            let report = CookieSizeReport(setCookieLine: sessionCookie)
+            print(report.lines.map { "   " + $0 }.joined(separator: "\n"))
+
+            print("\nWhat each setup guarantees after a logout:")
+            let guarantees = [
+                ("no shared store (act 1)", "the browser's cookie is deleted; a copy opens on every other node until it expires"),
+                ("SQLite file, one machine (act 2)", "every node process refuses the copy within its staleness window (\(staleness) here)"),
+                ("PostgreSQL, several machines", "the same across machines, with PostgresSessionRevocationStore (SealedCookiePostgres)"),
+            ]
+            for (setup, guarantee) in guarantees {
+                print("   \((setup + ":").padding(toLength: 34, withPad: " ", startingAt: 0)) \(guarantee)")
+            }
+
+            print("\n\(scenario.checks.summary)")
+            guard scenario.checks.allPassed else { throw ExitCode.failure }
+        }
+
+        /// Runs `body` with a new directory only this user can enter, removed afterwards.
+        private func withStoreDirectory(_ body: (URL) async throws -> Void) async throws {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sealed-cookie-demo-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            let outcome: Result<Void, any Error>
+            do {
+                outcome = .success(try await body(directory))
+            } catch {
+                outcome = .failure(error)
+            }
+            try? FileManager.default.removeItem(at: directory)
+            try outcome.get()
+        }
+
+        /// Prints where each node listens and returns it as a target.
+        private func describe(_ nodes: [NodeProcess]) -> [Target] {
+            nodes.map { node in
+                let target = Target(name: node.name, host: "\(node.name).\(rootDomain)", port: node.port)
+                print("   node \(node.name): process \(node.processIdentifier), 127.0.0.1:\(node.port), requests sent as Host: \(target.host)")
+                return target
+            }
         }
     }
 }

@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -25,38 +24,25 @@ struct Exchange {
 /// An HTTP client with a cookie jar, that does not follow redirects (so a redirect to the login
 /// page is seen, and counted).
 final class DemoClient {
-    let http: HTTPClient
+    let http = LoopbackHTTPClient()
     var jar = CookieJar()
-
-    init() {
-        http = HTTPClient(
-            eventLoopGroupProvider: .singleton,
-            configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
-    }
-
-    func shutdown() async throws {
-        try await http.shutdown()
-    }
 
     /// Sends a request to `target`, with the jar's cookies unless `cookieField` replaces them, and
     /// stores the response's cookies in the jar.
     func send(
         _ method: HTTPMethod, _ pathAndQuery: String, to target: Target, cookieField: String? = nil
     ) async throws -> Exchange {
-        var request = HTTPClientRequest(url: "http://127.0.0.1:\(target.port)\(pathAndQuery)")
-        request.method = method
-        request.headers.add(name: "Host", value: target.host)
+        var headers = HTTPHeaders([("Host", target.host)])
         let path = String(pathAndQuery.prefix { $0 != "?" })
         if let field = cookieField ?? jar.cookieField(host: target.host, path: path) {
-            request.headers.add(name: "Cookie", value: field)
+            headers.add(name: "Cookie", value: field)
         }
-        let response = try await http.execute(request, timeout: .seconds(10))
-        let body = try await response.body.collect(upTo: 1 << 20)
+        let response = try await http.send(method, pathAndQuery, port: target.port, headers: headers)
         let setCookies = response.headers["Set-Cookie"]
         for line in setCookies { jar.store(line, from: target.host) }
         return Exchange(
-            status: Int(response.status.code),
-            reply: try? JSONDecoder().decode(NodeReply.self, from: Data(body.readableBytesView)),
+            status: response.status,
+            reply: try? JSONDecoder().decode(NodeReply.self, from: Data(response.body.readableBytesView)),
             setCookies: setCookies,
             location: response.headers.first(name: "Location"))
     }

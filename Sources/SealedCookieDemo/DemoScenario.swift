@@ -1,34 +1,22 @@
+import Foundation
 import NIOHTTP1
 import SealedCookieExampleApp
-import Foundation
-import SealedCookieExampleApp
 
-/// The demo's story, as a client of three nodes: log in on one, be recognised by all, change the
-/// session on one and read it on another, log out and be refused by all, then the cookie's size.
+/// The demo's story, as a browser talking to node processes: log in on one, be recognised by
+/// all, change the session on one and read it on another, then log out and see what a copy of
+/// the cookie taken before logout can still do, first with no shared store, then with one.
 struct DemoScenario {
-    let targets: [Target]
     let rounds: Int
     let client = DemoClient()
     let checks = Checklist()
 
-    /// Runs the story, printing each step; returns whether every check passed.
-    func run() async throws -> Bool {
-        let outcome: Result<Bool, any Error>
-        do {
-            outcome = .success(try await story())
-        } catch {
-            outcome = .failure(error)
-        }
-        try await client.shutdown()
-        return try outcome.get()
-    }
-
-    private func story() async throws -> Bool {
+    /// Act 1, on nodes that share nothing but the key ring: steps 1 to 4. Returns the session's
+    /// last `Set-Cookie` line, for the size report.
+    func withoutSharedStore(_ targets: [Target]) async throws -> String {
         let first = targets[0], second = targets[1 % targets.count], third = targets[2 % targets.count]
 
         print("1. Log in as alice on node \(first.name)")
-        let login = try await client.send(.POST, "/login?user=alice", to: first)
-        checks.check(login.status == 200 && !login.setCookies.isEmpty, "login sets the session cookie", detail: "status \(login.status)")
+        let login = try await logIn(on: first)
         for line in login.setCookies { print("   Set-Cookie: \(abbreviated(line))") }
 
         print("\n2. \(rounds) requests, round robin over every node, with the cookie from node \(first.name)")
@@ -46,37 +34,95 @@ struct DemoScenario {
         checks.check(change.status == 200 && !change.setCookies.isEmpty, "the change sends a new cookie")
         print("   POST http://\(second.host)/cart?item=teapot -> \(change.status), node \(change.reply?.node ?? "?") "
             + "put a teapot in the cart (\(change.setCookies.count) new Set-Cookie)")
-        let sessionCookie = change.setCookies.first ?? login.setCookies.first ?? ""
         let read = try await client.send(.GET, "/me", to: third)
         checks.check(read.reply?.cart == ["teapot"], "node \(third.name) reads the change")
         print("   GET http://\(third.host)/me -> \(read.status), node \(read.reply?.node ?? "?") sees cart "
             + "\(read.reply?.cart ?? []) (\(read.setCookies.count) Set-Cookie: unchanged session, nothing to send)")
 
-        print("\n4. Log out on node \(third.name); every node refuses the session afterwards")
-        let copied = client.jar.cookieField(host: first.host, path: "/")
-        let logout = try await client.send(.POST, "/logout", to: third)
-        let deletion = logout.setCookies.first ?? ""
-        checks.check(logout.status == 200 && deletion.contains("Max-Age=0"), "logout deletes the cookie")
-        print("   POST http://\(third.host)/logout -> \(logout.status), Set-Cookie: \(deletion)")
-        checks.check(client.jar.value(named: ExampleNode.cookieName) == nil, "the jar dropped the cookie")
-        for target in targets {
-            let exchange = try await client.send(.GET, "/me", to: target)
-            checks.check(exchange.isLoginRedirect, "node \(target.name) redirects to /login")
-            print("   GET http://\(target.host)/me with the jar -> \(exchange.status) to \(exchange.location ?? "-") (node \(target.name))")
-        }
+        print("\n4. Copy the cookie, then log out on node \(third.name): the browser's cookie is deleted, the copy is not")
+        let copied = try await logOut(on: third, targets: targets)
+        var openedBy: [String] = []
         for target in targets {
             let exchange = try await client.send(.GET, "/me", to: target, cookieField: copied)
-            checks.check(exchange.isLoginRedirect, "node \(target.name) refuses the copied cookie")
-            print("   GET http://\(target.host)/me replaying a copy of the cookie taken before logout -> "
-                + "\(exchange.status) to \(exchange.location ?? "-") (revoked)")
+            let opened = exchange.status == 200 && exchange.reply?.user == "alice"
+            if opened { openedBy.append(target.name) }
+            if target.name == third.name {
+                // The node that served the logout revoked alice in its own memory, and only there.
+                checks.check(exchange.isLoginRedirect, "node \(target.name), which served the logout, refuses the copy")
+                print("   GET http://\(target.host)/me with the copy -> \(exchange.status) to \(exchange.location ?? "-") "
+                    + "(node \(target.name) remembers the logout, in its own memory only)")
+            } else {
+                checks.check(opened, "node \(target.name) still opens the copy: it was told of no logout", detail: "status \(exchange.status)")
+                print("   GET http://\(target.host)/me with the copy -> \(exchange.status), node \(exchange.reply?.node ?? "?"): "
+                    + (opened ? "still alice" : "refused"))
+            }
+        }
+        checks.limitation(
+            "with no shared store, a copy of the cookie taken before logout still opens on every node that did not serve "
+                + "the logout (here \(openedBy.joined(separator: ", "))) until it expires (\(lifetime(of: login.setCookies.first))). "
+                + "Logout only deletes the browser's cookie.")
+        return change.setCookies.first ?? login.setCookies.first ?? ""
+    }
+
+    /// Act 2, on nodes that share a revocation store (`store` names it) and use a lookup for up
+    /// to `staleness`: steps 5 and 6.
+    func withSharedStore(_ targets: [Target], store: String, staleness: Duration) async throws {
+        let first = targets[0], last = targets[targets.count - 1]
+
+        print("5. Log in as alice on node \(first.name); every node recognises her")
+        _ = try await logIn(on: first)
+        for target in targets {
+            let exchange = try await client.send(.GET, "/me", to: target)
+            checks.check(exchange.status == 200 && exchange.reply?.user == "alice", "node \(target.name) recognises alice",
+                detail: "status \(exchange.status)")
+            print("   GET http://\(target.host)/me -> \(exchange.status), node \(exchange.reply?.node ?? "?"): \(exchange.reply?.user ?? "nobody")")
         }
 
-        print("\n5. Size of the session cookie (the last one set, with the cart)")
-        let report = CookieSizeReport(setCookieLine: sessionCookie)
-        print(report.lines.map { "   " + $0 }.joined(separator: "\n"))
+        print("\n6. Copy the cookie, then log out on node \(last.name): every node refuses the copy")
+        let copied = try await logOut(on: last, targets: targets)
+        // The other nodes looked alice up in step 5 and may use that answer for `staleness`.
+        print("   (waiting \(staleness): a node uses a store lookup for up to that long, --revocation-staleness, "
+            + "so a logout on another node is seen within it)")
+        try await Task.sleep(for: staleness)
+        for target in targets {
+            let exchange = try await client.send(.GET, "/me", to: target, cookieField: copied)
+            checks.check(exchange.isLoginRedirect, "node \(target.name) refuses the copy revoked in \(store)",
+                detail: "status \(exchange.status) as \(exchange.reply?.user ?? "nobody")")
+            print("   GET http://\(target.host)/me with the copy -> \(exchange.status) to \(exchange.location ?? "-") "
+                + "(node \(target.name) read the revocation from \(store))")
+        }
+    }
 
-        print("\n\(checks.passed) checks passed, \(checks.failed) failed")
-        return checks.allPassed
+    private func logIn(on target: Target) async throws -> Exchange {
+        let login = try await client.send(.POST, "/login?user=alice", to: target)
+        checks.check(login.status == 200 && !login.setCookies.isEmpty, "login sets the session cookie", detail: "status \(login.status)")
+        return login
+    }
+
+    /// Logs out on `target` with the jar, after copying the cookie as a thief would; checks the
+    /// jar lost it and no node recognises the jar any more. Returns the copy, as a `Cookie` field.
+    private func logOut(on target: Target, targets: [Target]) async throws -> String? {
+        let copied = client.jar.cookieField(host: target.host, path: "/")
+        let logout = try await client.send(.POST, "/logout", to: target)
+        let deletion = logout.setCookies.first ?? ""
+        checks.check(logout.status == 200 && deletion.contains("Max-Age=0"), "logout deletes the cookie")
+        print("   POST http://\(target.host)/logout -> \(logout.status), Set-Cookie: \(deletion)")
+        checks.check(client.jar.value(named: ExampleNode.cookieName) == nil, "the jar dropped the cookie")
+        var redirected: [String] = []
+        for node in targets {
+            let exchange = try await client.send(.GET, "/me", to: node)
+            checks.check(exchange.isLoginRedirect, "node \(node.name) sends the browser to /login")
+            if exchange.isLoginRedirect { redirected.append(node.name) }
+        }
+        print("   GET /me from the browser (no cookie left) -> 303 to /login on nodes \(redirected.joined(separator: ", "))")
+        return copied
+    }
+
+    /// The cookie's lifetime as its `Max-Age` says.
+    private func lifetime(of setCookie: String?) -> String {
+        guard let setCookie, let range = setCookie.range(of: "Max-Age=") else { return "its Max-Age" }
+        let seconds = Int(setCookie[range.upperBound...].prefix { $0.isNumber }) ?? 0
+        return seconds % 3600 == 0 ? "Max-Age=\(seconds), \(seconds / 3600) h" : "Max-Age=\(seconds) s"
     }
 
     private func abbreviated(_ line: String) -> String {

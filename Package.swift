@@ -204,7 +204,9 @@ let package = Package(
         // The seeded generator, and the hand-moved clock and log recorder of the middleware tests.
         .target(
             name: "SealedCookieTestSupport",
-            dependencies: [.product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird", "Vapor"]))],
+            dependencies: [
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird", "Vapor"]))
+            ],
             path: "Tests/SealedCookieTestSupport",
             swiftSettings: swiftSettings
         ),

@@ -10,7 +10,8 @@ final class Checklist {
     /// The closing line: `N passed, M failed`, and the limitations stated, if any.
     var summary: String {
         let counts = "\(passed) checks passed, \(failed) failed"
-        return limitations == 0 ? counts : "\(counts); \(limitations) limitation\(limitations == 1 ? "" : "s") stated (LIMITATION above)"
+        return limitations == 0
+            ? counts : "\(counts); \(limitations) limitation\(limitations == 1 ? "" : "s") stated (LIMITATION above)"
     }
 
     /// Records `condition`, printing `text` and, when it fails, `detail`.

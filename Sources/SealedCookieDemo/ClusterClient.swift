@@ -7,7 +7,9 @@ extension SealedCookieDemo {
         static let configuration = CommandConfiguration(
             commandName: "cluster-client",
             abstract: "Drive the example cluster through a load balancer and check no request loses the session.",
-            discussion: "Used by scripts/cluster-test; prints counts and 'cluster-client: N passed, M failed', and exits non-zero on any failure.")
+            discussion:
+                "Used by scripts/cluster-test; prints counts and 'cluster-client: N passed, M failed', and exits non-zero on any failure."
+        )
 
         @Option(help: "The load balancer's loopback port.")
         var port: Int
@@ -38,8 +40,12 @@ extension SealedCookieDemo {
 
         func validate() throws {
             guard (1...100_000).contains(requests) else { throw ValidationError("--requests must be from 1 to 100000") }
-            guard (killPid == nil) == (killNode == nil) else { throw ValidationError("--kill-pid and --kill-node go together") }
-            guard Set(vaporNodes).isSubset(of: nodes) else { throw ValidationError("--vapor-nodes must be among --nodes") }
+            guard (killPid == nil) == (killNode == nil) else {
+                throw ValidationError("--kill-pid and --kill-node go together")
+            }
+            guard Set(vaporNodes).isSubset(of: nodes) else {
+                throw ValidationError("--vapor-nodes must be among --nodes")
+            }
         }
 
         func run() async throws {

@@ -1,6 +1,6 @@
+import Foundation
 import NIOHTTP1
 import SealedCookieExampleApp
-import Foundation
 
 /// The checks of the nginx cluster test, as one client with a cookie jar sees them.
 struct ClusterRun {
@@ -13,8 +13,12 @@ struct ClusterRun {
 
     func run() async throws -> Bool {
         let login = try await client.send(.POST, "/login?user=\(user)", to: balancer)
-        checks.check(login.status == 200 && !login.setCookies.isEmpty, "login through nginx sets the cookie", detail: "status \(login.status)")
-        print("login: \(login.status) from node \(login.reply?.node ?? "?") (\(framework(of: login.reply?.node))), \(login.setCookies.count) Set-Cookie")
+        checks.check(
+            login.status == 200 && !login.setCookies.isEmpty, "login through nginx sets the cookie",
+            detail: "status \(login.status)")
+        print(
+            "login: \(login.status) from node \(login.reply?.node ?? "?") (\(framework(of: login.reply?.node))), \(login.setCookies.count) Set-Cookie"
+        )
 
         try await mainRun()
         try await changeIsSeenEverywhere()
@@ -29,8 +33,11 @@ struct ClusterRun {
     /// The 300 requests, killing a node half way.
     private func mainRun() async throws {
         let killAt = command.killPid == nil ? nil : command.requests / 2
-        var before: [String: Int] = [:], after: [String: Int] = [:]
-        var recognised = 0, redirects = 0, others = 0
+        var before: [String: Int] = [:]
+        var after: [String: Int] = [:]
+        var recognised = 0
+        var redirects = 0
+        var others = 0
         for index in 0..<command.requests {
             if index == killAt, let pid = command.killPid {
                 kill(pid, SIGKILL)
@@ -38,7 +45,11 @@ struct ClusterRun {
             }
             let exchange = try await client.send(.GET, "/me", to: balancer)
             let node = exchange.reply?.node ?? "?"
-            if killAt.map({ index >= $0 }) ?? false { after[node, default: 0] += 1 } else { before[node, default: 0] += 1 }
+            if killAt.map({ index >= $0 }) ?? false {
+                after[node, default: 0] += 1
+            } else {
+                before[node, default: 0] += 1
+            }
             if exchange.status == 200 && exchange.reply?.user == user {
                 recognised += 1
             } else if exchange.isLoginRedirect {
@@ -46,21 +57,28 @@ struct ClusterRun {
             } else {
                 others += 1
             }
-            checks.check(exchange.status == 200 && exchange.reply?.user == user, "request \(index + 1) recognised \(user)",
+            checks.check(
+                exchange.status == 200 && exchange.reply?.user == user, "request \(index + 1) recognised \(user)",
                 detail: "status \(exchange.status) from node \(node)")
         }
-        print("requests: \(command.requests); recognised as \(user): \(recognised); redirects to login: \(redirects); other answers: \(others)")
+        print(
+            "requests: \(command.requests); recognised as \(user): \(recognised); redirects to login: \(redirects); other answers: \(others)"
+        )
         print("answered by node before the kill: \(describe(before))")
         if killAt != nil { print("answered by node after the kill:  \(describe(after))") }
         checks.check(Set(command.nodes).isSubset(of: before.keys), "every node answered", detail: describe(before))
         if !command.vaporNodes.isEmpty {
             let frameworks = Set(before.keys.map { framework(of: $0) })
-            checks.check(frameworks == ["hummingbird", "vapor"], "both frameworks served the session", detail: frameworks.sorted().joined(separator: ","))
+            checks.check(
+                frameworks == ["hummingbird", "vapor"], "both frameworks served the session",
+                detail: frameworks.sorted().joined(separator: ","))
         }
         if let killed = command.killNode {
             checks.check(after[killed] == nil, "the killed node answered nothing after the kill")
             let survivors = Set(command.nodes).subtracting([killed])
-            checks.check(survivors.isSubset(of: after.keys), "every surviving node answered after the kill", detail: describe(after))
+            checks.check(
+                survivors.isSubset(of: after.keys), "every surviving node answered after the kill",
+                detail: describe(after))
         }
     }
 
@@ -74,7 +92,9 @@ struct ClusterRun {
             checks.check(read.reply?.cart == ["lamp"], "the change is read back", detail: "status \(read.status)")
             readers.insert(read.reply?.node ?? "?")
         }
-        checks.check(readers.count >= 2, "the change is read on more than one node", detail: readers.sorted().joined(separator: ","))
+        checks.check(
+            readers.count >= 2, "the change is read on more than one node",
+            detail: readers.sorted().joined(separator: ","))
         print("change on node \(change.reply?.node ?? "?") read on nodes \(readers.sorted().joined(separator: ", "))")
     }
 
@@ -92,7 +112,8 @@ struct ClusterRun {
             for _ in 0..<(2 + attempt % 2) {
                 let read = try await client.send(.GET, "/me", to: balancer)
                 let reader = framework(of: read.reply?.node)
-                checks.check(read.status == 200 && read.reply?.cart?.last == item, "a change on \(writer) is read on \(reader)",
+                checks.check(
+                    read.status == 200 && read.reply?.cart?.last == item, "a change on \(writer) is read on \(reader)",
                     detail: "status \(read.status) from node \(read.reply?.node ?? "?")")
                 if reader != writer { crossings.insert("\(writer) -> \(reader)") }
             }
@@ -111,13 +132,18 @@ struct ClusterRun {
     private func sessionWithinBudget() async throws {
         let grow = try await client.send(.POST, "/grow?bytes=\(command.growWithin)", to: balancer)
         let size = grow.setCookies.map(\.utf8.count).max() ?? 0
-        checks.check(grow.status == 200 && !grow.setCookies.isEmpty, "a session of \(command.growWithin) filler characters is stored")
+        checks.check(
+            grow.status == 200 && !grow.setCookies.isEmpty,
+            "a session of \(command.growWithin) filler characters is stored")
         for _ in 0..<3 {
             let read = try await client.send(.GET, "/me", to: balancer)
-            checks.check(read.status == 200 && read.reply?.user == user, "the grown session passes nginx", detail: "status \(read.status)")
+            checks.check(
+                read.status == 200 && read.reply?.user == user, "the grown session passes nginx",
+                detail: "status \(read.status)")
         }
-        print("grown session (\(command.growWithin) filler characters): \(grow.status), \(grow.setCookies.count) cookie(s), "
-            + "largest Set-Cookie \(size) bytes, read back through nginx")
+        print(
+            "grown session (\(command.growWithin) filler characters): \(grow.status), \(grow.setCookies.count) cookie(s), "
+                + "largest Set-Cookie \(size) bytes, read back through nginx")
     }
 
     /// A session past the budget is refused by the app (500), never sent as a cookie nginx
@@ -127,9 +153,12 @@ struct ClusterRun {
         checks.check(grow.status == 500, "a session past the budget is a 500", detail: "status \(grow.status)")
         checks.check(grow.setCookies.isEmpty, "no cookie is sent for it")
         let read = try await client.send(.GET, "/me", to: balancer)
-        checks.check(read.status == 200 && read.reply?.user == user, "the previous session still works", detail: "status \(read.status)")
-        print("session past the budget (\(command.growPast) filler characters): \(grow.status), \(grow.setCookies.count) Set-Cookie; "
-            + "next request: \(read.status) as \(read.reply?.user ?? "nobody")")
+        checks.check(
+            read.status == 200 && read.reply?.user == user, "the previous session still works",
+            detail: "status \(read.status)")
+        print(
+            "session past the budget (\(command.growPast) filler characters): \(grow.status), \(grow.setCookies.count) Set-Cookie; "
+                + "next request: \(read.status) as \(read.reply?.user ?? "nobody")")
     }
 
     private func describe(_ counts: [String: Int]) -> String {

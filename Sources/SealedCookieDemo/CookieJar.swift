@@ -17,7 +17,9 @@ struct CookieJar {
     @discardableResult
     mutating func store(_ line: String, from host: String) -> Bool {
         let parts = line.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
-        guard let pair = parts.first, let equals = pair.firstIndex(of: "="), equals > pair.startIndex else { return false }
+        guard let pair = parts.first, let equals = pair.firstIndex(of: "="), equals > pair.startIndex else {
+            return false
+        }
         var cookie = StoredCookie(
             name: String(pair[..<equals]), value: String(pair[pair.index(after: equals)...]),
             domain: host.lowercased(), isHostOnly: true, path: "/")

@@ -31,7 +31,9 @@ extension SealedCookieDemo {
             let scenario = DemoScenario(rounds: rounds)
 
             print("SealedCookie cluster demo: \(names.count) node processes, one key ring, root domain \(rootDomain)\n")
-            print("Act 1: no shared store. The nodes share the key ring and nothing else; each keeps its revocations in its own memory.")
+            print(
+                "Act 1: no shared store. The nodes share the key ring and nothing else; each keeps its revocations in its own memory."
+            )
             let sessionCookie = try await ClusterNodes.run(names, keys: keys, arguments: arguments) { nodes in
                 let targets = describe(nodes)
                 return try await scenario.withoutSharedStore(targets)
@@ -44,7 +46,9 @@ extension SealedCookieDemo {
                 // The migration, explicitly, before any node opens the file.
                 try await SQLiteRevocationStore.createSchema(at: database, logger: Logger(label: "sealed-cookie-demo"))
                 print("   store: \(database) (WAL mode, created by the demo before the nodes start)")
-                let storeArguments = ["--revocation-sqlite", database, "--revocation-staleness", "\(staleness.components.seconds)"]
+                let storeArguments = [
+                    "--revocation-sqlite", database, "--revocation-staleness", "\(staleness.components.seconds)",
+                ]
                 try await ClusterNodes.run(names, keys: keys, arguments: arguments + storeArguments) { nodes in
                     try await scenario.withSharedStore(describe(nodes), store: "the SQLite file", staleness: staleness)
                 }
@@ -56,9 +60,18 @@ extension SealedCookieDemo {
 
             print("\nWhat each setup guarantees after a logout:")
             let guarantees = [
-                ("no shared store (act 1)", "the browser's cookie is deleted; a copy opens on every other node until it expires"),
-                ("SQLite file, one machine (act 2)", "every node process refuses the copy within its staleness window (\(staleness) here)"),
-                ("PostgreSQL, several machines", "the same across machines, with PostgresSessionRevocationStore (SealedCookiePostgres)"),
+                (
+                    "no shared store (act 1)",
+                    "the browser's cookie is deleted; a copy opens on every other node until it expires"
+                ),
+                (
+                    "SQLite file, one machine (act 2)",
+                    "every node process refuses the copy within its staleness window (\(staleness) here)"
+                ),
+                (
+                    "PostgreSQL, several machines",
+                    "the same across machines, with PostgresSessionRevocationStore (SealedCookiePostgres)"
+                ),
             ]
             for (setup, guarantee) in guarantees {
                 print("   \((setup + ":").padding(toLength: 34, withPad: " ", startingAt: 0)) \(guarantee)")
@@ -70,7 +83,8 @@ extension SealedCookieDemo {
 
         /// Runs `body` with a new directory only this user can enter, removed afterwards.
         private func withStoreDirectory(_ body: (URL) async throws -> Void) async throws {
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sealed-cookie-demo-\(UUID().uuidString)")
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "sealed-cookie-demo-\(UUID().uuidString)")
             try FileManager.default.createDirectory(
                 at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
             let outcome: Result<Void, any Error>
@@ -87,7 +101,9 @@ extension SealedCookieDemo {
         private func describe(_ nodes: [NodeProcess]) -> [Target] {
             nodes.map { node in
                 let target = Target(name: node.name, host: "\(node.name).\(rootDomain)", port: node.port)
-                print("   node \(node.name): process \(node.processIdentifier), 127.0.0.1:\(node.port), requests sent as Host: \(target.host)")
+                print(
+                    "   node \(node.name): process \(node.processIdentifier), 127.0.0.1:\(node.port), requests sent as Host: \(target.host)"
+                )
                 return target
             }
         }

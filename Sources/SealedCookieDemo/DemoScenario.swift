@@ -13,7 +13,9 @@ struct DemoScenario {
     /// Act 1, on nodes that share nothing but the key ring: steps 1 to 4. Returns the session's
     /// last `Set-Cookie` line, for the size report.
     func withoutSharedStore(_ targets: [Target]) async throws -> String {
-        let first = targets[0], second = targets[1 % targets.count], third = targets[2 % targets.count]
+        let first = targets[0]
+        let second = targets[1 % targets.count]
+        let third = targets[2 % targets.count]
 
         print("1. Log in as alice on node \(first.name)")
         let login = try await logIn(on: first)
@@ -25,21 +27,26 @@ struct DemoScenario {
             let exchange = try await client.send(.GET, "/me", to: target)
             let recognised = exchange.status == 200 && exchange.reply?.user == "alice"
             checks.check(recognised, "node \(target.name) recognises alice", detail: "status \(exchange.status)")
-            print("   GET http://\(target.host)/me -> \(exchange.status), answered by node \(exchange.reply?.node ?? "?"): "
-                + (recognised ? "recognised alice" : "NOT recognised"))
+            print(
+                "   GET http://\(target.host)/me -> \(exchange.status), answered by node \(exchange.reply?.node ?? "?"): "
+                    + (recognised ? "recognised alice" : "NOT recognised"))
         }
 
         print("\n3. Change the session on node \(second.name), read the change on node \(third.name)")
         let change = try await client.send(.POST, "/cart?item=teapot", to: second)
         checks.check(change.status == 200 && !change.setCookies.isEmpty, "the change sends a new cookie")
-        print("   POST http://\(second.host)/cart?item=teapot -> \(change.status), node \(change.reply?.node ?? "?") "
-            + "put a teapot in the cart (\(change.setCookies.count) new Set-Cookie)")
+        print(
+            "   POST http://\(second.host)/cart?item=teapot -> \(change.status), node \(change.reply?.node ?? "?") "
+                + "put a teapot in the cart (\(change.setCookies.count) new Set-Cookie)")
         let read = try await client.send(.GET, "/me", to: third)
         checks.check(read.reply?.cart == ["teapot"], "node \(third.name) reads the change")
-        print("   GET http://\(third.host)/me -> \(read.status), node \(read.reply?.node ?? "?") sees cart "
-            + "\(read.reply?.cart ?? []) (\(read.setCookies.count) Set-Cookie: unchanged session, nothing to send)")
+        print(
+            "   GET http://\(third.host)/me -> \(read.status), node \(read.reply?.node ?? "?") sees cart "
+                + "\(read.reply?.cart ?? []) (\(read.setCookies.count) Set-Cookie: unchanged session, nothing to send)")
 
-        print("\n4. Copy the cookie, then log out on node \(third.name): the browser's cookie is deleted, the copy is not")
+        print(
+            "\n4. Copy the cookie, then log out on node \(third.name): the browser's cookie is deleted, the copy is not"
+        )
         let copied = try await logOut(on: third, targets: targets)
         var openedBy: [String] = []
         for target in targets {
@@ -49,12 +56,16 @@ struct DemoScenario {
             if target.name == third.name {
                 // The node that served the logout revoked alice in its own memory, and only there.
                 checks.check(exchange.isLoginRedirect, "node \(target.name), which served the logout, refuses the copy")
-                print("   GET http://\(target.host)/me with the copy -> \(exchange.status) to \(exchange.location ?? "-") "
-                    + "(node \(target.name) remembers the logout, in its own memory only)")
+                print(
+                    "   GET http://\(target.host)/me with the copy -> \(exchange.status) to \(exchange.location ?? "-") "
+                        + "(node \(target.name) remembers the logout, in its own memory only)")
             } else {
-                checks.check(opened, "node \(target.name) still opens the copy: it was told of no logout", detail: "status \(exchange.status)")
-                print("   GET http://\(target.host)/me with the copy -> \(exchange.status), node \(exchange.reply?.node ?? "?"): "
-                    + (opened ? "still alice" : "refused"))
+                checks.check(
+                    opened, "node \(target.name) still opens the copy: it was told of no logout",
+                    detail: "status \(exchange.status)")
+                print(
+                    "   GET http://\(target.host)/me with the copy -> \(exchange.status), node \(exchange.reply?.node ?? "?"): "
+                        + (opened ? "still alice" : "refused"))
             }
         }
         checks.limitation(
@@ -67,35 +78,44 @@ struct DemoScenario {
     /// Act 2, on nodes that share a revocation store (`store` names it) and use a lookup for up
     /// to `staleness`: steps 5 and 6.
     func withSharedStore(_ targets: [Target], store: String, staleness: Duration) async throws {
-        let first = targets[0], last = targets[targets.count - 1]
+        let first = targets[0]
+        let last = targets[targets.count - 1]
 
         print("5. Log in as alice on node \(first.name); every node recognises her")
         _ = try await logIn(on: first)
         for target in targets {
             let exchange = try await client.send(.GET, "/me", to: target)
-            checks.check(exchange.status == 200 && exchange.reply?.user == "alice", "node \(target.name) recognises alice",
+            checks.check(
+                exchange.status == 200 && exchange.reply?.user == "alice", "node \(target.name) recognises alice",
                 detail: "status \(exchange.status)")
-            print("   GET http://\(target.host)/me -> \(exchange.status), node \(exchange.reply?.node ?? "?"): \(exchange.reply?.user ?? "nobody")")
+            print(
+                "   GET http://\(target.host)/me -> \(exchange.status), node \(exchange.reply?.node ?? "?"): \(exchange.reply?.user ?? "nobody")"
+            )
         }
 
         print("\n6. Copy the cookie, then log out on node \(last.name): every node refuses the copy")
         let copied = try await logOut(on: last, targets: targets)
         // The other nodes looked alice up in step 5 and may use that answer for `staleness`.
-        print("   (waiting \(staleness): a node uses a store lookup for up to that long, --revocation-staleness, "
-            + "so a logout on another node is seen within it)")
+        print(
+            "   (waiting \(staleness): a node uses a store lookup for up to that long, --revocation-staleness, "
+                + "so a logout on another node is seen within it)")
         try await Task.sleep(for: staleness)
         for target in targets {
             let exchange = try await client.send(.GET, "/me", to: target, cookieField: copied)
-            checks.check(exchange.isLoginRedirect, "node \(target.name) refuses the copy revoked in \(store)",
+            checks.check(
+                exchange.isLoginRedirect, "node \(target.name) refuses the copy revoked in \(store)",
                 detail: "status \(exchange.status) as \(exchange.reply?.user ?? "nobody")")
-            print("   GET http://\(target.host)/me with the copy -> \(exchange.status) to \(exchange.location ?? "-") "
-                + "(node \(target.name) read the revocation from \(store))")
+            print(
+                "   GET http://\(target.host)/me with the copy -> \(exchange.status) to \(exchange.location ?? "-") "
+                    + "(node \(target.name) read the revocation from \(store))")
         }
     }
 
     private func logIn(on target: Target) async throws -> Exchange {
         let login = try await client.send(.POST, "/login?user=alice", to: target)
-        checks.check(login.status == 200 && !login.setCookies.isEmpty, "login sets the session cookie", detail: "status \(login.status)")
+        checks.check(
+            login.status == 200 && !login.setCookies.isEmpty, "login sets the session cookie",
+            detail: "status \(login.status)")
         return login
     }
 
@@ -114,7 +134,9 @@ struct DemoScenario {
             checks.check(exchange.isLoginRedirect, "node \(node.name) sends the browser to /login")
             if exchange.isLoginRedirect { redirected.append(node.name) }
         }
-        print("   GET /me from the browser (no cookie left) -> 303 to /login on nodes \(redirected.joined(separator: ", "))")
+        print(
+            "   GET /me from the browser (no cookie left) -> 303 to /login on nodes \(redirected.joined(separator: ", "))"
+        )
         return copied
     }
 

@@ -41,7 +41,9 @@ struct LoopbackHTTPClient: Sendable {
         }
     }
 
-    private func exchange(_ method: HTTPMethod, _ pathAndQuery: String, port: Int, headers: HTTPHeaders) async throws -> Response {
+    private func exchange(_ method: HTTPMethod, _ pathAndQuery: String, port: Int, headers: HTTPHeaders) async throws
+        -> Response
+    {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -63,7 +65,8 @@ struct LoopbackHTTPClient: Sendable {
             for try await part in inbound {
                 switch part {
                 case .head(let responseHead):
-                    response = Response(status: Int(responseHead.status.code), headers: responseHead.headers, body: ByteBuffer())
+                    response = Response(
+                        status: Int(responseHead.status.code), headers: responseHead.headers, body: ByteBuffer())
                 case .body(var chunk):
                     guard (response?.body.readableBytes ?? 0) + chunk.readableBytes <= Self.maxBodyBytes else {
                         throw Failure(description: "a response body past \(Self.maxBodyBytes) bytes")

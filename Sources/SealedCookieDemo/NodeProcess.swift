@@ -34,7 +34,8 @@ final class NodeProcess: Sendable {
         process.executableURL = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         process.arguments = ["serve", "--node", name, "--port", "0", "--exit-on-stdin-eof"] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging([keysVariable: keys]) { $1 }
-        let stdin = Pipe(), stdout = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stdout

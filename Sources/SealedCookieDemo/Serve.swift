@@ -10,8 +10,8 @@ import SealedCookieHummingbird
 // PostgreSQL only with its trait: the demo is built without it, so its first run compiles
 // neither postgres-nio nor the TLS and crypto libraries postgres-nio needs.
 #if PostgreSQL
-import PostgresNIO
-import SealedCookiePostgres
+    import PostgresNIO
+    import SealedCookiePostgres
 #endif
 
 extension SealedCookieDemo {
@@ -20,7 +20,9 @@ extension SealedCookieDemo {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run one node of the example app on loopback.",
-            discussion: "The key ring comes from the SEALED_COOKIE_KEYS environment variable (see `keygen`); every node of a cluster needs the same ring and root domain.")
+            discussion:
+                "The key ring comes from the SEALED_COOKIE_KEYS environment variable (see `keygen`); every node of a cluster needs the same ring and root domain."
+        )
 
         @Option(help: "The node's name, reported in every reply.")
         var node = "a"
@@ -37,24 +39,34 @@ extension SealedCookieDemo {
         @Option(help: "The log level: trace, debug, info, notice, warning, error or critical.")
         var logLevel = "info"
 
-        @Option(help: ArgumentHelp(
-            "Keep revocations in this SQLite file, shared by every node on this machine (its schema created first, as the demo does).",
-            discussion: "Without a shared store each node keeps its revocations in its own memory: a logout on one node is unknown to the others.",
-            valueName: "path"))
+        @Option(
+            help: ArgumentHelp(
+                "Keep revocations in this SQLite file, shared by every node on this machine (its schema created first, as the demo does).",
+                discussion:
+                    "Without a shared store each node keeps its revocations in its own memory: a logout on one node is unknown to the others.",
+                valueName: "path"))
         var revocationSqlite: String?
 
         #if PostgreSQL
-        @Option(help: "Keep revocations in this PostgreSQL database (postgres://user@host:port/database), shared by every node, instead of in this process.")
-        var revocationPostgres: String?
+            @Option(
+                help:
+                    "Keep revocations in this PostgreSQL database (postgres://user@host:port/database), shared by every node, instead of in this process."
+            )
+            var revocationPostgres: String?
 
-        @Flag(help: "Create the revocation table first (idempotent; once per cluster, before the other nodes start).")
-        var migrateRevocations = false
+            @Flag(
+                help: "Create the revocation table first (idempotent; once per cluster, before the other nodes start).")
+            var migrateRevocations = false
         #endif
 
-        @Option(help: "How long, in seconds, a node answers from its revocation cache: how long a logout on another node may go unseen.")
+        @Option(
+            help:
+                "How long, in seconds, a node answers from its revocation cache: how long a logout on another node may go unseen."
+        )
         var revocationStaleness = 5.0
 
-        @Option(help: "How long, in seconds, a request waits for the revocation store before it is answered as logged out.")
+        @Option(
+            help: "How long, in seconds, a request waits for the revocation store before it is answered as logged out.")
         var revocationTimeout = 0.25
 
         @Flag(help: "Shut down when standard input closes: the demo holds it open, so its nodes end with it.")
@@ -62,7 +74,9 @@ extension SealedCookieDemo {
 
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
-            guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
+            guard Logger.Level(rawValue: logLevel) != nil else {
+                throw ValidationError("unknown --log-level \(logLevel)")
+            }
             guard (0.001...3600).contains(revocationStaleness) else {
                 throw ValidationError("--revocation-staleness must be from 0.001 to 3600 seconds")
             }
@@ -70,9 +84,9 @@ extension SealedCookieDemo {
                 throw ValidationError("--revocation-timeout must be from 0.001 to 60 seconds")
             }
             #if PostgreSQL
-            guard revocationSqlite == nil || revocationPostgres == nil else {
-                throw ValidationError("--revocation-sqlite and --revocation-postgres exclude each other")
-            }
+                guard revocationSqlite == nil || revocationPostgres == nil else {
+                    throw ValidationError("--revocation-sqlite and --revocation-postgres exclude each other")
+                }
             #endif
         }
 
@@ -81,18 +95,19 @@ extension SealedCookieDemo {
             nodeLogger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
             let logger = nodeLogger
             #if PostgreSQL
-            if let url = revocationPostgres {
-                let client = PostgresClient(configuration: try PostgresURL.configuration(url), backgroundLogger: logger)
-                // The node owns the client: it runs beside the server and stops with it.
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask { await client.run() }
-                    let store = PostgresSessionRevocationStore(client: client)
-                    if migrateRevocations { try await store.migrate() }
-                    try await serve(revocationStore: store, logger: logger)
-                    group.cancelAll()
+                if let url = revocationPostgres {
+                    let client = PostgresClient(
+                        configuration: try PostgresURL.configuration(url), backgroundLogger: logger)
+                    // The node owns the client: it runs beside the server and stops with it.
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        group.addTask { await client.run() }
+                        let store = PostgresSessionRevocationStore(client: client)
+                        if migrateRevocations { try await store.migrate() }
+                        try await serve(revocationStore: store, logger: logger)
+                        group.cancelAll()
+                    }
+                    return
                 }
-                return
-            }
             #endif
             let store: any SessionRevocationStore =
                 if let path = revocationSqlite {

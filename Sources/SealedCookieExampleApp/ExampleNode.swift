@@ -49,6 +49,7 @@ public struct ExampleNode: Sendable {
             configuration: SessionCookiesConfiguration(scope: scope, secure: isSecure, maxChunkCount: maxChunkCount))
         self.name = name
         self.revocation = revocation
-        self.sessions = try SealedSessionConfiguration(cookies: cookies, tokenMode: SessionTokenMode(), revocation: revocation)
+        self.sessions = try SealedSessionConfiguration(
+            cookies: cookies, tokenMode: SessionTokenMode(), revocation: revocation)
     }
 }

@@ -32,7 +32,8 @@ public enum ExampleRoutes {
         router.get("health") { _, _ in NodeReply(node: node.name, message: "ok") }
         router.get("bench/plain") { _, _ in NodeReply(node: node.name, user: "anonymous", cart: []) }
 
-        let sessions = router.group().add(middleware: SealedSessionMiddleware<ExampleContext>(configuration: node.sessions))
+        let sessions = router.group().add(
+            middleware: SealedSessionMiddleware<ExampleContext>(configuration: node.sessions))
         sessions.post("login") { request, context in
             guard let user = request.uri.queryParameters["user"].map(String.init), !user.isEmpty else {
                 throw HTTPError(.badRequest, message: "login needs ?user=NAME")

@@ -21,7 +21,8 @@ public enum ExampleServer {
     ) -> some ApplicationProtocol {
         Application(
             router: ExampleRoutes.router(for: node),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "node-\(node.name)"),
+            configuration: ApplicationConfiguration(
+                address: .hostname(host, port: port), serverName: "node-\(node.name)"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger)
     }

@@ -1,7 +1,7 @@
 public import Foundation
 public import Logging
-public import SealedCookie
 import SQLiteNIO
+public import SealedCookie
 
 /// A ``SealedCookie/SessionRevocationStore`` in an SQLite file that every node process on one
 /// machine opens: the demo's shared store, which needs no database server.
@@ -50,7 +50,8 @@ public final class SQLiteRevocationStore: SessionRevocationStore {
         do {
             _ = try await connection.query("PRAGMA journal_mode = WAL")
             // Seconds since 1970 as REAL: a Date's own representation, so a cutoff reads back exactly.
-            _ = try await connection.query("""
+            _ = try await connection.query(
+                """
                 CREATE TABLE IF NOT EXISTS \(table) (
                     subject TEXT PRIMARY KEY NOT NULL,
                     revoked_up_to REAL NOT NULL
@@ -70,7 +71,8 @@ public final class SQLiteRevocationStore: SessionRevocationStore {
     ///   be opened.
     public static func open(at path: String, logger: Logger) async throws -> SQLiteRevocationStore {
         let connection = try await connect(path, logger: logger)
-        let tables = try await connection.query("SELECT name FROM sqlite_schema WHERE type = 'table' AND name = ?", [.text(table)])
+        let tables = try await connection.query(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name = ?", [.text(table)])
         guard !tables.isEmpty else {
             try await connection.close()
             throw MissingSchema(path: path)

@@ -79,7 +79,8 @@ public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable 
         revocation: (any SessionRevocationCheck<Session>)? = nil
     ) throws(SessionCookieError) {
         if let renewalFraction, !(0...1).contains(renewalFraction) {
-            throw .invalidConfiguration(setting: "renewalFraction", allowed: "from 0 to 1, or nil (is \(renewalFraction))")
+            throw .invalidConfiguration(
+                setting: "renewalFraction", allowed: "from 0 to 1, or nil (is \(renewalFraction))")
         }
         do {
             self.tokenCodec = try cookies.codec.tokenCodec()

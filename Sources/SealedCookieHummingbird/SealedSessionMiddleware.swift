@@ -1,6 +1,6 @@
+import Foundation
 public import Hummingbird
 public import HummingbirdAuth
-import Foundation
 import Logging
 import SealedCookie
 
@@ -83,7 +83,8 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
         let token = configuration.tokenMode?.bearerToken(in: request.headers)
         let isTokenRequest = token != nil || configuration.tokenMode?.isRequested(in: request.headers) == true
         // Parsed once: for reading the session, and for finding the chunks a write must delete.
-        let requestCookies = configuration.cookies.parseCookieHeaders(isTokenRequest ? [] : request.headers[values: .cookie])
+        let requestCookies = configuration.cookies.parseCookieHeaders(
+            isTokenRequest ? [] : request.headers[values: .cookie])
 
         let incoming =
             token.map { IncomingSession(token: String($0), codec: configuration.tokenCodec) }
@@ -143,14 +144,17 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
         case .absent:
             return (nil, true)
         case .rejected(let reason):
-            logger.debug("Sealed session rejected; continuing without a session", metadata: ["sealed_cookie.reason": "\(reason)"])
+            logger.debug(
+                "Sealed session rejected; continuing without a session", metadata: ["sealed_cookie.reason": "\(reason)"]
+            )
             return (nil, true)
         case .conflicting(let reason):
             // A warning, not debug: someone who can seal valid sessions planted one. Rate-limited,
             // since the request is what triggers it.
             let level: Logger.Level = warnings.allows("conflicting sessions") ? .warning : .debug
             logger.log(
-                level: level, "Two session cookies opened to different sessions (cookie tossing?); continuing without a session",
+                level: level,
+                "Two session cookies opened to different sessions (cookie tossing?); continuing without a session",
                 metadata: ["sealed_cookie.reason": "\(reason)"])
             return (nil, true)
         case .opened(let opened):
@@ -160,7 +164,9 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
             case .valid:
                 return (LoadedSession(opened, digest: comparison.digest(ofLoaded: opened.session)), true)
             case .revoked:
-                logger.debug("Sealed session revoked; continuing without a session", metadata: ["sealed_cookie.reason": "revoked"])
+                logger.debug(
+                    "Sealed session revoked; continuing without a session",
+                    metadata: ["sealed_cookie.reason": "revoked"])
                 return (nil, true)
             case .unknown(let error):
                 let isWarning = RevocationVerdict.logsAsWarning(error) { warnings.allows("revocation check failed") }
@@ -185,7 +191,8 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
             // The Host header is the client's: a host outside the scope is request input, and the
             // browser would ignore the cookie anyway.
             guard case .hostOutsideScope = error else { throw storeFailure(error.description, logger: logger) }
-            let level: Logger.Level = warnings.allows(String(decoding: host.utf8.prefix(256), as: UTF8.self)) ? .warning : .debug
+            let level: Logger.Level =
+                warnings.allows(String(decoding: host.utf8.prefix(256), as: UTF8.self)) ? .warning : .debug
             logger.log(
                 level: level, "Session cookie not set: the request's Host is outside the cookie scope",
                 metadata: ["sealed_cookie.reason": "\(error)"])

@@ -50,7 +50,8 @@ public struct PostgresSessionRevocationStore: SessionRevocationStore {
     ///
     /// - Throws: The client's `PSQLError`, for example when the table does not exist.
     public func revocationCutoff(for subject: String) async throws -> Date? {
-        let rows = try await client.query("SELECT revoked_up_to FROM \(unescaped: table.description) WHERE subject = \(subject)")
+        let rows = try await client.query(
+            "SELECT revoked_up_to FROM \(unescaped: table.description) WHERE subject = \(subject)")
         for try await cutoff in rows.decode(Date.self) {
             return cutoff
         }

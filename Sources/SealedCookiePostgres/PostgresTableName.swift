@@ -28,10 +28,12 @@ public struct PostgresTableName: Sendable, Equatable, CustomStringConvertible {
 
     private static func isIdentifier(_ part: Substring) -> Bool {
         // PostgreSQL's NAMEDATALEN less one; longer names are truncated silently by the server.
-        guard let first = part.utf8.first, part.utf8.count <= 63, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+        guard let first = part.utf8.first, part.utf8.count <= 63,
+            !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
         else { return false }
         return part.utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || byte == UInt8(ascii: "_")
         }
     }

@@ -6,7 +6,8 @@ import ArgumentParser
 struct SealedCookieTool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sealed-cookie",
-        abstract: "Create keys for, seal, open, inspect and size SealedCookie session cookies; train their dictionaries.",
+        abstract:
+            "Create keys for, seal, open, inspect and size SealedCookie session cookies; train their dictionaries.",
         discussion: """
             Keys are read from a file (--key-file) or an environment variable (--key-env, default \
             \(KeyOptions.defaultEnvironmentVariable)); they are never taken from the command line, \

@@ -6,7 +6,9 @@ extension Request {
     /// - Parameter type: The session type the middleware was made for.
     /// - Throws: `Abort(.internalServerError)` when no `SealedSessionMiddleware<Session>` runs
     ///   for this route: a setup mistake, never caused by the request.
-    public func sealedSession<Session: Codable & Sendable>(as type: Session.Type = Session.self) throws -> SealedSession<Session> {
+    public func sealedSession<Session: Codable & Sendable>(as type: Session.Type = Session.self) throws
+        -> SealedSession<Session>
+    {
         guard let session = storage[SealedSessionKey<Session>.self] else {
             logger.error("No SealedSessionMiddleware<\(Session.self)> runs for this route")
             throw Abort(.internalServerError, reason: "The session is not available.")

@@ -64,7 +64,9 @@ public struct SealedSessionDriver: SessionDriver {
     }
 
     /// Seals the session again, keeping when it began for the codec's maximum session age.
-    public func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
+    public func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<
+        SessionID
+    > {
         request.eventLoop.makeCompletedFuture {
             try seal(data, startedAt: request.storage[SessionStartKey.self], logger: request.logger)
         }

@@ -1,5 +1,5 @@
-public import Vapor
 import SealedCookie
+public import Vapor
 
 /// Keeps a typed `Codable` session in a sealed (encrypted and authenticated) cookie, so every
 /// node that holds the key ring — Vapor or Hummingbird — serves every user with no session
@@ -67,7 +67,8 @@ public struct SealedSessionMiddleware<Session: Codable & Sendable>: Middleware {
             return respond(to: request, loaded: nil, sessionRequest, next)
         case .rejected(let reason):
             request.logger.debug(
-                "Sealed session rejected; continuing without a session", metadata: ["sealed_cookie.reason": "\(reason)"])
+                "Sealed session rejected; continuing without a session", metadata: ["sealed_cookie.reason": "\(reason)"]
+            )
             return respond(to: request, loaded: nil, sessionRequest, next)
         case .conflicting(let reason):
             // A warning, not debug: someone who can seal valid sessions planted one. Rate-limited,
@@ -92,10 +93,13 @@ public struct SealedSessionMiddleware<Session: Codable & Sendable>: Middleware {
                     return respond(to: request, loaded: loaded, sessionRequest, next)
                 case .revoked:
                     request.logger.debug(
-                        "Sealed session revoked; continuing without a session", metadata: ["sealed_cookie.reason": "revoked"])
+                        "Sealed session revoked; continuing without a session",
+                        metadata: ["sealed_cookie.reason": "revoked"])
                     return respond(to: request, loaded: nil, sessionRequest, next)
                 case .unknown(let error):
-                    let isWarning = RevocationVerdict.logsAsWarning(error) { warnings.allows("revocation check failed") }
+                    let isWarning = RevocationVerdict.logsAsWarning(error) {
+                        warnings.allows("revocation check failed")
+                    }
                     request.logger.log(
                         level: isWarning ? .warning : .debug,
                         "Revocation check failed; continuing without a session, cookie left as sent",

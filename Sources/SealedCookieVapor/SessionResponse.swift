@@ -24,7 +24,9 @@ struct SessionResponse<Session: Codable & Sendable> {
                 response.headers.replaceOrAdd(name: tokenMode.responseHeader, value: token)
                 forbidStoring(response)
             } else {
-                add(try setCookieValues(session, serialized: serialized, lifetime: lifetime, startedAt: startedAt), to: response)
+                add(
+                    try setCookieValues(session, serialized: serialized, lifetime: lifetime, startedAt: startedAt),
+                    to: response)
             }
         case .clear:
             if !request.isTokenRequest {

@@ -33,7 +33,9 @@ struct NodeOptions {
             case "--root-domain": rootDomain = value
             case "--keys-variable": keysVariable = value
             case "--log-level":
-                guard let level = Logger.Level(rawValue: value) else { throw Invalid(description: "unknown --log-level \(value)") }
+                guard let level = Logger.Level(rawValue: value) else {
+                    throw Invalid(description: "unknown --log-level \(value)")
+                }
                 logLevel = level
             case "--revocation-postgres": revocationPostgres = value
             case "--revocation-staleness":

@@ -57,7 +57,8 @@ struct SQLiteRevocationStoreTests {
 
     /// Runs `body` with the path of a database file in a fresh directory, removed afterwards.
     private func withDatabase(_ body: (String) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sqlite-revocation-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sqlite-revocation-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try await body(directory.appendingPathComponent("revocations.sqlite").path)

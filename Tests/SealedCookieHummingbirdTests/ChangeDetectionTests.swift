@@ -4,8 +4,9 @@ import Hummingbird
 import HummingbirdAuth
 import HummingbirdTesting
 import SealedCookie
-@testable import SealedCookieHummingbird
 import Testing
+
+@testable import SealedCookieHummingbird
 
 /// A session type whose changes are told by its serialized bytes.
 struct BytesComparedSession: ChangeDetectionSession {
@@ -75,7 +76,9 @@ protocol ChangeDetectionSession: Codable, Sendable {
             let login = try await client.execute(uri: "/login", method: .post)
             #expect(login.setCookies.count == 1)
             for path in ["/read", "/same"] {
-                try await client.execute(uri: path, method: path == "/read" ? .get : .post, headers: .cookie(login.cookieField)) {
+                try await client.execute(
+                    uri: path, method: path == "/read" ? .get : .post, headers: .cookie(login.cookieField)
+                ) {
                     #expect($0.status == .ok)
                     #expect($0.setCookies.isEmpty, "\(path)")
                 }

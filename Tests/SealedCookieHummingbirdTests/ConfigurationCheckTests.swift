@@ -31,7 +31,8 @@ import Testing
         #expect(configuration.cookies.configuration.isSecure)
         #expect(configuration.codec.configuration.cookieName == "__Secure-session")
         #expect(throws: SessionCookieError.rootDomainIsPublicSuffix("co.uk")) {
-            try SealedSessionConfiguration<ExampleSession>(cookieName: "s", keyRing: TestNode.ring(1), rootDomain: "co.uk")
+            try SealedSessionConfiguration<ExampleSession>(
+                cookieName: "s", keyRing: TestNode.ring(1), rootDomain: "co.uk")
         }
         #expect(throws: SessionCookieError.invalidCookieAttributes(.hostPrefixForbidsDomain)) {
             try SealedSessionConfiguration<ExampleSession>(

@@ -16,7 +16,8 @@ import Testing
             let alice = try await client.execute(uri: "/login?user=alice", method: .post).cookieField
             // The planted cookie has the longer Path, so the browser sends it first.
             for _ in 0..<5 {
-                try await client.execute(uri: "/me", method: .get, headers: .cookie(mallory + "; " + alice)) { response in
+                try await client.execute(uri: "/me", method: .get, headers: .cookie(mallory + "; " + alice)) {
+                    response in
                     #expect(response.status == .seeOther)
                     #expect(response.reply?.user == nil)
                     #expect(response.setCookies.isEmpty)

@@ -35,7 +35,9 @@ import Testing
         }
         try await TestNode.test(routes: routes, logs: node.logs) { client in
             for index in 0..<Self.floodSize {
-                try await client.execute(uri: "/login?user=alice", method: .post, headers: [.testHost: "h\(index).example.org"]) {
+                try await client.execute(
+                    uri: "/login?user=alice", method: .post, headers: [.testHost: "h\(index).example.org"]
+                ) {
                     response in
                     #expect(response.status == .ok)
                     #expect(response.setCookies.isEmpty)

@@ -14,7 +14,8 @@ import Testing
             let login = try await client.execute(uri: "/login?user=alice", method: .post)
             #expect(!login.setCookies.isEmpty)
             #expect(login.headers[.cacheControl] == "no-store")
-            let token = try await client.execute(uri: "/login?user=bob", method: .post, headers: [SessionTokenMode.defaultResponseHeader: "request"])
+            let token = try await client.execute(
+                uri: "/login?user=bob", method: .post, headers: [SessionTokenMode.defaultResponseHeader: "request"])
             #expect(token.headers[SessionTokenMode.defaultResponseHeader] != nil)
             #expect(token.headers[.cacheControl] == "no-store")
             let logout = try await client.execute(uri: "/logout", method: .post, headers: .cookie(login.cookieField))

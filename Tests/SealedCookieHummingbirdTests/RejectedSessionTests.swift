@@ -21,7 +21,8 @@ import Testing
         let node = try TestNode()
         try await node.test { client in
             let login = try await client.execute(uri: "/login?user=alice", method: .post)
-            try await client.execute(uri: "/me", method: .get, headers: .cookie(Self.tampered(login.cookieField))) { response in
+            try await client.execute(uri: "/me", method: .get, headers: .cookie(Self.tampered(login.cookieField))) {
+                response in
                 #expect(response.status == .seeOther)
                 #expect(response.setCookies.isEmpty)
                 #expect(!response.text.localizedCaseInsensitiveContains("authentic"))
@@ -62,7 +63,8 @@ import Testing
                 #expect(response.setCookies.isEmpty)
             }
         }
-        #expect(node.logs.entries(at: .debug, containing: "rejected").first?.metadata.contains("no key with id 2") == true)
+        #expect(
+            node.logs.entries(at: .debug, containing: "rejected").first?.metadata.contains("no key with id 2") == true)
     }
 
     @Test func garbageIsNoSession() async throws {

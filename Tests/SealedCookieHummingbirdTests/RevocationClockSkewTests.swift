@@ -12,7 +12,9 @@ import Testing
     @Test func aSessionSealedByAFastNodeBeforeTheRevocationIsRefused() async throws {
         let (fastClock, clock) = (TestClock(), TestClock())
         fastClock.advance(by: 30)  // Within the default 60-second skew: other nodes accept its cookies.
-        let revocation = SessionRevocationList<ExampleSession>(store: InMemorySessionRevocationStore(), clock: clock.source) { $0.user }
+        let revocation = SessionRevocationList<ExampleSession>(
+            store: InMemorySessionRevocationStore(), clock: clock.source
+        ) { $0.user }
         let ring = try TestNode.ring(1)
         let fast = try TestNode(keyRing: ring, clock: fastClock, revocation: revocation)
         let node = try TestNode(keyRing: ring, clock: clock, revocation: revocation)
@@ -30,7 +32,9 @@ import Testing
 
     @Test func aSessionSealedOnceTheSkewHasPassedAfterTheRevocationIsAccepted() async throws {
         let clock = TestClock()
-        let revocation = SessionRevocationList<ExampleSession>(store: InMemorySessionRevocationStore(), clock: clock.source) { $0.user }
+        let revocation = SessionRevocationList<ExampleSession>(
+            store: InMemorySessionRevocationStore(), clock: clock.source
+        ) { $0.user }
         let node = try TestNode(clock: clock, revocation: revocation)
         try await revocation.revokeSessions(of: "alice")
         clock.advance(by: 61)

@@ -13,7 +13,9 @@ import Testing
 @Suite struct RevocationTests {
     @Test func aCopyOfTheCookieTakenBeforeLogoutIsRefused() async throws {
         let clock = TestClock()
-        let revocation = SessionRevocationList<ExampleSession>(store: InMemorySessionRevocationStore(), clock: clock.source) { $0.user }
+        let revocation = SessionRevocationList<ExampleSession>(
+            store: InMemorySessionRevocationStore(), clock: clock.source
+        ) { $0.user }
         let node = try TestNode(clock: clock, revocation: revocation)
         try await node.test { client in
             let login = try await client.execute(uri: "/login?user=alice", method: .post)
@@ -40,7 +42,8 @@ import Testing
     @Test func revocationCoversSessionsSealedWithinTheSameSecond() async throws {
         let clock = TestClock()
         let revocation = SessionRevocationList<ExampleSession>(
-            store: InMemorySessionRevocationStore(), clock: clock.source) { $0.user }
+            store: InMemorySessionRevocationStore(), clock: clock.source
+        ) { $0.user }
         let alice = ExampleSession(user: "alice")
         clock.advance(by: 0.5)
         try await revocation.revokeSessions(of: "alice")

@@ -34,7 +34,8 @@ import Testing
             }
         }
         // And a ring without the old key opens it.
-        let retired = try TestNode(keyRing: KeyRing(primary: after.node.sessions.codec.configuration.keyRing.primary), clock: clock)
+        let retired = try TestNode(
+            keyRing: KeyRing(primary: after.node.sessions.codec.configuration.keyRing.primary), clock: clock)
         try await retired.test { client in
             try await client.execute(uri: "/me", method: .get, headers: .cookie(newCookie)) { response in
                 #expect(response.reply?.user == "alice")

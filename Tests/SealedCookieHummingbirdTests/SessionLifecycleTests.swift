@@ -6,8 +6,9 @@ import HummingbirdTesting
 import Logging
 import SealedCookie
 import SealedCookieExampleApp
-@testable import SealedCookieHummingbird
 import Testing
+
+@testable import SealedCookieHummingbird
 
 /// Login, reading, changing and clearing the session through the middleware.
 @Suite struct SessionLifecycleTests {
@@ -19,7 +20,9 @@ import Testing
                 #expect(response.setCookies.count == 1)
                 let line = try #require(response.setCookies.first)
                 #expect(line.hasPrefix("session="))
-                for attribute in ["Domain=example.test", "Path=/", "Max-Age=86400", "Secure", "HttpOnly", "SameSite=Lax"] {
+                for attribute in [
+                    "Domain=example.test", "Path=/", "Max-Age=86400", "Secure", "HttpOnly", "SameSite=Lax",
+                ] {
                     #expect(line.contains("; \(attribute)"), "missing \(attribute) in \(line)")
                 }
             }
@@ -55,7 +58,8 @@ import Testing
         let node = try TestNode()
         try await node.test { client in
             let login = try await client.execute(uri: "/login?user=alice", method: .post)
-            let change = try await client.execute(uri: "/cart?item=teapot", method: .post, headers: .cookie(login.cookieField))
+            let change = try await client.execute(
+                uri: "/cart?item=teapot", method: .post, headers: .cookie(login.cookieField))
             #expect(change.setCookies.count == 1)
             #expect(change.cookieField != login.cookieField)
             try await client.execute(uri: "/me", method: .get, headers: .cookie(change.cookieField)) { response in
@@ -85,14 +89,17 @@ import Testing
         let node = try TestNode()
         try await node.test { client in
             let login = try await client.execute(uri: "/login?user=alice", method: .post)
-            let grown = try await client.execute(uri: "/grow?bytes=5000", method: .post, headers: .cookie(login.cookieField))
+            let grown = try await client.execute(
+                uri: "/grow?bytes=5000", method: .post, headers: .cookie(login.cookieField))
             #expect(grown.status == .ok)
             #expect(grown.setCookies.map { String($0.prefix { $0 != "=" }) } == ["session", "session.1"])
             try await client.execute(uri: "/logout", method: .post, headers: .cookie(grown.cookieField)) { response in
                 let deleted = response.setCookies.map { String($0.prefix { $0 != "=" }) }
                 #expect(deleted == ["session", "session.1"])
                 for line in response.setCookies {
-                    #expect(line.contains("; Domain=example.test") && line.contains("; Path=/") && line.contains("; Max-Age=0"))
+                    #expect(
+                        line.contains("; Domain=example.test") && line.contains("; Path=/")
+                            && line.contains("; Max-Age=0"))
                 }
             }
         }
@@ -102,8 +109,10 @@ import Testing
         let node = try TestNode()
         try await node.test { client in
             let login = try await client.execute(uri: "/login?user=alice", method: .post)
-            let grown = try await client.execute(uri: "/grow?bytes=5000", method: .post, headers: .cookie(login.cookieField))
-            try await client.execute(uri: "/grow?bytes=10", method: .post, headers: .cookie(grown.cookieField)) { response in
+            let grown = try await client.execute(
+                uri: "/grow?bytes=5000", method: .post, headers: .cookie(login.cookieField))
+            try await client.execute(uri: "/grow?bytes=10", method: .post, headers: .cookie(grown.cookieField)) {
+                response in
                 #expect(response.setCookies.count == 2)
                 #expect(response.setCookies.first?.hasPrefix("session=") == true)
                 #expect(response.setCookies.last?.hasPrefix("session.1=;") == true)
@@ -130,7 +139,8 @@ import Testing
             #expect(line.contains("; Max-Age=604800"))
             let header = try EnvelopeHeader(sealedValue: line.cookieValue)
             #expect(header.lifetimeMinutes == 7 * 24 * 60)
-            try await client.execute(uri: "/expires-in", method: .get, headers: .cookie(login.cookieField)) { response in
+            try await client.execute(uri: "/expires-in", method: .get, headers: .cookie(login.cookieField)) {
+                response in
                 #expect(response.text == "604800")
                 #expect(response.setCookies.isEmpty)
             }

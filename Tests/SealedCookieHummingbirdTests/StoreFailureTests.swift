@@ -13,7 +13,8 @@ import Testing
         let node = try TestNode()
         try await node.test { client in
             let login = try await client.execute(uri: "/login?user=alice", method: .post)
-            try await client.execute(uri: "/grow?bytes=7000", method: .post, headers: .cookie(login.cookieField)) { response in
+            try await client.execute(uri: "/grow?bytes=7000", method: .post, headers: .cookie(login.cookieField)) {
+                response in
                 #expect(response.status == .internalServerError)
                 #expect(response.setCookies.isEmpty)
                 #expect(!response.text.contains("7000"))
@@ -24,6 +25,8 @@ import Testing
         }
         let errors = node.logs.entries(at: .error, containing: "Session not stored")
         #expect(errors.count == 1)
-        #expect(errors.first?.message.contains("does not fit") == true || errors.first?.message.contains("too large") == true)
+        #expect(
+            errors.first?.message.contains("does not fit") == true
+                || errors.first?.message.contains("too large") == true)
     }
 }

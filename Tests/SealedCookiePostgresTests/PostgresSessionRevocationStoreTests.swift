@@ -64,8 +64,12 @@ struct PostgresSessionRevocationStoreTests {
                     PostgresSessionRevocationStore(client: second, table: table)
                 )
                 try await storeA.migrate()
-                let nodeA = SessionRevocationList<String>(store: storeA, staleness: .seconds(1), timeout: .seconds(30), clock: clock) { $0 }
-                let nodeB = SessionRevocationList<String>(store: storeB, staleness: .seconds(1), timeout: .seconds(30), clock: clock) { $0 }
+                let nodeA = SessionRevocationList<String>(
+                    store: storeA, staleness: .seconds(1), timeout: .seconds(30), clock: clock
+                ) { $0 }
+                let nodeB = SessionRevocationList<String>(
+                    store: storeB, staleness: .seconds(1), timeout: .seconds(30), clock: clock
+                ) { $0 }
                 #expect(try await !nodeB.isRevoked("alice", issuedAt: issuedAt))
                 try await nodeA.revokeSessions(of: "alice")
                 #expect(try await nodeA.isRevoked("alice", issuedAt: issuedAt))
@@ -90,7 +94,9 @@ struct PostgresSessionRevocationStoreTests {
                 store: PostgresSessionRevocationStore(client: client), timeout: .milliseconds(200),
                 whenStoreFails: policy,
                 onStoreEvent: { event in
-                    if case .failing(SessionRevocationError.timedOut(let timeout)) = event { timeouts.withLock { $0.append(timeout) } }
+                    if case .failing(SessionRevocationError.timedOut(let timeout)) = event {
+                        timeouts.withLock { $0.append(timeout) }
+                    }
                 }
             ) { $0 }
             let started = ContinuousClock.now

@@ -22,7 +22,9 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
             text.hasPrefix("0x") ? UInt64(text.dropFirst(2), radix: 16) : UInt64(text)
         }
         let seed = given ?? UInt64.random(in: .min ... .max)
-        print("\(test): random seed 0x\(String(seed, radix: 16)) (replay with SEALED_COOKIE_TEST_SEED=0x\(String(seed, radix: 16)))")
+        print(
+            "\(test): random seed 0x\(String(seed, radix: 16)) (replay with SEALED_COOKIE_TEST_SEED=0x\(String(seed, radix: 16)))"
+        )
         return SeededGenerator(seed: seed)
     }
 

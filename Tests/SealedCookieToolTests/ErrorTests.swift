@@ -34,7 +34,8 @@ struct ErrorTests {
             for secret in [keys, otherKeys].map({ String($0.trimmingCharacters(in: .newlines).dropFirst(2)) }) {
                 #expect(!output.stderr.contains(secret), "a key was printed", sourceLocation: sourceLocation)
             }
-            #expect(!output.stderr.contains(value.prefix(24)), "a cookie value was printed", sourceLocation: sourceLocation)
+            #expect(
+                !output.stderr.contains(value.prefix(24)), "a cookie value was printed", sourceLocation: sourceLocation)
         }
     }
 
@@ -44,23 +45,33 @@ struct ErrorTests {
         defer { setup.tool.cleanUp() }
         let value = setup.value
         var tampered = Array(value.utf8)
-        tampered[tampered.count / 2] = tampered[tampered.count / 2] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+        tampered[tampered.count / 2] =
+            tampered[tampered.count / 2] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
         try setup.expectFailure(
-            ["decode", "--key-file", "keys.txt", String(decoding: tampered, as: UTF8.self)], reason: "failed authentication")
+            ["decode", "--key-file", "keys.txt", String(decoding: tampered, as: UTF8.self)],
+            reason: "failed authentication")
         try setup.expectFailure(["decode", "--key-file", "other.txt", value], reason: "no key with id 1")
-        try setup.expectFailure(["decode", "--key-file", "keys.txt", "--purpose", "other", value], reason: "failed authentication")
+        try setup.expectFailure(
+            ["decode", "--key-file", "keys.txt", "--purpose", "other", value], reason: "failed authentication")
         try setup.expectFailure(
             ["decode", "--key-file", "keys.txt", "--now", "1900000000", value], reason: "the session expired at")
         try setup.expectFailure(
             ["decode", "--key-file", "keys.txt", "--now", "1000000000", value], reason: "issued in the future")
-        try setup.expectFailure(["decode", "--key-file", "keys.txt", "not*base64"], reason: "not a well-formed sealed session")
-        try setup.expectFailure(["decode", "--key-file", "keys.txt", "Cookie: a=b; c=d"], reason: "no cookie named 'session'")
         try setup.expectFailure(
-            ["decode", "--key-file", "keys.txt", "Cookie: theme=dark; session=2~\(value)"], reason: "chunk 1 is missing")
+            ["decode", "--key-file", "keys.txt", "not*base64"], reason: "not a well-formed sealed session")
         try setup.expectFailure(
-            ["decode", "--key-file", "keys.txt", "Cookie: session=40~\(value)"], reason: "announces 40 chunks, over the limit of 2")
+            ["decode", "--key-file", "keys.txt", "Cookie: a=b; c=d"], reason: "no cookie named 'session'")
         try setup.expectFailure(
-            ["decode", "--key-file", "keys.txt", "Cookie: session=\(value); pad=" + String(repeating: "x", count: 17000)],
+            ["decode", "--key-file", "keys.txt", "Cookie: theme=dark; session=2~\(value)"], reason: "chunk 1 is missing"
+        )
+        try setup.expectFailure(
+            ["decode", "--key-file", "keys.txt", "Cookie: session=40~\(value)"],
+            reason: "announces 40 chunks, over the limit of 2")
+        try setup.expectFailure(
+            [
+                "decode", "--key-file", "keys.txt",
+                "Cookie: session=\(value); pad=" + String(repeating: "x", count: 17000),
+            ],
             reason: "over the limit of 16384")
         try setup.expectFailure(["decode", "--key-file", "keys.txt"], reason: "no cookie given")
         try setup.expectFailure(["decode", value], reason: "no key given")
@@ -72,12 +83,16 @@ struct ErrorTests {
         defer { setup.tool.cleanUp() }
         try setup.tool.write("1:tooshort\n", to: "short.txt")
         try setup.tool.write("just-a-key-without-id\n", to: "noid.txt")
-        try setup.expectFailure(["encode", "--key-file", "missing.txt"], input: "{}", reason: "cannot read the key file")
-        try setup.expectFailure(["encode", "--key-env", "NO_SUCH_VARIABLE"], input: "{}", reason: "NO_SUCH_VARIABLE is not set")
-        try setup.expectFailure(["encode", "--key-file", "short.txt"], input: "{}", reason: "43 characters of unpadded base64url")
+        try setup.expectFailure(
+            ["encode", "--key-file", "missing.txt"], input: "{}", reason: "cannot read the key file")
+        try setup.expectFailure(
+            ["encode", "--key-env", "NO_SUCH_VARIABLE"], input: "{}", reason: "NO_SUCH_VARIABLE is not set")
+        try setup.expectFailure(
+            ["encode", "--key-file", "short.txt"], input: "{}", reason: "43 characters of unpadded base64url")
         try setup.expectFailure(["encode", "--key-file", "noid.txt"], input: "{}", reason: "not of the form ID:KEY")
         try setup.expectFailure(
-            ["encode", "--key-file", "keys.txt", "--key-env", "X"], input: "{}", reason: "either --key-file or --key-env")
+            ["encode", "--key-file", "keys.txt", "--key-env", "X"], input: "{}",
+            reason: "either --key-file or --key-env")
         try setup.expectFailure(["keygen", "--id", "15", "--count", "2"], reason: "within 0-15")
     }
 
@@ -85,26 +100,34 @@ struct ErrorTests {
     func encodeFailures() throws {
         let setup = try Setup()
         defer { setup.tool.cleanUp() }
-        try setup.expectFailure(["encode", "--key-file", "keys.txt"], input: "{nope", reason: "standard input is not valid JSON")
+        try setup.expectFailure(
+            ["encode", "--key-file", "keys.txt"], input: "{nope", reason: "standard input is not valid JSON")
         try setup.expectFailure(["encode", "--key-file", "keys.txt", "absent.json"], reason: "cannot read absent.json")
         try setup.expectFailure(
             ["encode", "--key-file", "keys.txt"], input: String(repeating: " ", count: (16 << 20) + 1),
             reason: "the input is over 16 MiB")
-        try setup.expectFailure(["encode", "--key-file", "keys.txt", "--lifetime", "401d"], input: "{}", reason: "lifetime")
-        try setup.expectFailure(["encode", "--key-file", "keys.txt", "--padding", "0"], input: "{}", reason: "--padding")
-        try setup.expectFailure(["encode", "--key-file", "keys.txt", "--compression-level", "10"], input: "{}", reason: "1 to 9")
         try setup.expectFailure(
-            ["encode", "--key-file", "keys.txt", "--max-chunks", "40"], input: "{}", reason: "maxChunkCount must be from 1 to 32")
+            ["encode", "--key-file", "keys.txt", "--lifetime", "401d"], input: "{}", reason: "lifetime")
+        try setup.expectFailure(
+            ["encode", "--key-file", "keys.txt", "--padding", "0"], input: "{}", reason: "--padding")
+        try setup.expectFailure(
+            ["encode", "--key-file", "keys.txt", "--compression-level", "10"], input: "{}", reason: "1 to 9")
+        try setup.expectFailure(
+            ["encode", "--key-file", "keys.txt", "--max-chunks", "40"], input: "{}",
+            reason: "maxChunkCount must be from 1 to 32")
         try setup.expectFailure(
             ["encode", "--key-file", "keys.txt", "--no-chunking", "--max-chunks", "2"], input: "{}",
             reason: "either --no-chunking or --max-chunks")
         try setup.expectFailure(
-            ["encode", "--key-file", "keys.txt", "--reserve=-1"], input: "{}", reason: "otherCookiesReserve must be 0 or more")
+            ["encode", "--key-file", "keys.txt", "--reserve=-1"], input: "{}",
+            reason: "otherCookiesReserve must be 0 or more")
         try setup.expectFailure(
             ["encode", "--key-file", "keys.txt", "--domain", "example.com", "--host", "example.org"], input: "{}",
             reason: "not example.com or a subdomain of it")
-        try setup.expectFailure(["encode", "--key-file", "keys.txt", "--domain", "co.uk"], input: "{}", reason: "public suffix")
-        try setup.expectFailure(["encode", "--key-file", "keys.txt", "--same-site", "loose"], input: "{}", reason: "same-site")
+        try setup.expectFailure(
+            ["encode", "--key-file", "keys.txt", "--domain", "co.uk"], input: "{}", reason: "public suffix")
+        try setup.expectFailure(
+            ["encode", "--key-file", "keys.txt", "--same-site", "loose"], input: "{}", reason: "same-site")
     }
 
     @Test("inspect and size-report problems")

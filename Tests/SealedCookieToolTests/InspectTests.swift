@@ -15,9 +15,11 @@ struct InspectTests {
 
         let text = try tool.run(["inspect", value, "--now", "1732467900"])
         #expect(text.status == 0, "\(text.stderr)")
-        for expected in ["key id          9", "compression     deflate", "padded          no", "secret section  no", "2024-11-24T17:04:50Z (1732467890)",
-            "120 minutes (2h)", "valid for 1h 59m more", "\(value.utf8.count) characters", "verified        no"]
-        {
+        for expected in [
+            "key id          9", "compression     deflate", "padded          no", "secret section  no",
+            "2024-11-24T17:04:50Z (1732467890)",
+            "120 minutes (2h)", "valid for 1h 59m more", "\(value.utf8.count) characters", "verified        no",
+        ] {
             #expect(text.stdout.contains(expected), "missing \(expected) in \(text.stdout)")
         }
 

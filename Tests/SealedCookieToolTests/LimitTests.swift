@@ -33,12 +33,15 @@ struct LimitTests {
             openRefusal: "declares 65537 bytes, over the decompression limit of 65536"),
     ]
 
-    @Test("a session over a default limit is neither written nor opened by default, as by a default server", arguments: limits)
+    @Test(
+        "a session over a default limit is neither written nor opened by default, as by a default server",
+        arguments: limits)
     func defaultLimits(_ limit: Limit) throws {
         let tool = try ToolRunner()
         defer { tool.cleanUp() }
         try tool.write(try tool.run(["keygen"]).stdout, to: "keys.txt")
-        let encode = ["encode", "--key-file", "keys.txt", "--value-only"] + (limit.uncompressed ? ["--no-compression"] : [])
+        let encode =
+            ["encode", "--key-file", "keys.txt", "--value-only"] + (limit.uncompressed ? ["--no-compression"] : [])
         let refused = try tool.run(encode, input: limit.document)
         #expect(refused.status != 0 && refused.stderr.contains(limit.sealRefusal), "\(refused.stderr)")
         #expect(refused.stderr.contains("with this tool: \(limit.option)"))

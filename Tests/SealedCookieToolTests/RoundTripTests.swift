@@ -44,7 +44,8 @@ struct RoundTripTests {
         // The library's attributes, in its order (SPEC §11.1), Max-Age and Expires from the lifetime.
         #expect(
             line.wholeMatch(
-                of: /Set-Cookie: session=[A-Za-z0-9_-]+; Domain=example\.com; Path=\/; Expires=\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT; Max-Age=86400; Secure; HttpOnly; SameSite=Lax/
+                of:
+                    /Set-Cookie: session=[A-Za-z0-9_-]+; Domain=example\.com; Path=\/; Expires=\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT; Max-Age=86400; Secure; HttpOnly; SameSite=Lax/
             ) != nil, "\(line)")
         let pair = Self.pair(line)
         let decoded = try tool.run(["decode", "--key-file", "keys.txt", "Cookie: theme=dark; \(pair)"])
@@ -88,7 +89,8 @@ struct RoundTripTests {
         defer { tool.cleanUp() }
         try tool.write(try tool.run(["keygen"]).stdout, to: "keys.txt")
         let big = Self.blob(hexCharacters: 4000)
-        let encoded = try tool.run(["encode", "--key-file", "keys.txt", "--domain", "example.com", "--no-compression"], input: big)
+        let encoded = try tool.run(
+            ["encode", "--key-file", "keys.txt", "--domain", "example.com", "--no-compression"], input: big)
         #expect(encoded.status == 0, "\(encoded.stderr)")
         let lines = encoded.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
@@ -105,7 +107,8 @@ struct RoundTripTests {
         let decoded = try tool.run(["decode", "--key-file", "keys.txt", header])
         #expect(decoded.status == 0, "\(decoded.stderr)")
         #expect(decoded.stdout == big + "\n")
-        let split = try tool.run(["decode", "--key-file", "keys.txt"], input: "Cookie: \(pairs[0])\ncookie: \(pairs[1])\n")
+        let split = try tool.run(
+            ["decode", "--key-file", "keys.txt"], input: "Cookie: \(pairs[0])\ncookie: \(pairs[1])\n")
         #expect(split.stdout == big + "\n", "\(split.stderr)")
 
         // A missing chunk, or chunking off when decoding, is a typed reason, never a partial session.
@@ -125,7 +128,9 @@ struct RoundTripTests {
 
         let oneCookie = try tool.run(base + ["--no-chunking"], input: Self.blob(hexCharacters: 4000))
         #expect(oneCookie.status != 0 && oneCookie.stdout.isEmpty)
-        #expect(oneCookie.stderr.contains(/the cookie 'session' has \d{4} bytes of name and value, over the per-cookie limit of 4096/))
+        #expect(
+            oneCookie.stderr.contains(
+                /the cookie 'session' has \d{4} bytes of name and value, over the per-cookie limit of 4096/))
 
         let tooMany = try tool.run(base, input: Self.blob(hexCharacters: 6000))
         #expect(tooMany.status != 0 && tooMany.stdout.isEmpty)
@@ -136,9 +141,11 @@ struct RoundTripTests {
         #expect(request.status != 0 && request.stdout.isEmpty)
         #expect(
             request.stderr.contains(
-                /would take \d{4} bytes of the request's Cookie header line; with 2048 bytes reserved .* over the 8190-byte/))
+                /would take \d{4} bytes of the request's Cookie header line; with 2048 bytes reserved .* over the 8190-byte/
+            ))
         // … and do with a smaller reserve.
-        let reserved = try tool.run(base + ["--max-chunks", "3", "--reserve", "0"], input: Self.blob(hexCharacters: 6000))
+        let reserved = try tool.run(
+            base + ["--max-chunks", "3", "--reserve", "0"], input: Self.blob(hexCharacters: 6000))
         #expect(reserved.status == 0, "\(reserved.stderr)")
         #expect(reserved.stdout.split(separator: "\n").count == 3)
     }
@@ -149,8 +156,10 @@ struct RoundTripTests {
         defer { tool.cleanUp() }
         try tool.write(try tool.run(["keygen"]).stdout, to: "keys.txt")
         try tool.write(try tool.run(["keygen"]).stdout, to: "planted.txt")
-        let genuine = try tool.run(["encode", "--key-file", "keys.txt", "--domain", "example.com"], input: Self.session)
-        let planted = try tool.run(["encode", "--key-file", "planted.txt", "--domain", "example.com"], input: #"{"user_id":"evil"}"#)
+        let genuine = try tool.run(
+            ["encode", "--key-file", "keys.txt", "--domain", "example.com"], input: Self.session)
+        let planted = try tool.run(
+            ["encode", "--key-file", "planted.txt", "--domain", "example.com"], input: #"{"user_id":"evil"}"#)
         let header = "Cookie: \(Self.pair(planted.stdout)); \(Self.pair(genuine.stdout))"
         let decoded = try tool.run(["decode", "--key-file", "keys.txt", header])
         #expect(decoded.status == 0, "\(decoded.stderr)")
@@ -182,12 +191,17 @@ struct RoundTripTests {
         defer { tool.cleanUp() }
         try tool.write(try tool.run(["keygen"]).stdout, to: "keys.txt")
         let encoded = try tool.run(
-            ["encode", "--key-file", "keys.txt", "--domain", "example.com", "--request-cookie", "Cookie: session=2~AAAA; session.1=BBBB"],
+            [
+                "encode", "--key-file", "keys.txt", "--domain", "example.com", "--request-cookie",
+                "Cookie: session=2~AAAA; session.1=BBBB",
+            ],
             input: "{}")
         #expect(encoded.status == 0, "\(encoded.stderr)")
         let lines = encoded.stdout.split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines.last == "Set-Cookie: session.1=; Domain=example.com; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax")
+        #expect(
+            lines.last
+                == "Set-Cookie: session.1=; Domain=example.com; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax")
     }
 
     /// `{"blob":"…"}` with this many hexadecimal characters of barely compressible text.

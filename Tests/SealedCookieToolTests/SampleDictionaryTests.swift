@@ -6,7 +6,8 @@ struct SampleDictionaryTests {
     /// The settings `scripts/train-sample-dictionary` trains with, read from its `name=value` lines.
     static func scriptSettings() throws -> [String: String] {
         let script = try String(
-            contentsOf: ToolRunner.repository.appendingPathComponent("scripts/train-sample-dictionary"), encoding: .utf8)
+            contentsOf: ToolRunner.repository.appendingPathComponent("scripts/train-sample-dictionary"), encoding: .utf8
+        )
         var settings: [String: String] = [:]
         for line in script.split(separator: "\n") {
             guard let match = line.wholeMatch(of: /(seed|count|size|id)=(\d+)/) else { continue }
@@ -20,8 +21,10 @@ struct SampleDictionaryTests {
         let tool = try ToolRunner()
         defer { tool.cleanUp() }
         let settings = try Self.scriptSettings()
-        let seed = try #require(settings["seed"]), count = try #require(settings["count"])
-        let size = try #require(settings["size"]), id = try #require(settings["id"])
+        let seed = try #require(settings["seed"])
+        let count = try #require(settings["count"])
+        let size = try #require(settings["size"])
+        let id = try #require(settings["id"])
         _ = try SynthesizeSessionsTests.synthesize(["samples", "--count", count, "--seed", seed], in: tool)
         let trained = try tool.run(["dictionary", "train", "samples", "--size", size, "--id", id, "-o", "d.zdict"])
         #expect(trained.status == 0 && trained.stderr.isEmpty, "\(trained.stderr)")

@@ -3,7 +3,8 @@ import Testing
 
 @Suite("secret fields")
 struct SecretFieldTests {
-    static let session = #"{"user_id":"usr_1","csrf_token":"q7ZsK2vN","flash":{"message":"hi"},"api_key":["k",1],"n":7}"#
+    static let session =
+        #"{"user_id":"usr_1","csrf_token":"q7ZsK2vN","flash":{"message":"hi"},"api_key":["k",1],"n":7}"#
 
     @Test("named top-level fields travel in the secret section and come back byte for byte")
     func roundTrip() throws {
@@ -20,7 +21,9 @@ struct SecretFieldTests {
 
         for wrong in [[], ["--secret-field", "csrf_token"], ["--secret-field", "n"] + fields] {
             let refused = try tool.run(["decode", "--key-file", "keys.txt", value] + wrong)
-            #expect(refused.status != 0 && refused.stderr.contains("does not match --secret-field"), "\(wrong): \(refused.stderr)")
+            #expect(
+                refused.status != 0 && refused.stderr.contains("does not match --secret-field"),
+                "\(wrong): \(refused.stderr)")
         }
     }
 

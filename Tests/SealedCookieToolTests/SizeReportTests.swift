@@ -18,7 +18,8 @@ struct SizeReportTests {
         let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         let documents = try #require(report["documents"] as? [[String: Any]])
         #expect(Set(documents.compactMap { $0["name"] as? String }) == Set(Self.corpus))
-        let characters = Dictionary(uniqueKeysWithValues: documents.map { ($0["name"] as? String ?? "", $0["valueCharacters"] as? Int ?? 0) })
+        let characters = Dictionary(
+            uniqueKeysWithValues: documents.map { ($0["name"] as? String ?? "", $0["valueCharacters"] as? Int ?? 0) })
         // At most 8 characters over bare libsodium + zlib + base64url (shared/corpus/README.md).
         #expect(characters["tiny"].map { $0 <= 147 } == true)
         #expect(characters["small"].map { $0 <= 411 } == true)
@@ -47,7 +48,8 @@ struct SizeReportTests {
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Corpus").path
         let alone = tool.folder.appendingPathComponent("alone/sealed-cookie")
-        try FileManager.default.createDirectory(at: alone.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: alone.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: ToolRunner.executable, to: alone)
 
         let fromSource = try Self.rows(tool.run(["size-report", source, "--format", "json"]))
@@ -122,7 +124,9 @@ struct SizeReportTests {
         try FileManager.default.createDirectory(atPath: tool.path("docs"), withIntermediateDirectories: true)
         try tool.write(#"{ "b": [1, 2, 3] }"#, to: "docs/one.json")
         try tool.write("not json, ignored", to: "docs/readme.txt")
-        let markdown = try tool.run(["size-report", "docs", "--format", "markdown", "--no-compression", "--padding", "64"])
+        let markdown = try tool.run([
+            "size-report", "docs", "--format", "markdown", "--no-compression", "--padding", "64",
+        ])
         #expect(markdown.status == 0, "\(markdown.stderr)")
         let lines = markdown.stdout.split(separator: "\n")
         #expect(lines.count == 3)
@@ -182,8 +186,12 @@ struct SizeReportOptionTests {
         let table = try tool.run(["size-report", "--dictionary", ToolRunner.sampleDictionary])
         #expect(table.stdout.contains("without dictionary"))
         #expect(table.stdout.contains(/\d+ \(−\d+\)/))
-        let markdown = try tool.run(["size-report", "--dictionary", ToolRunner.sampleDictionary, "--format", "markdown"])
-        #expect(markdown.stdout.hasPrefix("| document | JSON B | compressed B | sealed B | value chars | without dictionary |"))
+        let markdown = try tool.run([
+            "size-report", "--dictionary", ToolRunner.sampleDictionary, "--format", "markdown",
+        ])
+        #expect(
+            markdown.stdout.hasPrefix(
+                "| document | JSON B | compressed B | sealed B | value chars | without dictionary |"))
     }
 
     @Test("the SVG has a bar for the value with and without the dictionary for every document")
@@ -206,7 +214,8 @@ struct SizeReportOptionTests {
         defer { tool.cleanUp() }
         let block = try SizeReportTests.rows(tool.run(["size-report", "--padding", "256", "--format", "json"]))
         let classes = try SizeReportTests.rows(tool.run(["size-report", "--padding-size-classes", "--format", "json"]))
-        let secret = try SizeReportTests.rows(tool.run(["size-report", "--secret-field", "csrf_token", "--format", "json"]))
+        let secret = try SizeReportTests.rows(
+            tool.run(["size-report", "--secret-field", "csrf_token", "--format", "json"]))
         for name in Self.shapes {
             for (rows, option) in [(block, "padding"), (classes, "padding")] {
                 let cost = try #require((rows[name]?["optionCosts"] as? [[String: Any]])?.first)
@@ -219,6 +228,7 @@ struct SizeReportOptionTests {
             #expect((cost["characters"] as? Int).map { name == "tiny" ? $0 == 0 : $0 > 0 } == true, "\(name): \(cost)")
         }
         let contradiction = try tool.run(["size-report", "--padding", "64", "--padding-size-classes"])
-        #expect(contradiction.status != 0 && contradiction.stderr.contains("either --padding or --padding-size-classes"))
+        #expect(
+            contradiction.status != 0 && contradiction.stderr.contains("either --padding or --padding-size-classes"))
     }
 }

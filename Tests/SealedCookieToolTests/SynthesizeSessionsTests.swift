@@ -4,7 +4,8 @@ import Testing
 @Suite("scripts/synthesize-sessions")
 struct SynthesizeSessionsTests {
     /// Runs the script with `arguments`; its output and the files it wrote, by name.
-    static func synthesize(_ arguments: [String], in tool: ToolRunner) throws -> (output: String, files: [String: Data]) {
+    static func synthesize(_ arguments: [String], in tool: ToolRunner) throws -> (output: String, files: [String: Data])
+    {
         let process = Process()
         process.executableURL = ToolRunner.repository.appendingPathComponent("scripts/synthesize-sessions")
         process.arguments = arguments

@@ -11,7 +11,9 @@ struct ToolRunner {
     /// The executable, next to the test bundle in the build products folder.
     static let executable: URL = {
         let products = Bundle.main.bundleURL
-        let candidates = [products, products.deletingLastPathComponent()].map { $0.appendingPathComponent("sealed-cookie") }
+        let candidates = [products, products.deletingLastPathComponent()].map {
+            $0.appendingPathComponent("sealed-cookie")
+        }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
 
@@ -26,7 +28,8 @@ struct ToolRunner {
     let folder: URL
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sealed-cookie-tests-\(UUID().uuidString)")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sealed-cookie-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 

@@ -34,7 +34,9 @@ import VaporTesting
             let logout = try await client.send(.POST, "/logout", cookie: grown.cookieField)
             #expect(names(logout.setCookies) == ["session", "session.1"])
             for line in logout.setCookies {
-                #expect(line.contains("; Domain=example.test") && line.contains("; Path=/") && line.contains("; Max-Age=0"), "\(line)")
+                #expect(
+                    line.contains("; Domain=example.test") && line.contains("; Path=/") && line.contains("; Max-Age=0"),
+                    "\(line)")
             }
         }
     }

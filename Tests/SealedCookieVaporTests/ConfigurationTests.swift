@@ -14,7 +14,10 @@ import Testing
             try SealedSessionConfiguration<ExampleSession>(
                 cookieName: "s", keyRing: VaporTestNode.ring(1), rootDomain: "github.io")
         }
-        #expect(throws: SessionCookieError.invalidConfiguration(setting: "renewalFraction", allowed: "from 0 to 1, or nil (is 2.0)")) {
+        #expect(
+            throws: SessionCookieError.invalidConfiguration(
+                setting: "renewalFraction", allowed: "from 0 to 1, or nil (is 2.0)")
+        ) {
             try SealedSessionConfiguration<ExampleSession>(
                 cookieName: "s", keyRing: VaporTestNode.ring(1), rootDomain: nil, renewalFraction: 2)
         }

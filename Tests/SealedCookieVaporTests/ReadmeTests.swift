@@ -19,11 +19,15 @@ import VaporTesting
         setenv("SESSION_KEYS", "1:" + (try SessionKey.generate(id: 1).exportBase64URL()), 1)
         try await withApp { app in
             // README begin
-            let sessions = app.grouped(SealedSessionMiddleware<UserSession>(configuration: try .init(
-                cookieName: "__Secure-session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS"), rootDomain: "example.com")))
+            let sessions = app.grouped(
+                SealedSessionMiddleware<UserSession>(
+                    configuration: try .init(
+                        cookieName: "__Secure-session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS"),
+                        rootDomain: "example.com")))
 
             sessions.post("login") { req async throws -> HTTPStatus in
-                try req.sealedSession(as: UserSession.self).set(UserSession(userID: "u_42"), expiresIn: .seconds(7 * 86_400))
+                try req.sealedSession(as: UserSession.self).set(
+                    UserSession(userID: "u_42"), expiresIn: .seconds(7 * 86_400))
                 return .ok
             }
             sessions.get("me") { req async throws -> String in
@@ -42,7 +46,8 @@ import VaporTesting
             let cookie = String(line.prefix { $0 != ";" })
             let me = try await tester.sendRequest(.GET, "/me", headers: ["Host": "www.example.com", "Cookie": cookie])
             #expect(String(buffer: me.body) == "u_42")
-            let logout = try await tester.sendRequest(.POST, "/logout", headers: ["Host": "www.example.com", "Cookie": cookie])
+            let logout = try await tester.sendRequest(
+                .POST, "/logout", headers: ["Host": "www.example.com", "Cookie": cookie])
             let deletion = try #require(logout.headers[.setCookie].first)
             #expect(deletion.contains("; Max-Age=0") && deletion.contains("; Domain=example.com"))
         }
@@ -59,7 +64,8 @@ import VaporTesting
     }
 
     private static func between(_ start: String, _ end: String, in text: String) -> String? {
-        guard let from = text.range(of: start), let to = text.range(of: end, range: from.upperBound..<text.endIndex) else {
+        guard let from = text.range(of: start), let to = text.range(of: end, range: from.upperBound..<text.endIndex)
+        else {
             return nil
         }
         return String(text[from.upperBound..<to.lowerBound].dropLast())

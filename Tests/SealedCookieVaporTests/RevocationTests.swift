@@ -12,7 +12,9 @@ import VaporTesting
 @Suite struct RevocationTests {
     @Test func aCopyOfTheCookieTakenBeforeLogoutIsRefused() async throws {
         let clock = TestClock()
-        let revocation = SessionRevocationList<ExampleSession>(store: InMemorySessionRevocationStore(), clock: clock.source) { $0.user }
+        let revocation = SessionRevocationList<ExampleSession>(
+            store: InMemorySessionRevocationStore(), clock: clock.source
+        ) { $0.user }
         let node = try VaporTestNode(clock: clock, revocation: revocation)
         try await node.test { client in
             let login = try await client.send(.POST, "/login?user=alice")

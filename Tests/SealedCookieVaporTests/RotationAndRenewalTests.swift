@@ -42,7 +42,9 @@ import VaporTesting
             let header = try EnvelopeHeader(sealedValue: renewed.cookieField.cookieValue)
             #expect(header.issuedAt == node.clock.now)
             // Carried in whole minutes of age: the login time, give or take a minute.
-            #expect(abs(header.sessionStartedAt.timeIntervalSince(TestClock.start)) < 60, "the maximum session age counts from the login")
+            #expect(
+                abs(header.sessionStartedAt.timeIntervalSince(TestClock.start)) < 60,
+                "the maximum session age counts from the login")
             node.clock.advance(by: 12 * 3600 + 120)
             #expect(try await client.send(.GET, "/me", cookie: login.cookieField).status == .seeOther)
             #expect(try await client.send(.GET, "/me", cookie: renewed.cookieField).reply?.user == "alice")

@@ -11,13 +11,16 @@ import VaporTesting
 /// `app.sessions.use(.sealed(codec))`: Vapor's `req.session.data` kept in the sealed cookie.
 @Suite struct SessionDriverTests {
     private func codec(_ keyRing: KeyRing, clock: TestClock) throws -> SessionCodec<SessionData> {
-        try SessionCodec(configuration: .init(
-            cookieName: "vapor-session", keyRing: keyRing, maxSessionAge: .seconds(7 * 86_400), clock: clock.source))
+        try SessionCodec(
+            configuration: .init(
+                cookieName: "vapor-session", keyRing: keyRing, maxSessionAge: .seconds(7 * 86_400), clock: clock.source)
+        )
     }
 
     /// Runs `test` on an app whose routes use Vapor's sessions through the sealed driver.
     private func withDriverApp(
-        _ codec: SessionCodec<SessionData>, logs: LogRecorder, _ test: (any TestingApplicationTester) async throws -> Void
+        _ codec: SessionCodec<SessionData>, logs: LogRecorder,
+        _ test: (any TestingApplicationTester) async throws -> Void
     ) async throws {
         try await withApp { app in
             app.logger = logs.logger
@@ -76,8 +79,10 @@ import VaporTesting
     @Test func aSessionPastOneCookieIsAServerErrorNotADroppedCookie() async throws {
         let logs = LogRecorder()
         try await withDriverApp(try codec(VaporTestNode.ring(1), clock: TestClock()), logs: logs) { app in
+            // Random letters: incompressible, so the session cannot fit one cookie.
             var generator = SeededGenerator.forTest()
-            let filler = String((0..<5000).map { _ in Character(UnicodeScalar(UInt8.random(in: 97...122, using: &generator))) })  // incompressible
+            let filler = String(
+                (0..<5000).map { _ in Character(UnicodeScalar(UInt8.random(in: 97...122, using: &generator))) })
             let login = try await app.sendRequest(.POST, "/login?user=erin&filler=\(filler)")
             #expect(login.status == .internalServerError)
             #expect(login.headers[.setCookie].isEmpty)

@@ -83,7 +83,10 @@ import VaporTesting
                 let session = try req.sealedSession(as: ExampleSession.self)
                 let before = session.data == nil ? "none" : "some"
                 session.set(ExampleSession(user: "bob"), expiresIn: .seconds(600))
-                let visits = session.update { $0.visits += 2; return $0.visits }
+                let visits = session.update {
+                    $0.visits += 2
+                    return $0.visits
+                }
                 return "\(before) \(visits ?? -1) \(session.expiresIn == .seconds(600))"
             }
         }) { client in

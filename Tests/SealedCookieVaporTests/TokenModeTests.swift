@@ -21,7 +21,8 @@ import VaporTesting
             let me = try await client.send(.GET, "/me", headers: ["Authorization": "Bearer \(token)"])
             #expect(me.reply?.user == "dave")
             #expect(me.headers.first(name: "Session-Token") == nil)
-            let change = try await client.send(.POST, "/cart?item=kettle", headers: ["Authorization": "bearer \(token)"])
+            let change = try await client.send(
+                .POST, "/cart?item=kettle", headers: ["Authorization": "bearer \(token)"])
             let changed = try #require(change.headers.first(name: "Session-Token"))
             #expect(changed != token)
             #expect(change.setCookies.isEmpty)
@@ -38,7 +39,8 @@ import VaporTesting
         try await node.test { client in
             let cookie = try await client.send(.POST, "/login?user=alice").cookieField
             let token = try #require(
-                try await client.send(.POST, "/login?user=dave", headers: ["Session-Token": "1"]).headers.first(name: "Session-Token"))
+                try await client.send(.POST, "/login?user=dave", headers: ["Session-Token": "1"]).headers.first(
+                    name: "Session-Token"))
             let both = try await client.send(.GET, "/me", cookie: cookie, headers: ["Authorization": "Bearer \(token)"])
             #expect(both.reply?.user == "dave")
             for authorization in ["Bearer \(token.dropLast(3))", "Bearer", "Basic \(token)"] {
@@ -53,9 +55,11 @@ import VaporTesting
         try await node.test { client in
             let cookie = try await client.send(.POST, "/login?user=alice").cookieField
             let token = try #require(
-                try await client.send(.POST, "/login?user=dave", headers: ["Session-Token": "1"]).headers.first(name: "Session-Token"))
+                try await client.send(.POST, "/login?user=dave", headers: ["Session-Token": "1"]).headers.first(
+                    name: "Session-Token"))
             // Sealed under different purposes: neither opens in the other's place.
-            let cookieAsToken = try await client.send(.GET, "/me", headers: ["Authorization": "Bearer \(cookie.drop { $0 != "=" }.dropFirst())"])
+            let cookieAsToken = try await client.send(
+                .GET, "/me", headers: ["Authorization": "Bearer \(cookie.drop { $0 != "=" }.dropFirst())"])
             #expect(cookieAsToken.status == .seeOther)
             let tokenAsCookie = try await client.send(.GET, "/me", cookie: "session=\(token)")
             #expect(tokenAsCookie.status == .seeOther)
@@ -65,12 +69,15 @@ import VaporTesting
     @Test func tokenModeIsOffUnlessConfigured() async throws {
         let node = try VaporTestNode()
         let token = try await node.test { client in
-            try #require(try await client.send(.POST, "/login?user=dave", headers: ["Session-Token": "1"]).headers.first(name: "Session-Token"))
+            try #require(
+                try await client.send(.POST, "/login?user=dave", headers: ["Session-Token": "1"]).headers.first(
+                    name: "Session-Token"))
         }
         var cookiesOnly = node
         cookiesOnly.node.sessions.tokenMode = nil
         try await cookiesOnly.test { client in
-            #expect(try await client.send(.GET, "/me", headers: ["Authorization": "Bearer \(token)"]).status == .seeOther)
+            #expect(
+                try await client.send(.GET, "/me", headers: ["Authorization": "Bearer \(token)"]).status == .seeOther)
             let login = try await client.send(.POST, "/login?user=dave", headers: ["Session-Token": "1"])
             #expect(login.headers.first(name: "Session-Token") == nil)
             #expect(login.setCookies.count == 1)

@@ -15,7 +15,8 @@ struct Floor: @unchecked Sendable {
     /// nonce | ciphertext | tag, base64url.
     func seal(_ plaintext: [UInt8]) -> String {
         let nonceCount = Int(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES)
-        var box = [UInt8](repeating: 0, count: nonceCount + plaintext.count + Int(crypto_aead_xchacha20poly1305_ietf_ABYTES))
+        var box = [UInt8](
+            repeating: 0, count: nonceCount + plaintext.count + Int(crypto_aead_xchacha20poly1305_ietf_ABYTES))
         box.withUnsafeMutableBufferPointer { out in
             guard let base = out.baseAddress else { return }
             randombytes_buf(base, nonceCount)

@@ -28,7 +28,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard cookies.deletionHeaders(requestCookieHeaders: fields).count <= maxChunkCount else {
         finding("log-out deletes more cookies than chunks can exist")
     }
-    let written = (try? cookies.setCookieHeaders(for: [1, 2, 3], requestHost: "a.example.com", requestCookieHeaders: fields)) ?? []
+    let written =
+        (try? cookies.setCookieHeaders(for: [1, 2, 3], requestHost: "a.example.com", requestCookieHeaders: fields))
+        ?? []
     guard written.count <= maxChunkCount else { finding("a write emits more cookies than chunks can exist") }
     return 0
 }

@@ -36,7 +36,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         let reader = try? SessionCodec<JSONValue>(configuration: configuration)
     else { finding("the codecs could not be made") }
     guard let value = try? sealer.seal(plaintext) else { return 0 }  // Over a size limit.
-    guard (try? sealer.open(value).session) == plaintext else { finding("a sealed value did not open to its plaintext") }
+    guard (try? sealer.open(value).session) == plaintext else {
+        finding("a sealed value did not open to its plaintext")
+    }
     let ours = try? reader.open(value).session
     let foundation = try? JSONDecoder().decode(JSONValue.self, from: Data(plaintext))
     if let ours, let foundation, ours != foundation { finding("the JSON decoder and Foundation disagree") }

@@ -23,7 +23,8 @@ struct Compressors: Sendable {
             sealingCompression = nil
         case .deflate(let minimumSize, let level):
             guard minimumSize >= 0, (1...9).contains(level) else {
-                throw .invalidConfiguration(setting: "compression", allowed: "deflate with minimumSize 0 or more and level 1 to 9")
+                throw .invalidConfiguration(
+                    setting: "compression", allowed: "deflate with minimumSize 0 or more and level 1 to 9")
             }
             sealingCompression = .deflate
             deflateMinimumSize = minimumSize
@@ -31,7 +32,9 @@ struct Compressors: Sendable {
             // Cookie-sized input compresses to the same bytes on the corpus; see docs/benchmarks.md.
             deflaters = StreamPool(capacity: 16) { Deflater(level: Int32(level), memoryLevel: 5) }
         case .zstd(let ring, let level):
-            guard (1...19).contains(level) else { throw .invalidConfiguration(setting: "compression", allowed: "zstd with level 1 to 19") }
+            guard (1...19).contains(level) else {
+                throw .invalidConfiguration(setting: "compression", allowed: "zstd with level 1 to 19")
+            }
             for dictionary in ring.all {
                 let isPrimary = dictionary.id == ring.primary.id
                 guard

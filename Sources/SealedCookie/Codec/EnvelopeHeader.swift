@@ -79,9 +79,12 @@ public struct EnvelopeHeader: Sendable, Equatable {
     /// envelope (values over 1 MiB are refused).
     public init(sealedValue: String) throws(SessionCodecError) {
         let limit = 1 << 20
-        guard sealedValue.utf8.count <= limit else { throw .valueTooLarge(length: sealedValue.utf8.count, limit: limit) }
+        guard sealedValue.utf8.count <= limit else {
+            throw .valueTooLarge(length: sealedValue.utf8.count, limit: limit)
+        }
         guard let bytes = Base64URL.decode(sealedValue) else { throw .malformed }
-        let (header, byteCount) = try bytes.withUnsafeBytesTyped { raw throws(SessionCodecError) in try Self.parse(raw) }
+        let (header, byteCount) = try bytes.withUnsafeBytesTyped { raw throws(SessionCodecError) in try Self.parse(raw)
+        }
         guard bytes.count >= byteCount + XChaCha20Poly1305.nonceByteCount + XChaCha20Poly1305.tagByteCount else {
             throw .malformed
         }

@@ -22,7 +22,8 @@ extension SessionCodec {
         guard length <= configuration.maxValueLength else {
             throw .valueTooLarge(length: length, limit: configuration.maxValueLength)
         }
-        guard length >= Base64URL.encodedLength(of: Self.envelopeOverhead(headerByteCount: EnvelopeHeader.minByteCount)),
+        guard
+            length >= Base64URL.encodedLength(of: Self.envelopeOverhead(headerByteCount: EnvelopeHeader.minByteCount)),
             var envelope = Base64URL.decode(value)
         else { throw .malformed }
         defer { envelope.zeroize() }
@@ -75,7 +76,8 @@ extension SessionCodec {
                 XChaCha20Poly1305.open(
                     UnsafeRawBufferPointer(rebasing: bytes[cipherStart...]), authenticating: aad,
                     nonce: UnsafeRawBufferPointer(rebasing: bytes[headerByteCount..<cipherStart]),
-                    key: key.encryptionKey, into: UnsafeMutableRawBufferPointer(rebasing: bytes[cipherStart..<plaintextEnd]))
+                    key: key.encryptionKey,
+                    into: UnsafeMutableRawBufferPointer(rebasing: bytes[cipherStart..<plaintextEnd]))
             }
         }
         guard authentic else { throw .authenticationFailed }
@@ -103,7 +105,9 @@ extension SessionCodec {
         var secrets: [UInt8] = []
         if header.hasSecretSection {
             // Read within the unpadded bytes only, so `next` can never pass `end`.
-            guard let (length, next) = LEB128.decode(UnsafeRawBufferPointer(rebasing: plaintext[..<end]), at: 0, maxBytes: 4),
+            guard
+                let (length, next) = LEB128.decode(
+                    UnsafeRawBufferPointer(rebasing: plaintext[..<end]), at: 0, maxBytes: 4),
                 length > 0, length <= UInt64(end - next)
             else { throw .invalidPayload }
             start = next + Int(length)
@@ -116,7 +120,8 @@ extension SessionCodec {
                 return SessionBytes(body: Array(body), secrets: secrets)
             case .deflate, .zstd:
                 let cap = configuration.maxDecompressedBytes
-                return SessionBytes(body: try compressors.decompress(body, as: header.compression, cap: cap), secrets: secrets)
+                return SessionBytes(
+                    body: try compressors.decompress(body, as: header.compression, cap: cap), secrets: secrets)
             }
         } catch {
             secrets.zeroize()

@@ -136,7 +136,9 @@ extension SessionCodec {
         envelope.withUnsafeMutableBytes { out in
             let nonce = UnsafeMutableRawBufferPointer(rebasing: out[headerByteCount..<payloadStart])
             fillNonce(nonce)
-            withAuthenticatedData(header: UnsafeRawBufferPointer(rebasing: out[..<headerByteCount]), compression: compression) { aad in
+            withAuthenticatedData(
+                header: UnsafeRawBufferPointer(rebasing: out[..<headerByteCount]), compression: compression
+            ) { aad in
                 XChaCha20Poly1305.seal(
                     UnsafeRawBufferPointer(rebasing: out[payloadStart..<payloadEnd]), authenticating: aad,
                     nonce: UnsafeRawBufferPointer(nonce), key: key.encryptionKey,

@@ -27,7 +27,8 @@ extension SessionCodec {
 
     /// Stages 2 to 5 of seal: header | nonce | ciphertext+tag from serialized bytes.
     public func envelopeStage(_ serialized: (body: [UInt8], secrets: [UInt8])) throws(SessionCodecError) -> [UInt8] {
-        try makeEnvelope(SessionBytes(body: serialized.body, secrets: serialized.secrets), lifetimeMinutes: lifetimeMinutes)
+        try makeEnvelope(
+            SessionBytes(body: serialized.body, secrets: serialized.secrets), lifetimeMinutes: lifetimeMinutes)
     }
 
     /// Stage 6 of seal: base64url.
@@ -42,7 +43,9 @@ extension SessionCodec {
 
     /// Stages 2 to 5 of open: header checks, decryption and decompression, from a decoded
     /// envelope (left holding the plaintext) to the serialized session.
-    public func openEnvelopeStage(_ envelope: inout [UInt8]) throws(SessionCodecError) -> (body: [UInt8], secrets: [UInt8]) {
+    public func openEnvelopeStage(_ envelope: inout [UInt8]) throws(SessionCodecError) -> (
+        body: [UInt8], secrets: [UInt8]
+    ) {
         let serialized = try openEnvelope(&envelope).1
         return (serialized.body, serialized.secrets)
     }

@@ -45,8 +45,10 @@ public struct SessionCodec<Session: Sendable>: Sendable {
         }
         if let age = configuration.maxSessionAge {
             let parts = age.components
-            guard parts.attoseconds == 0, (60...Int64(EnvelopeHeader.maxLifetimeMinutes) * 60).contains(parts.seconds) else {
-                throw .invalidConfiguration(setting: "maxSessionAge", allowed: "whole seconds from 1 minute to 400 days, or nil")
+            guard parts.attoseconds == 0, (60...Int64(EnvelopeHeader.maxLifetimeMinutes) * 60).contains(parts.seconds)
+            else {
+                throw .invalidConfiguration(
+                    setting: "maxSessionAge", allowed: "whole seconds from 1 minute to 400 days, or nil")
             }
         }
         if case .block(let size) = configuration.padding, !(1...1024).contains(size) {
@@ -110,14 +112,18 @@ public struct SessionCodec<Session: Sendable>: Sendable {
         _ body: (UnsafeRawBufferPointer) -> R
     ) -> R {
         var digest: [UInt8] = []
-        if case .zstd(let id) = compression, let dictionary = compressors.dictionaries[id] { digest = dictionary.digest }
-        return withUnsafeTemporaryAllocation(byteCount: header.count + boundContext.count + digest.count, alignment: 1) { aad in
+        if case .zstd(let id) = compression, let dictionary = compressors.dictionaries[id] {
+            digest = dictionary.digest
+        }
+        return withUnsafeTemporaryAllocation(byteCount: header.count + boundContext.count + digest.count, alignment: 1)
+        { aad in
             aad.copyMemory(from: header)
             boundContext.withUnsafeBytes { context in
                 UnsafeMutableRawBufferPointer(rebasing: aad[header.count...]).copyMemory(from: context)
             }
             digest.withUnsafeBytes { digest in
-                UnsafeMutableRawBufferPointer(rebasing: aad[(header.count + boundContext.count)...]).copyMemory(from: digest)
+                UnsafeMutableRawBufferPointer(rebasing: aad[(header.count + boundContext.count)...]).copyMemory(
+                    from: digest)
             }
             return body(UnsafeRawBufferPointer(aad))
         }

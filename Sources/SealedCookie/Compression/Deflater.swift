@@ -56,7 +56,8 @@ final class Deflater {
         output.append(contentsOf: repeatElement(0, count: limit))
         var finished = false
         output.withUnsafeMutableBufferPointer { out in
-            stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
+            stream.pointee.next_in = UnsafeMutablePointer(
+                mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
             stream.pointee.avail_in = uInt(input.count)
             stream.pointee.next_out = out.baseAddress.map { $0 + start }
             stream.pointee.avail_out = uInt(limit)

@@ -49,7 +49,9 @@ final class Inflater {
         }
     }
 
-    private func inflateWhole(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(Failure) {
+    private func inflateWhole(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer)
+        throws(Failure)
+    {
         guard inflateReset(stream) == Z_OK else { throw .corrupt }
         defer {
             stream.pointee.next_in = nil

@@ -15,7 +15,9 @@ final class ZstdDigestedDictionary: @unchecked Sendable {
     /// content otherwise (zstd's automatic rule), for decompression and, when
     /// `compressionLevel` is given, for compression at that level. Nil when zstd refuses them.
     init?(bytes: [UInt8], compressionLevel: Int32?) {
-        guard let decompression = bytes.withUnsafeBytes({ ZSTD_createDDict($0.baseAddress, $0.count) }) else { return nil }
+        guard let decompression = bytes.withUnsafeBytes({ ZSTD_createDDict($0.baseAddress, $0.count) }) else {
+            return nil
+        }
         var compression: OpaquePointer?
         if let compressionLevel {
             compression = bytes.withUnsafeBytes { ZSTD_createCDict($0.baseAddress, $0.count, compressionLevel) }

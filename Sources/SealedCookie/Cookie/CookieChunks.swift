@@ -25,7 +25,8 @@ enum CookieChunks {
     /// The index of a chunk cookie named `base.k` (1 to 99, no leading zero), or nil for any
     /// other name.
     static func index(ofName name: String, base: String) -> Int? {
-        let nameBytes = name.utf8, baseBytes = base.utf8
+        let nameBytes = name.utf8
+        let baseBytes = base.utf8
         guard nameBytes.count > baseBytes.count + 1, nameBytes.count <= baseBytes.count + 3,
             nameBytes.starts(with: baseBytes)
         else { return nil }
@@ -145,7 +146,11 @@ enum CookieChunks {
                     if tally(.failure(.malformedChunkMarker)) { continue } else { return }
                 }
                 guard announced <= maxChunkCount else {
-                    if tally(.failure(.tooManyChunks(count: announced, limit: maxChunkCount))) { continue } else { return }
+                    if tally(.failure(.tooManyChunks(count: announced, limit: maxChunkCount))) {
+                        continue
+                    } else {
+                        return
+                    }
                 }
                 count = announced
                 firstPiece = Substring(bytes[bytes.index(after: tilde)...])

@@ -122,7 +122,9 @@ package struct CookieHeader: Sendable, Equatable {
     }
 
     private static func unquote(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
-        guard bytes.count >= 2, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") else { return bytes }
+        guard bytes.count >= 2, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") else {
+            return bytes
+        }
         return bytes.dropFirst().dropLast()
     }
 }

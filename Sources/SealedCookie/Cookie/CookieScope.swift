@@ -45,7 +45,8 @@ public struct CookieScope: Sendable, Equatable {
         do {
             list = try PublicSuffixList.bundled
         } catch {
-            throw .invalidConfiguration(setting: "publicSuffixList", allowed: "loadable (the bundled snapshot failed: \(error))")
+            throw .invalidConfiguration(
+                setting: "publicSuffixList", allowed: "loadable (the bundled snapshot failed: \(error))")
         }
         return try rootDomain(domain, publicSuffixList: list)
     }
@@ -83,7 +84,8 @@ public struct CookieScope: Sendable, Equatable {
     /// - Throws: ``SessionCookieError/hostOutsideScope(host:rootDomain:)``.
     package func check(host: String) throws(SessionCookieError) {
         guard let rootDomain, !contains(host: host) else { return }
-        throw .hostOutsideScope(host: String(decoding: host.utf8.prefix(DomainName.maxByteCount), as: UTF8.self), rootDomain: rootDomain)
+        throw .hostOutsideScope(
+            host: String(decoding: host.utf8.prefix(DomainName.maxByteCount), as: UTF8.self), rootDomain: rootDomain)
     }
 
     /// The host name of an HTTP `Host` header or `:authority` (`a.example.com:8443` ->

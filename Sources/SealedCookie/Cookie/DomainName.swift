@@ -54,7 +54,8 @@ struct DomainName: Sendable, Hashable {
     /// Whether the name is `other` or a subdomain of it: RFC 6265 section 5.1.3 domain-match
     /// for two checked names (neither is an IP address, so the string rule applies).
     func isEqualOrSubdomain(of other: DomainName) -> Bool {
-        let name = text.utf8, root = other.text.utf8
+        let name = text.utf8
+        let root = other.text.utf8
         guard name.count > root.count else { return text == other.text }
         let dot = name.index(name.endIndex, offsetBy: -(root.count + 1))
         return name[dot] == UInt8(ascii: ".") && name[name.index(after: dot)...].elementsEqual(root)
@@ -75,7 +76,8 @@ struct DomainName: Sendable, Hashable {
         if label.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) { return true }
         if label.count >= 2, label.first == UInt8(ascii: "0"), label.dropFirst().first == UInt8(ascii: "x") {
             return label.dropFirst(2).allSatisfy { byte in
-                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
             }
         }
         return false

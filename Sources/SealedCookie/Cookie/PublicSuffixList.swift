@@ -130,7 +130,8 @@ package struct PublicSuffixList: Sendable {
         if label.utf8.allSatisfy({ $0 < 0x80 }) {
             let lower = label.lowercased()
             let valid = lower.utf8.allSatisfy { byte in
-                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                     || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
             }
             return valid ? lower : nil

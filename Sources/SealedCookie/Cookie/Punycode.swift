@@ -20,7 +20,9 @@ enum Punycode {
         let basicCount = output.count
         var handled = basicCount
         if basicCount > 0 { output.append(UInt8(ascii: "-")) }
-        var n = initialN, delta = 0, bias = initialBias
+        var n = initialN
+        var delta = 0
+        var bias = initialBias
         let codes = scalars.map { Int($0.value) }
         while handled < codes.count {
             guard let m = codes.filter({ $0 >= n }).min() else { return nil }
@@ -65,7 +67,9 @@ enum Punycode {
             }
             start = delimiter + 1
         }
-        var n = initialN, i = 0, bias = initialBias
+        var n = initialN
+        var i = 0
+        var bias = initialBias
         var position = start
         while position < input.count {
             let oldI = i

@@ -18,7 +18,8 @@ extension SessionCookies {
     ///   ``SessionCookieError/conflictingSessions(candidateCount:)`` (log it at warning level,
     ///   rate-limited), or ``SessionCookieError/unreadable(_:candidateCount:)`` with the codec's
     ///   reason (expired, tampered …) for the first candidate.
-    public func session(fromCookieHeaders cookieHeaders: [String]) throws(SessionCookieError) -> OpenedSession<Session>? {
+    public func session(fromCookieHeaders cookieHeaders: [String]) throws(SessionCookieError) -> OpenedSession<Session>?
+    {
         try session(in: parseCookieHeaders(cookieHeaders))
     }
 
@@ -111,7 +112,8 @@ extension SessionCodecError {
     /// the bound holds for any reason added later.
     var reachedDecryption: Bool {
         switch self {
-        case .malformed, .valueTooLarge, .unsupportedVersion, .unknownKeyID, .unknownDictionaryID, .expired, .notYetValid,
+        case .malformed, .valueTooLarge, .unsupportedVersion, .unknownKeyID, .unknownDictionaryID, .expired,
+            .notYetValid,
             .sessionTooOld:
             false
         default: true

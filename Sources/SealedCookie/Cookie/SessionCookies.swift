@@ -240,7 +240,9 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     /// `requestCookies:` variants of the three calls take the result, so the fields are parsed
     /// once per request.
     package func parseCookieHeaders(_ fields: [String]) -> Result<CookieHeader, CookieHeaderError> {
-        Result { () throws(CookieHeaderError) in try CookieHeader(parsing: fields, limits: configuration.cookieHeaderLimits) }
+        Result { () throws(CookieHeaderError) in
+            try CookieHeader(parsing: fields, limits: configuration.cookieHeaderLimits)
+        }
     }
 
     // MARK: Helpers

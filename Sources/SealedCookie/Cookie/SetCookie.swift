@@ -86,7 +86,8 @@ package struct SetCookie: Sendable, Equatable, CustomStringConvertible {
         var normalisedDomain: String?
         if let domain {
             guard domain.utf8.count <= maxAttributeValueByteCount else {
-                throw .attributeTooLong(attribute: "Domain", length: domain.utf8.count, limit: maxAttributeValueByteCount)
+                throw .attributeTooLong(
+                    attribute: "Domain", length: domain.utf8.count, limit: maxAttributeValueByteCount)
             }
             do {
                 normalisedDomain = try DomainName(domain, allowingLeadingDot: true).text

@@ -32,7 +32,8 @@ extension SessionDictionary {
             joined.withUnsafeBytes { input in
                 sizes.withUnsafeBufferPointer { sizes in
                     ZDICT_optimizeTrainFromBuffer_fastCover(
-                        out.baseAddress, out.count, input.baseAddress, sizes.baseAddress, UInt32(sizes.count), &parameters)
+                        out.baseAddress, out.count, input.baseAddress, sizes.baseAddress, UInt32(sizes.count),
+                        &parameters)
                 }
             }
         }

@@ -1,4 +1,3 @@
-
 /// The keys a ``SessionCodec`` uses: one primary key that seals, and older keys that only open.
 ///
 /// A cookie names its key by id, so opening picks the key directly (no trial decryption).

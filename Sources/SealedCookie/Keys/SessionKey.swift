@@ -26,7 +26,9 @@ public struct SessionKey: Sendable, Equatable, CustomStringConvertible {
     /// The XChaCha20-Poly1305 subkey, derived once here rather than on every seal.
     let encryptionKey: SecureBuffer
 
-    private init(id: UInt8, fill: (UnsafeMutableRawBufferPointer) -> Result<Void, SessionKeyError>) throws(SessionKeyError) {
+    private init(id: UInt8, fill: (UnsafeMutableRawBufferPointer) -> Result<Void, SessionKeyError>)
+        throws(SessionKeyError)
+    {
         guard id <= Self.maxID else { throw .keyIDOutOfRange(id) }
         var failure: SessionKeyError?
         let master = SecureBuffer(count: Self.byteCount) { bytes in
@@ -129,8 +131,12 @@ public struct SessionKey: Sendable, Equatable, CustomStringConvertible {
         return start..<max(start, end)
     }
 
-    private static func decode(_ text: ArraySlice<UInt8>, into key: UnsafeMutableRawBufferPointer) -> Result<Void, SessionKeyError> {
-        guard let output = key.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return .failure(.invalidEncoding) }
+    private static func decode(_ text: ArraySlice<UInt8>, into key: UnsafeMutableRawBufferPointer) -> Result<
+        Void, SessionKeyError
+    > {
+        guard let output = key.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            return .failure(.invalidEncoding)
+        }
         var written = 0
         let status: Int32 = text.withUnsafeBufferPointer { input in
             input.withMemoryRebound(to: CChar.self) { chars in

@@ -27,7 +27,8 @@ struct RevocationCache {
 
     init(capacity: Int, staleness: Duration) {
         self.capacity = capacity
-        self.staleness = TimeInterval(staleness.components.seconds) + TimeInterval(staleness.components.attoseconds) / 1e18
+        self.staleness =
+            TimeInterval(staleness.components.seconds) + TimeInterval(staleness.components.attoseconds) / 1e18
     }
 
     var count: Int { entries.count }
@@ -55,7 +56,8 @@ struct RevocationCache {
     /// the oldest. The sweep is linear, but it frees many places at once in the usual case.
     private mutating func makeRoom(now: Date) {
         entries = entries.filter { isFresh($0.value, now: now) }
-        guard entries.count >= capacity, let oldest = entries.min(by: { $0.value.fetchedAt < $1.value.fetchedAt }) else {
+        guard entries.count >= capacity, let oldest = entries.min(by: { $0.value.fetchedAt < $1.value.fetchedAt })
+        else {
             return
         }
         entries[oldest.key] = nil

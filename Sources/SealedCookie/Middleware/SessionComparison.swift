@@ -11,7 +11,9 @@ package struct SessionComparison<Session: Sendable>: Sendable {
 
     package init(codec: SessionCodec<Session>) {
         self.codec = codec
-        self.equals = (Session.self as? any (Equatable & SendableMetatype).Type).map { equality(of: $0, as: Session.self) }
+        self.equals = (Session.self as? any (Equatable & SendableMetatype).Type).map {
+            equality(of: $0, as: Session.self)
+        }
     }
 
     /// What to remember of a loaded session besides itself: nil when `==` compares, else the

@@ -40,7 +40,8 @@ package enum SessionOutcome<Session: Sendable> {
         let (isChanged, serialized) = compare(current.session, loaded)
         let seal = { (reason: Reason) in
             Self.seal(
-                current.session, serialized: serialized, lifetime: lifetime, startedAt: loaded.startedAt, reason: reason)
+                current.session, serialized: serialized, lifetime: lifetime, startedAt: loaded.startedAt, reason: reason
+            )
         }
         if isChanged || lifetime != loaded.lifetime { return seal(.changed) }
         if loaded.needsResealing { return seal(.rotated) }

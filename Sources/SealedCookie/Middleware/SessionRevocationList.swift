@@ -51,7 +51,8 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
         /// keep the details out of the plain one).
         public var description: String {
             switch self {
-            case .failing(let error): "revocation store failing, reported again on recovery: \(String(reflecting: error))"
+            case .failing(let error):
+                "revocation store failing, reported again on recovery: \(String(reflecting: error))"
             case .recovered: "revocation store answering again"
             }
         }

@@ -4,7 +4,8 @@
 /// libsodium's constant-time one (several times faster). Key material is decoded with
 /// libsodium's constant-time `sodium_base642bin` instead (see ``SessionKey``).
 enum Base64URL {
-    private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+    private static let alphabet: [UInt8] = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     /// 0...63 for alphabet bytes, 0xFF for everything else.
     private static let decodeTable: [UInt8] = {

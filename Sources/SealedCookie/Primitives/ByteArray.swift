@@ -1,6 +1,6 @@
 import CSodium
 
-extension Array<UInt8> {
+extension [UInt8] {
     /// Overwrites the bytes with zeros (`sodium_memzero`, which the compiler cannot elide).
     package mutating func zeroize() {
         withUnsafeMutableBytes { buffer in

@@ -24,7 +24,9 @@ enum GenericHash {
             withUnsafeBytes(of: UInt64(part.count).littleEndian) { length in
                 _ = crypto_generichash_update(statePointer, length.baseAddress?.assumingMemoryBound(to: UInt8.self), 8)
             }
-            part.withUnsafeBufferPointer { _ = crypto_generichash_update(statePointer, $0.baseAddress, UInt64($0.count)) }
+            part.withUnsafeBufferPointer {
+                _ = crypto_generichash_update(statePointer, $0.baseAddress, UInt64($0.count))
+            }
         }
         digest.withUnsafeMutableBufferPointer { out in
             guard let output = out.baseAddress else { return }

@@ -31,7 +31,8 @@ public struct JSONSessionSerializer<Session: Codable & Sendable>: SessionSeriali
     public func deserialize(body: [UInt8], secrets: [UInt8]) throws -> Session {
         guard !secrets.isEmpty else { return try deserialize(body) }
         guard let section = SecretSectionReader(secrets) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The secret section is not well formed."))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: [], debugDescription: "The secret section is not well formed."))
         }
         return try TapeJSONDecoder.decode(Session.self, from: body, secretSection: section)
     }

@@ -82,7 +82,9 @@ struct JSONTape {
             }
         }
 
-        private mutating func parseLiteral(_ text: StaticString, _ kind: Kind, into nodes: inout [Node]) throws(SyntaxError) {
+        private mutating func parseLiteral(_ text: StaticString, _ kind: Kind, into nodes: inout [Node])
+            throws(SyntaxError)
+        {
             let count = text.utf8CodeUnitCount
             guard position + count <= input.count else { throw fail("unexpected end of input") }
             for offset in 0..<count where input[position + offset] != text.utf8Start[offset] {
@@ -108,7 +110,8 @@ struct JSONTape {
             }
             if position < input.count, input[position] | 0x20 == UInt8(ascii: "e") {
                 position += 1
-                if position < input.count, input[position] == UInt8(ascii: "+") || input[position] == UInt8(ascii: "-") {
+                if position < input.count, input[position] == UInt8(ascii: "+") || input[position] == UInt8(ascii: "-")
+                {
                     position += 1
                 }
                 guard position < input.count, isDigit(input[position]) else { throw fail("invalid number") }
@@ -154,7 +157,8 @@ struct JSONTape {
                     position += 1
                     guard position < input.count else { throw fail("unterminated string") }
                     switch input[position] {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                        UInt8(ascii: "f"),
                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                         break
                     case UInt8(ascii: "u"):
@@ -169,7 +173,10 @@ struct JSONTape {
                 position += 1
             }
             nodes.append(
-                Node(kind: .string, hasEscapes: hasEscapes, isASCII: bits < 0x80 && wordBits & 0x8080_8080_8080_8080 == 0, start: Int32(start), end: Int32(position), next: Int32(nodes.count + 1)))
+                Node(
+                    kind: .string, hasEscapes: hasEscapes,
+                    isASCII: bits < 0x80 && wordBits & 0x8080_8080_8080_8080 == 0, start: Int32(start),
+                    end: Int32(position), next: Int32(nodes.count + 1)))
             position += 1
         }
 
@@ -187,10 +194,14 @@ struct JSONTape {
                 while true {
                     if isObject {
                         skipWhitespace()
-                        guard position < input.count, input[position] == UInt8(ascii: "\"") else { throw fail("expected a key") }
+                        guard position < input.count, input[position] == UInt8(ascii: "\"") else {
+                            throw fail("expected a key")
+                        }
                         try parseString(into: &nodes)
                         skipWhitespace()
-                        guard position < input.count, input[position] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+                        guard position < input.count, input[position] == UInt8(ascii: ":") else {
+                            throw fail("expected ':'")
+                        }
                         position += 1
                     }
                     try parseValue(into: &nodes, depth: depth + 1)

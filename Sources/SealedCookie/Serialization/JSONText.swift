@@ -9,7 +9,8 @@ enum JSONText {
     }
 
     /// The body and the secret section of `value` (``SessionSecret`` values apart).
-    static func encodeKeepingSecretsApart<Value: Encodable>(_ value: Value) throws -> (body: [UInt8], secrets: [UInt8]) {
+    static func encodeKeepingSecretsApart<Value: Encodable>(_ value: Value) throws -> (body: [UInt8], secrets: [UInt8])
+    {
         if let parts = try StreamingJSONEncoder.encodeKeepingSecretsApart(value) { return parts }
         let section = SecretSectionWriter()
         let userInfo: [CodingUserInfoKey: any Sendable] = SecretSectionWriter.userInfoKey.map { [$0: section] } ?? [:]

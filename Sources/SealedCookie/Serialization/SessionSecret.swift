@@ -35,7 +35,8 @@ public struct SessionSecret<Value: Codable & Sendable>: Codable, Sendable {
         var container = encoder.singleValueContainer()
         if let streaming = encoder as? StreamingJSONEncoder, streaming.collectsSecrets {
             try container.encode(try streaming.appendSecret(wrappedValue))
-        } else if let key = SecretSectionWriter.userInfoKey, let section = encoder.userInfo[key] as? SecretSectionWriter {
+        } else if let key = SecretSectionWriter.userInfoKey, let section = encoder.userInfo[key] as? SecretSectionWriter
+        {
             try container.encode(try section.append(wrappedValue))
         } else {
             try container.encode(wrappedValue)
@@ -47,7 +48,8 @@ public struct SessionSecret<Value: Codable & Sendable>: Codable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let section = (decoder as? TapeJSONDecoder)?.secretSection {
-            wrappedValue = try section.value(at: try container.decode(Int.self), as: Value.self, codingPath: decoder.codingPath)
+            wrappedValue = try section.value(
+                at: try container.decode(Int.self), as: Value.self, codingPath: decoder.codingPath)
         } else {
             wrappedValue = try container.decode(Value.self)
         }

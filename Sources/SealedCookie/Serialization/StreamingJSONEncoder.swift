@@ -74,7 +74,8 @@ final class StreamingJSONEncoder: Encoder {
         // Frames and entries on the stack while they fit (1 KiB each at most, which the
         // standard library always places on the stack); they move to the heap beyond.
         try withUnsafeTemporaryAllocation(of: Frame.self, capacity: 16) { frameSpace in
-            try withUnsafeTemporaryAllocation(of: Entry.self, capacity: 1024 / MemoryLayout<Entry>.stride) { entrySpace in
+            try withUnsafeTemporaryAllocation(of: Entry.self, capacity: 1024 / MemoryLayout<Entry>.stride) {
+                entrySpace in
                 frames = ScratchStack(borrowing: frameSpace)
                 entries = ScratchStack(borrowing: entrySpace)
                 defer {
@@ -193,15 +194,20 @@ final class StreamingJSONEncoder: Encoder {
     func encodeDouble(_ value: Double) throws { try encodeFloatingPoint(value) }
     func encodeDouble(_ value: Float) throws { try encodeFloatingPoint(value) }
 
-    private func encodeFloatingPoint<T: BinaryFloatingPoint & LosslessStringConvertible & TextOutputStreamable>(_ value: T) throws {
+    private func encodeFloatingPoint<T: BinaryFloatingPoint & LosslessStringConvertible & TextOutputStreamable>(
+        _ value: T
+    ) throws {
         guard writer.appendFloatingPoint(value) else {
             throw EncodingError.invalidValue(
-                value, EncodingError.Context(codingPath: [], debugDescription: "Unable to encode \(T.self).\(value) directly in JSON."))
+                value,
+                EncodingError.Context(
+                    codingPath: [], debugDescription: "Unable to encode \(T.self).\(value) directly in JSON."))
         }
     }
 
     /// `[a,b,…]`, each element written by `write`.
-    func writeElements<Element>(_ elements: [Element], _ write: (StreamingJSONEncoder, Element) throws -> Void) rethrows {
+    func writeElements<Element>(_ elements: [Element], _ write: (StreamingJSONEncoder, Element) throws -> Void) rethrows
+    {
         writer.append(UInt8(ascii: "["))
         // An index loop: `enumerated()` in unspecialized code looks up tuple metadata for
         // every element.
@@ -215,7 +221,9 @@ final class StreamingJSONEncoder: Encoder {
     }
 
     /// `{"key":value,…}` in key order, each value written by `write`.
-    func writeEntries<Value>(_ dictionary: [String: Value], _ write: (StreamingJSONEncoder, Value) throws -> Void) rethrows {
+    func writeEntries<Value>(_ dictionary: [String: Value], _ write: (StreamingJSONEncoder, Value) throws -> Void)
+        rethrows
+    {
         let mark = frames.count
         let frame = open(isObject: true, slot: -1)
         for (key, value) in dictionary {
@@ -387,7 +395,8 @@ final class StreamingJSONEncoder: Encoder {
             if !top.isObject { isUnsupported = true }
             return KeyedEncodingContainer(StreamingKeyedContainer(encoder: self, frame: top.id))
         }
-        return KeyedEncodingContainer(StreamingKeyedContainer(encoder: self, frame: open(isObject: true, slot: currentSlot)))
+        return KeyedEncodingContainer(
+            StreamingKeyedContainer(encoder: self, frame: open(isObject: true, slot: currentSlot)))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
@@ -435,7 +444,9 @@ extension Dictionary: StreamingEncodableCollection where Key == String, Value: E
         } else if Value.self == Int.self {
             encoder.writeEntries(pointer.assumingMemoryBound(to: [String: Int].self).pointee) { $0.writeInteger($1) }
         } else {
-            try encoder.writeEntries(pointer.assumingMemoryBound(to: [String: Value].self).pointee) { try $0.encodeValue($1) }
+            try encoder.writeEntries(pointer.assumingMemoryBound(to: [String: Value].self).pointee) {
+                try $0.encodeValue($1)
+            }
         }
     }
 }

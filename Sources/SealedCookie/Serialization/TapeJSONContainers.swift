@@ -15,7 +15,8 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
             throw DecodingError.keyNotFound(
                 key,
                 DecodingError.Context(
-                    codingPath: codingPath, debugDescription: "No value associated with key \(key) (\"\(key.stringValue)\")."))
+                    codingPath: codingPath,
+                    debugDescription: "No value associated with key \(key) (\"\(key.stringValue)\")."))
         }
         return index
     }
@@ -43,19 +44,45 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try optionalScalar(key, decoder.bool) }
-    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try optionalScalar(key, decoder.string) }
-    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try optionalScalar(key) { try decoder.floatingPoint(type, at: $0) } }
-    func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try optionalScalar(key) { try decoder.floatingPoint(type, at: $0) } }
-    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
-    func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
-    func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
-    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
-    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
-    func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
-    func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
-    func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
-    func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
-    func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try optionalScalar(key) { try decoder.integer(type, at: $0) } }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        try optionalScalar(key, decoder.string)
+    }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
+        try optionalScalar(key) { try decoder.floatingPoint(type, at: $0) }
+    }
+    func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? {
+        try optionalScalar(key) { try decoder.floatingPoint(type, at: $0) }
+    }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+        try optionalScalar(key) { try decoder.integer(type, at: $0) }
+    }
+    func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? {
+        try optionalScalar(key) { try decoder.integer(type, at: $0) }
+    }
+    func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? {
+        try optionalScalar(key) { try decoder.integer(type, at: $0) }
+    }
+    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? {
+        try optionalScalar(key) { try decoder.integer(type, at: $0) }
+    }
+    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? {
+        try optionalScalar(key) { try decoder.integer(type, at: $0) }
+    }
+    func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? {
+        try optionalScalar(key) { try decoder.integer(type, at: $0) }
+    }
+    func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? {
+        try optionalScalar(key) { try decoder.integer(type, at: $0) }
+    }
+    func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? {
+        try optionalScalar(key) { try decoder.integer(type, at: $0) }
+    }
+    func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? {
+        try optionalScalar(key) { try decoder.integer(type, at: $0) }
+    }
+    func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? {
+        try optionalScalar(key) { try decoder.integer(type, at: $0) }
+    }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let index = presentValue(key) else { return nil }
@@ -64,25 +91,51 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try scalar(key, decoder.bool) }
     func decode(_ type: String.Type, forKey key: Key) throws -> String { try scalar(key, decoder.string) }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try scalar(key) { try decoder.floatingPoint(type, at: $0) } }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try scalar(key) { try decoder.floatingPoint(type, at: $0) } }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try scalar(key) { try decoder.integer(type, at: $0) } }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try scalar(key) { try decoder.integer(type, at: $0) } }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try scalar(key) { try decoder.integer(type, at: $0) } }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try scalar(key) { try decoder.integer(type, at: $0) } }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try scalar(key) { try decoder.integer(type, at: $0) } }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try scalar(key) { try decoder.integer(type, at: $0) } }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try scalar(key) { try decoder.integer(type, at: $0) } }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try scalar(key) { try decoder.integer(type, at: $0) } }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try scalar(key) { try decoder.integer(type, at: $0) } }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try scalar(key) { try decoder.integer(type, at: $0) } }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+        try scalar(key) { try decoder.floatingPoint(type, at: $0) }
+    }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float {
+        try scalar(key) { try decoder.floatingPoint(type, at: $0) }
+    }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+        try scalar(key) { try decoder.integer(type, at: $0) }
+    }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 {
+        try scalar(key) { try decoder.integer(type, at: $0) }
+    }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 {
+        try scalar(key) { try decoder.integer(type, at: $0) }
+    }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 {
+        try scalar(key) { try decoder.integer(type, at: $0) }
+    }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 {
+        try scalar(key) { try decoder.integer(type, at: $0) }
+    }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt {
+        try scalar(key) { try decoder.integer(type, at: $0) }
+    }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 {
+        try scalar(key) { try decoder.integer(type, at: $0) }
+    }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 {
+        try scalar(key) { try decoder.integer(type, at: $0) }
+    }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 {
+        try scalar(key) { try decoder.integer(type, at: $0) }
+    }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 {
+        try scalar(key) { try decoder.integer(type, at: $0) }
+    }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         let index = try value(key)
         return try decoder.withKey(key) { try decoder.decodeValue(type, at: index) }
     }
 
-    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+        -> KeyedDecodingContainer<NestedKey>
+    {
         let index = try value(key)
         guard decoder.node(index).kind == .object else { throw decoder.mismatch([String: Any].self, at: index) }
         return KeyedDecodingContainer(TapeKeyedContainer<NestedKey>(decoder: decoder, object: index))
@@ -148,30 +201,60 @@ struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
     }
 
     mutating func decode(_ type: Bool.Type) throws -> Bool { try next(type) { [decoder] in try decoder.bool(at: $0) } }
-    mutating func decode(_ type: String.Type) throws -> String { try next(type) { [decoder] in try decoder.string(at: $0) } }
-    mutating func decode(_ type: Double.Type) throws -> Double { try next(type) { [decoder] in try decoder.floatingPoint(type, at: $0) } }
-    mutating func decode(_ type: Float.Type) throws -> Float { try next(type) { [decoder] in try decoder.floatingPoint(type, at: $0) } }
-    mutating func decode(_ type: Int.Type) throws -> Int { try next(type) { [decoder] in try decoder.integer(type, at: $0) } }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { try next(type) { [decoder] in try decoder.integer(type, at: $0) } }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { try next(type) { [decoder] in try decoder.integer(type, at: $0) } }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { try next(type) { [decoder] in try decoder.integer(type, at: $0) } }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { try next(type) { [decoder] in try decoder.integer(type, at: $0) } }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { try next(type) { [decoder] in try decoder.integer(type, at: $0) } }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try next(type) { [decoder] in try decoder.integer(type, at: $0) } }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next(type) { [decoder] in try decoder.integer(type, at: $0) } }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next(type) { [decoder] in try decoder.integer(type, at: $0) } }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next(type) { [decoder] in try decoder.integer(type, at: $0) } }
+    mutating func decode(_ type: String.Type) throws -> String {
+        try next(type) { [decoder] in try decoder.string(at: $0) }
+    }
+    mutating func decode(_ type: Double.Type) throws -> Double {
+        try next(type) { [decoder] in try decoder.floatingPoint(type, at: $0) }
+    }
+    mutating func decode(_ type: Float.Type) throws -> Float {
+        try next(type) { [decoder] in try decoder.floatingPoint(type, at: $0) }
+    }
+    mutating func decode(_ type: Int.Type) throws -> Int {
+        try next(type) { [decoder] in try decoder.integer(type, at: $0) }
+    }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 {
+        try next(type) { [decoder] in try decoder.integer(type, at: $0) }
+    }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 {
+        try next(type) { [decoder] in try decoder.integer(type, at: $0) }
+    }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 {
+        try next(type) { [decoder] in try decoder.integer(type, at: $0) }
+    }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 {
+        try next(type) { [decoder] in try decoder.integer(type, at: $0) }
+    }
+    mutating func decode(_ type: UInt.Type) throws -> UInt {
+        try next(type) { [decoder] in try decoder.integer(type, at: $0) }
+    }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 {
+        try next(type) { [decoder] in try decoder.integer(type, at: $0) }
+    }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 {
+        try next(type) { [decoder] in try decoder.integer(type, at: $0) }
+    }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 {
+        try next(type) { [decoder] in try decoder.integer(type, at: $0) }
+    }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 {
+        try next(type) { [decoder] in try decoder.integer(type, at: $0) }
+    }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         try checkNotAtEnd(type)
         let node = Int(position)
-        let value = try decoder.withKey(TapeIndexKey(index: currentIndex)) { [decoder] in try decoder.decodeValue(type, at: node) }
+        let value = try decoder.withKey(TapeIndexKey(index: currentIndex)) { [decoder] in
+            try decoder.decodeValue(type, at: node)
+        }
         position = decoder.node(node).next
         index += 1
         return value
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<
+        NestedKey
+    > {
         let index = try next(Int.self) { $0 }
         guard decoder.node(index).kind == .object else { throw decoder.mismatch([String: Any].self, at: index) }
         return KeyedDecodingContainer(TapeKeyedContainer<NestedKey>(decoder: decoder, object: index))

@@ -65,7 +65,8 @@ final class TapeJSONDecoder: Decoder {
         } catch {
             throw DecodingError.dataCorrupted(
                 DecodingError.Context(
-                    codingPath: [], debugDescription: "The given data was not valid JSON: \(error.reason) at byte \(error.offset)."))
+                    codingPath: [],
+                    debugDescription: "The given data was not valid JSON: \(error.reason) at byte \(error.offset)."))
         }
         guard tape.nodes.count <= stackHints else {
             return try TapeJSONDecoder(tape: tape, secretSection: secretSection).decodeValue(T.self, at: 0)
@@ -157,7 +158,8 @@ final class TapeJSONDecoder: Decoder {
     func subDecoder(at index: Int?) throws -> any Decoder {
         guard let index else {
             throw DecodingError.valueNotFound(
-                (any Decoder).self, DecodingError.Context(codingPath: codingPath, debugDescription: "No value for the super decoder."))
+                (any Decoder).self,
+                DecodingError.Context(codingPath: codingPath, debugDescription: "No value for the super decoder."))
         }
         let decoder = TapeJSONDecoder(tape: tape, secretSection: secretSection)
         decoder.current = index
@@ -285,10 +287,14 @@ final class TapeJSONDecoder: Decoder {
         let kind = node(index).kind
         if kind == .null {
             return DecodingError.valueNotFound(
-                type, DecodingError.Context(codingPath: codingPath, debugDescription: "Cannot get \(type) -- found null value instead"))
+                type,
+                DecodingError.Context(
+                    codingPath: codingPath, debugDescription: "Cannot get \(type) -- found null value instead"))
         }
         return DecodingError.typeMismatch(
-            type, DecodingError.Context(codingPath: codingPath, debugDescription: "Expected to decode \(type) but found \(kind) instead."))
+            type,
+            DecodingError.Context(
+                codingPath: codingPath, debugDescription: "Expected to decode \(type) but found \(kind) instead."))
     }
 
     func corrupted(_ description: String) -> DecodingError {
@@ -348,7 +354,8 @@ final class TapeJSONDecoder: Decoder {
                     let length = Int(b.end - b.start)
                     for earlier in 0..<later {
                         let a = node(Int(keys[earlier]))
-                        if Int(a.end - a.start) == length, memcmp(base + Int(a.start), base + Int(b.start), length) == 0 {
+                        if Int(a.end - a.start) == length, memcmp(base + Int(a.start), base + Int(b.start), length) == 0
+                        {
                             throw corrupted("An object has the same key more than once.")
                         }
                     }
@@ -386,7 +393,8 @@ extension Array: TapeDecodableCollection where Element: Decodable {
             slot.initializeMemory(as: [String].self, to: try decoder.elements(of: index, decoder.string))
             return
         } else if Element.self == Int.self {
-            slot.initializeMemory(as: [Int].self, to: try decoder.elements(of: index) { try decoder.integer(Int.self, at: $0) })
+            slot.initializeMemory(
+                as: [Int].self, to: try decoder.elements(of: index) { try decoder.integer(Int.self, at: $0) })
             return
         }
         var result: [Element] = []
@@ -394,7 +402,8 @@ extension Array: TapeDecodableCollection where Element: Decodable {
         var position = index + 1
         for offset in 0..<Int(node.count) {
             let element = position
-            result.append(try decoder.withKey(TapeIndexKey(index: offset)) { try decoder.decodeValue(Element.self, at: element) })
+            result.append(
+                try decoder.withKey(TapeIndexKey(index: offset)) { try decoder.decodeValue(Element.self, at: element) })
             position = Int(decoder.node(element).next)
         }
         slot.initializeMemory(as: [Element].self, to: result)
@@ -418,7 +427,9 @@ extension Dictionary: TapeDecodableCollection where Key == String, Value: Decoda
         for _ in 0..<Int(node.count) {
             let name = try decoder.string(at: keyIndex)
             let valueIndex = keyIndex + 1
-            result[name] = try decoder.withKey(TapeIndexKey(stringValue: name)) { try decoder.decodeValue(Value.self, at: valueIndex) }
+            result[name] = try decoder.withKey(TapeIndexKey(stringValue: name)) {
+                try decoder.decodeValue(Value.self, at: valueIndex)
+            }
             keyIndex = Int(decoder.node(valueIndex).next)
         }
         slot.initializeMemory(as: [String: Value].self, to: result)

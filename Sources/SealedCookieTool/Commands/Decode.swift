@@ -23,7 +23,8 @@ extension SealedCookieTool {
                   pbpaste | sealed-cookie decode --key-env APP_KEYS --cookie-name sid | jq .
                 """)
 
-        @Argument(help: ArgumentHelp("The cookie value or Cookie header; standard input when absent.", valueName: "cookie"))
+        @Argument(
+            help: ArgumentHelp("The cookie value or Cookie header; standard input when absent.", valueName: "cookie"))
         var cookie: String?
 
         @OptionGroup(title: "Keys") var keys: KeyOptions
@@ -33,23 +34,27 @@ extension SealedCookieTool {
         @OptionGroup(title: "Secret fields") var secrets: SecretFieldOptions
         @OptionGroup(title: "Limits") var limits: LimitOptions
 
-        @Flag(name: .customLong("show-header"), help: "Also print the key id, issue and expiry times to standard error.")
+        @Flag(
+            name: .customLong("show-header"), help: "Also print the key id, issue and expiry times to standard error.")
         var showHeader = false
 
         func run() throws {
-            let fields = try CookieInput.headerFields(InputSource.readText(cookie, orFile: nil), cookieName: binding.cookieName)
+            let fields = try CookieInput.headerFields(
+                InputSource.readText(cookie, orFile: nil), cookieName: binding.cookieName)
             let codec = try DocumentCodec.make(
                 keyRing: keys.keyRing(), cookieName: binding.cookieName, purpose: binding.purpose, clock: binding.clock,
                 settings: .opening(dictionaries: dictionary.ring(), secretFields: secrets.secretFields), limits: limits)
             let cookies = try DocumentCookies.make(
-                codec: codec, configuration: SessionCookiesConfiguration(scope: .hostOnly, maxChunkCount: chunking.maxChunkCount))
+                codec: codec,
+                configuration: SessionCookiesConfiguration(scope: .hostOnly, maxChunkCount: chunking.maxChunkCount))
             let found: OpenedSession<[UInt8]>?
             do {
                 found = try cookies.session(fromCookieHeaders: fields)
             } catch .unreadable(.deserializationFailed, _) {
                 // The documents' bytes always deserialize; only the secret fields can disagree.
                 throw ToolError(
-                    "the value's secret section does not match --secret-field: pass the same field names it was sealed with")
+                    "the value's secret section does not match --secret-field: pass the same field names it was sealed with"
+                )
             } catch {
                 throw ToolError(LimitOptions.describe(error))
             }

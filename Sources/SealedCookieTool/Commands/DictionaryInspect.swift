@@ -35,15 +35,20 @@ extension SealedCookieTool.DictionaryCommand {
             case .text:
                 let rows = [
                     ("file", file),
-                    ("id", storedID.map { "\($0) (stored in the file)" } ?? "none stored: pass --dictionary-id N with it"),
+                    (
+                        "id",
+                        storedID.map { "\($0) (stored in the file)" } ?? "none stored: pass --dictionary-id N with it"
+                    ),
                     ("bytes", "\(dictionary.bytes.count)"),
                     ("content", kind),
                     ("fingerprint", dictionary.fingerprint),
                 ]
-                print(rows.map { $0.0.padding(toLength: 13, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n"))
+                print(
+                    rows.map { $0.0.padding(toLength: 13, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n"))
             case .json:
                 let report = Report(
-                    file: file, id: storedID.map(Int.init), bytes: dictionary.bytes.count, trained: dictionary.isTrained,
+                    file: file, id: storedID.map(Int.init), bytes: dictionary.bytes.count,
+                    trained: dictionary.isTrained,
                     fingerprint: dictionary.fingerprint)
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]

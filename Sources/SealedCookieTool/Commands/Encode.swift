@@ -58,7 +58,9 @@ extension SealedCookieTool {
         @OptionGroup(title: "Chunking") var chunking: ChunkingOptions
         @OptionGroup(title: "Budget") var budget: BudgetOptions
 
-        @Flag(name: .customLong("value-only"), help: "Print only the sealed value, not Set-Cookie lines (no chunking, no budget).")
+        @Flag(
+            name: .customLong("value-only"),
+            help: "Print only the sealed value, not Set-Cookie lines (no chunking, no budget).")
         var valueOnly = false
 
         func validate() throws {
@@ -69,7 +71,8 @@ extension SealedCookieTool {
             let document = try JSONDocument(InputSource.read(file), origin: file.map { "'\($0)'" } ?? "standard input")
             let codec = try DocumentCodec.make(
                 keyRing: keys.keyRing(), cookieName: binding.cookieName, purpose: binding.purpose, clock: binding.clock,
-                settings: sealing.settings(dictionaries: dictionary.ring(), secretFields: secrets.secretFields), limits: limits)
+                settings: sealing.settings(dictionaries: dictionary.ring(), secretFields: secrets.secretFields),
+                limits: limits)
             if valueOnly {
                 do {
                     print(try codec.seal(document.bytes))

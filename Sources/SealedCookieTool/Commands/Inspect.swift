@@ -21,7 +21,8 @@ extension SealedCookieTool {
             case text, json
         }
 
-        @Argument(help: ArgumentHelp("The cookie value or Cookie header; standard input when absent.", valueName: "cookie"))
+        @Argument(
+            help: ArgumentHelp("The cookie value or Cookie header; standard input when absent.", valueName: "cookie"))
         var cookie: String?
 
         @Option(name: .customLong("cookie-name"), help: "The cookie to pick out of a Cookie header.")
@@ -30,7 +31,9 @@ extension SealedCookieTool {
         @Option(help: "text or json.")
         var format: Format = .text
 
-        @Option(help: ArgumentHelp("Judge expiry against this time, in Unix seconds, instead of now.", valueName: "seconds"))
+        @Option(
+            help: ArgumentHelp("Judge expiry against this time, in Unix seconds, instead of now.", valueName: "seconds")
+        )
         var now: Int?
 
         func run() throws {

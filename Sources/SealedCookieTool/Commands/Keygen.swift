@@ -35,7 +35,8 @@ extension SealedCookieTool {
         func validate() throws {
             guard count >= 1 else { throw ValidationError("--count must be at least 1.") }
             guard id >= 0, id + count - 1 <= Int(SessionKey.maxID) else {
-                throw ValidationError("Key ids must stay within 0-\(SessionKey.maxID): --id \(id) --count \(count) does not.")
+                throw ValidationError(
+                    "Key ids must stay within 0-\(SessionKey.maxID): --id \(id) --count \(count) does not.")
             }
         }
 
@@ -53,12 +54,15 @@ extension SealedCookieTool {
             case .ring:
                 print(entries.map { "\($0.id):\($0.key)" }.joined(separator: "\n"))
             case .env:
-                print("\(KeyOptions.defaultEnvironmentVariable)=" + entries.map { "\($0.id):\($0.key)" }.joined(separator: ","))
+                print(
+                    "\(KeyOptions.defaultEnvironmentVariable)="
+                        + entries.map { "\($0.id):\($0.key)" }.joined(separator: ","))
             case .json:
                 print("[" + entries.map { "{\"id\":\($0.id),\"key\":\"\($0.key)\"}" }.joined(separator: ",") + "]")
             }
             let ids = entries.map { String($0.id) }.joined(separator: ", ")
-            Diagnostics.note("generated \(count == 1 ? "a key with id" : "keys with ids") \(ids); the output is a secret")
+            Diagnostics.note(
+                "generated \(count == 1 ? "a key with id" : "keys with ids") \(ids); the output is a secret")
         }
     }
 }

@@ -38,7 +38,9 @@ extension SealedCookieTool {
             case table, markdown, json, svg
         }
 
-        @Argument(help: ArgumentHelp("A folder of session JSON documents; the bundled corpus when absent.", valueName: "folder"))
+        @Argument(
+            help: ArgumentHelp(
+                "A folder of session JSON documents; the bundled corpus when absent.", valueName: "folder"))
         var folder: String?
 
         @Option(help: "table (aligned columns), markdown, json, or svg (a bar chart).")
@@ -59,7 +61,9 @@ extension SealedCookieTool {
         @OptionGroup(title: "Chunking") var chunking: ChunkingOptions
         @OptionGroup(title: "Budget") var budget: BudgetOptions
 
-        @Flag(inversion: .prefixedNo, help: "Show progress on standard error (default: when it is a terminal and there are over 20 documents).")
+        @Flag(
+            inversion: .prefixedNo,
+            help: "Show progress on standard error (default: when it is a terminal and there are over 20 documents).")
         var progress: Bool?
 
         func validate() throws {
@@ -67,16 +71,20 @@ extension SealedCookieTool {
         }
 
         func run() throws {
-            let documents = try folder.map { path throws(ToolError) in try DocumentFolder.documents(in: path) }
+            let documents =
+                try folder.map { path throws(ToolError) in try DocumentFolder.documents(in: path) }
                 ?? BundledCorpus.documents
             let ring = try dictionary.ring()
             let settings = sealing.settings(dictionaries: ring, secretFields: secrets.secretFields)
             let meter = try makeMeter(settings)
             var comparisons: [(option: String, meter: SizeMeter)] = []
-            for (option, without) in OptionCost.variants(of: settings, withoutDictionary: sealing.compression(dictionaries: nil)) {
+            for (option, without) in OptionCost.variants(
+                of: settings, withoutDictionary: sealing.compression(dictionaries: nil))
+            {
                 comparisons.append((option, try makeMeter(without)))
             }
-            let indicator = Progress(total: documents.count, isEnabled: progress ?? (Diagnostics.isTerminal && documents.count > 20))
+            let indicator = Progress(
+                total: documents.count, isEnabled: progress ?? (Diagnostics.isTerminal && documents.count > 20))
             var rows: [SizeMeasurement] = []
             for (index, document) in documents.enumerated() {
                 indicator.update(index + 1, document.name)
@@ -85,7 +93,9 @@ extension SealedCookieTool {
                 for comparison in comparisons {
                     let without = try comparison.meter.measure(name: document.name, document: json).valueCharacters
                     row.optionCosts.append(
-                        OptionCost(option: comparison.option, valueCharactersWithout: without, characters: row.valueCharacters - without))
+                        OptionCost(
+                            option: comparison.option, valueCharactersWithout: without,
+                            characters: row.valueCharacters - without))
                 }
                 rows.append(row)
             }
@@ -119,7 +129,9 @@ extension SealedCookieTool {
                 }
             return SizeReportResult.Settings(
                 cookieName: cookieName, domain: configuration.scope.domainAttribute, compression: compression,
-                dictionary: dictionary.map { "id \($0.id), \($0.bytes.count) bytes, \($0.isTrained ? "trained" : "raw content"), \($0.fingerprint)" },
+                dictionary: dictionary.map {
+                    "id \($0.id), \($0.bytes.count) bytes, \($0.isTrained ? "trained" : "raw content"), \($0.fingerprint)"
+                },
                 paddingBlockSize: sealing.padding, paddingSizeClasses: sealing.paddingSizeClasses,
                 secretFields: secrets.secretFields, comparedWithout: comparedWithout,
                 cookieByteLimit: meter.budget.maxNameValueByteCount,
@@ -134,11 +146,13 @@ extension SealedCookieTool {
             } catch {
                 throw ToolError("cannot make a throwaway key: \(error)")
             }
-            let codec = try DocumentCodec.make(keyRing: ring, cookieName: cookieName, settings: settings, limits: limits)
+            let codec = try DocumentCodec.make(
+                keyRing: ring, cookieName: cookieName, settings: settings, limits: limits)
             let scope = try DocumentCookies.scope(domain: domain)
             return try SizeMeter(
                 codec: codec,
-                configuration: cookie.configuration(scope: scope, budget: budget.budget, maxChunkCount: chunking.maxChunkCount),
+                configuration: cookie.configuration(
+                    scope: scope, budget: budget.budget, maxChunkCount: chunking.maxChunkCount),
                 requestHost: scope.rootDomain ?? domain)
         }
 

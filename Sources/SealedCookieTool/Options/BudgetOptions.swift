@@ -42,7 +42,8 @@ struct BudgetOptions: ParsableArguments {
 
     var budget: CookieBudget {
         CookieBudget(
-            maxNameValueByteCount: cookieLimit, maxSetCookieByteCount: setCookieLimit ?? Self.defaults.maxSetCookieByteCount,
+            maxNameValueByteCount: cookieLimit,
+            maxSetCookieByteCount: setCookieLimit ?? Self.defaults.maxSetCookieByteCount,
             requestHeaderByteCount: requestBudget, otherCookiesReserve: reserve)
     }
 }

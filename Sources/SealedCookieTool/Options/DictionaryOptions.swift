@@ -18,7 +18,9 @@ struct DictionaryOptions: ParsableArguments {
     var dictionaryID: UInt8?
 
     func validate() throws {
-        if dictionaryID != nil && dictionary == nil { throw ValidationError("--dictionary-id needs --dictionary FILE.") }
+        if dictionaryID != nil && dictionary == nil {
+            throw ValidationError("--dictionary-id needs --dictionary FILE.")
+        }
     }
 
     /// The dictionary as a ring of one, or nil without `--dictionary`.

@@ -3,10 +3,15 @@ import SealedCookie
 
 /// How a session is sealed: lifetime, compression and padding.
 struct SealingOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("How long the session stays valid: minutes, or 90m, 12h, 30d (1 minute to 400 days).", valueName: "lifetime"))
+    @Option(
+        help: ArgumentHelp(
+            "How long the session stays valid: minutes, or 90m, 12h, 30d (1 minute to 400 days).", valueName: "lifetime"
+        ))
     var lifetime = Lifetime(minutes: 24 * 60)
 
-    @Flag(name: .customLong("no-compression"), help: "Never compress (default: raw deflate, or zstd with --dictionary, when it makes the value smaller).")
+    @Flag(
+        name: .customLong("no-compression"),
+        help: "Never compress (default: raw deflate, or zstd with --dictionary, when it makes the value smaller).")
     var compressionDisabled = false
 
     @Option(name: .customLong("compression-level"), help: "The zlib level, 1 (fastest) to 9 (smallest).")
@@ -15,19 +20,27 @@ struct SealingOptions: ParsableArguments {
     @Option(name: .customLong("zstd-level"), help: "The zstd level with --dictionary, 1 (fastest) to 19 (smallest).")
     var zstdLevel = 3
 
-    @Option(help: ArgumentHelp("Pad the payload to a multiple of this many bytes (1-1024), hiding its exact length.", valueName: "bytes"))
+    @Option(
+        help: ArgumentHelp(
+            "Pad the payload to a multiple of this many bytes (1-1024), hiding its exact length.", valueName: "bytes"))
     var padding: Int?
 
     @Flag(
         name: .customLong("padding-size-classes"),
-        help: "Pad the payload up to its size class (32, 48, 64, 96, 128, 192 … bytes): at most a third more, and a length tells only the class.")
+        help:
+            "Pad the payload up to its size class (32, 48, 64, 96, 128, 192 … bytes): at most a third more, and a length tells only the class."
+    )
     var paddingSizeClasses = false
 
     func validate() throws {
-        guard (1...9).contains(compressionLevel) else { throw ValidationError("--compression-level must be from 1 to 9.") }
+        guard (1...9).contains(compressionLevel) else {
+            throw ValidationError("--compression-level must be from 1 to 9.")
+        }
         guard (1...19).contains(zstdLevel) else { throw ValidationError("--zstd-level must be from 1 to 19.") }
         if let padding, !(1...1024).contains(padding) { throw ValidationError("--padding must be from 1 to 1024.") }
-        if padding != nil && paddingSizeClasses { throw ValidationError("Pass either --padding or --padding-size-classes, not both.") }
+        if padding != nil && paddingSizeClasses {
+            throw ValidationError("Pass either --padding or --padding-size-classes, not both.")
+        }
     }
 
     /// Compression off and a dictionary to compress with contradict each other.

@@ -49,18 +49,22 @@ struct SizeChart {
         var out: [String] = []
         out.append(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" "
-                + "viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">")
+                + "viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">"
+        )
         out.append("<title>SealedCookie size report</title>")
         out.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>")
         out.append(
-            "<text x=\"16\" y=\"24\" font-size=\"16\" font-weight=\"bold\" fill=\"#1f2933\">Session size on the way to the browser</text>")
+            "<text x=\"16\" y=\"24\" font-size=\"16\" font-weight=\"bold\" fill=\"#1f2933\">Session size on the way to the browser</text>"
+        )
         out.append(
             "<text x=\"16\" y=\"42\" fill=\"#52606d\">\(Self.escaped(subtitle))</text>")
         for (index, entry) in series.enumerated() {
             let legendX = 16.0 + Double(index % Self.legendColumns) * 200
             let legendY = 52.0 + Double(index / Self.legendColumns) * 18
             out.append("<rect x=\"\(legendX)\" y=\"\(legendY)\" width=\"12\" height=\"12\" fill=\"\(entry.color)\"/>")
-            out.append("<text x=\"\(legendX + 16)\" y=\"\(legendY + 10)\" fill=\"#1f2933\">\(Self.escaped(entry.label))</text>")
+            out.append(
+                "<text x=\"\(legendX + 16)\" y=\"\(legendY + 10)\" fill=\"#1f2933\">\(Self.escaped(entry.label))</text>"
+            )
         }
         for (index, row) in result.documents.enumerated() {
             let groupTop = top + Double(index) * groupHeight
@@ -88,7 +92,8 @@ struct SizeChart {
             "<text x=\"\(limitX)\" y=\"\(plotBottom + 16)\" text-anchor=\"middle\" fill=\"#d64545\">"
                 + "\(limit)-byte cookie limit</text>")
         out.append(
-            "<line x1=\"\(labelWidth)\" y1=\"\(top - 6)\" x2=\"\(labelWidth)\" y2=\"\(plotBottom)\" stroke=\"#cbd2d9\"/>")
+            "<line x1=\"\(labelWidth)\" y1=\"\(top - 6)\" x2=\"\(labelWidth)\" y2=\"\(plotBottom)\" stroke=\"#cbd2d9\"/>"
+        )
         out.append("</svg>")
         return out.joined(separator: "\n") + "\n"
     }
@@ -98,7 +103,9 @@ struct SizeChart {
         var parts = ["cookie \"\(settings.cookieName)\"", "compression \(settings.compression)"]
         if let padding = settings.paddingBlockSize { parts.append("padding \(padding)") }
         if settings.paddingSizeClasses { parts.append("padding to size classes") }
-        if !settings.secretFields.isEmpty { parts.append("secret fields \(settings.secretFields.joined(separator: ", "))") }
+        if !settings.secretFields.isEmpty {
+            parts.append("secret fields \(settings.secretFields.joined(separator: ", "))")
+        }
         if let domain = settings.domain { parts.append("Domain=\(domain)") }
         return parts.joined(separator: ", ")
     }

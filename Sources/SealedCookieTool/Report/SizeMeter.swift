@@ -47,7 +47,8 @@ struct SizeMeter {
         let fits = written.cookies.map { (try? budget.check(requestCookies: $0)) != nil } ?? false
         return SizeMeasurement(
             name: name, jsonBytes: document.bytes.count, payloadBytes: anatomy.payloadByteCount,
-            compressed: header.compression != .none, sealedBytes: anatomy.envelopeByteCount, valueCharacters: value.utf8.count,
+            compressed: header.compression != .none, sealedBytes: anatomy.envelopeByteCount,
+            valueCharacters: value.utf8.count,
             cookieLimitShare: Double(whole.nameValueByteCount) / Double(budget.maxNameValueByteCount),
             setCookieBytes: written.headers?.reduce(0) { $0 + $1.utf8.count }, chunks: written.headers?.count,
             cookieHeaderBytes: requestBytes, fitsRequestBudget: fits, refusal: written.refusal)
@@ -60,10 +61,12 @@ struct SizeMeter {
     ) throws(ToolError) -> (headers: [String]?, cookies: [SetCookie]?, refusal: String?) {
         let headers: [String]
         do {
-            headers = try cookies.setCookieHeaders(for: document.bytes, requestHost: requestHost, requestCookieHeaders: [])
+            headers = try cookies.setCookieHeaders(
+                for: document.bytes, requestHost: requestHost, requestCookieHeaders: [])
         } catch {
             switch error {
-            case .cookieTooLarge, .setCookieTooLarge, .requestHeaderTooLarge, .sessionTooLarge: return (nil, nil, "\(error)")
+            case .cookieTooLarge, .setCookieTooLarge, .requestHeaderTooLarge, .sessionTooLarge:
+                return (nil, nil, "\(error)")
             default: throw ToolError("cannot measure \(name): \(error)")
             }
         }

@@ -7,7 +7,9 @@ enum CookieInput {
     private static let fieldName = "cookie:"
 
     static func headerFields(_ text: String, cookieName: String) throws(ToolError) -> [String] {
-        guard !text.isEmpty else { throw ToolError("no cookie given: pass a cookie value or Cookie header, or pipe one in") }
+        guard !text.isEmpty else {
+            throw ToolError("no cookie given: pass a cookie value or Cookie header, or pipe one in")
+        }
         // A bare value: base64url has no `=`.
         guard text.lowercased().hasPrefix(fieldName) || text.contains("=") else { return ["\(cookieName)=\(text)"] }
         return text.split(whereSeparator: \.isNewline).map { line in

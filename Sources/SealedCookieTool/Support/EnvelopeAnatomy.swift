@@ -25,7 +25,9 @@ struct EnvelopeAnatomy {
     func status(now: Date) -> String {
         let remaining = Int(header.expiresAt.timeIntervalSince(now))
         if remaining <= 0 { return "expired \(Self.span(-remaining)) ago" }
-        if header.issuedAt > now { return "issued \(Self.span(Int(header.issuedAt.timeIntervalSince(now)))) in the future" }
+        if header.issuedAt > now {
+            return "issued \(Self.span(Int(header.issuedAt.timeIntervalSince(now)))) in the future"
+        }
         return "valid for \(Self.span(remaining)) more"
     }
 
@@ -36,7 +38,10 @@ struct EnvelopeAnatomy {
             ("compression", compressionText),
             ("padded", header.isPadded ? "yes" : "no"),
             ("secret section", header.hasSecretSection ? "yes" : "no"),
-            ("session start", "\(header.sessionStartedAt.formatted(.iso8601)) (\(Self.span(Int(header.sessionAgeMinutes) * 60)) before issue)"),
+            (
+                "session start",
+                "\(header.sessionStartedAt.formatted(.iso8601)) (\(Self.span(Int(header.sessionAgeMinutes) * 60)) before issue)"
+            ),
             ("issued at", "\(header.issuedAt.formatted(.iso8601)) (\(header.issuedAtSeconds))"),
             ("lifetime", "\(header.lifetimeMinutes) minutes (\(Self.span(Int(header.lifetimeMinutes) * 60)))"),
             ("expires at", "\(header.expiresAt.formatted(.iso8601)) (\(status(now: now)))"),

@@ -13,7 +13,9 @@ struct JSONMember {
         var members: [JSONMember] = []
         if scanner.take(UInt8(ascii: "}")) { return scanner.atEnd ? members : nil }
         repeat {
-            guard let key = scanner.string(), scanner.take(UInt8(ascii: ":")), let value = scanner.value() else { return nil }
+            guard let key = scanner.string(), scanner.take(UInt8(ascii: ":")), let value = scanner.value() else {
+                return nil
+            }
             members.append(JSONMember(key: bytes[key.lowerBound + 1..<key.upperBound - 1], value: value))
         } while scanner.take(UInt8(ascii: ","))
         guard scanner.take(UInt8(ascii: "}")), scanner.atEnd else { return nil }

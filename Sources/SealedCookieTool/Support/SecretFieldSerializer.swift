@@ -28,7 +28,9 @@ struct SecretFieldSerializer: SessionSerializer {
 
     func deserialize(body: [UInt8], secrets: [UInt8]) throws -> [UInt8] {
         guard !secrets.isEmpty else { return body }
-        guard !fields.isEmpty else { throw Self.corrupted("the value has a secret section: pass the --secret-field names it was sealed with") }
+        guard !fields.isEmpty else {
+            throw Self.corrupted("the value has a secret section: pass the --secret-field names it was sealed with")
+        }
         guard let entries = SecretEntries.split(secrets), let members = JSONMember.members(of: body) else {
             throw Self.corrupted("malformed secret section or body")
         }
@@ -40,7 +42,8 @@ struct SecretFieldSerializer: SessionSerializer {
             return entries[index]
         }
         guard let restored, used.count == entries.count else {
-            throw Self.corrupted("the secret fields do not match the secret section: pass the --secret-field names it was sealed with")
+            throw Self.corrupted(
+                "the secret fields do not match the secret section: pass the --secret-field names it was sealed with")
         }
         return restored
     }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import SealedCookie
 import SealedCookieTestSupport
+import Testing
+
+@testable import SealedCookie
 
 /// Crafted payloads need the key, so these tests seal them through the internal primitives.
 @Suite struct DecompressionLimitTests {
@@ -30,7 +31,9 @@ import SealedCookieTestSupport
     }
 
     @Test func craftedValueOpensWhenHonest() throws {
-        #expect(try codec.open(sealRaw(lengthPrefixed(1000, deflatedZeros(1000)))).session == [UInt8](repeating: 0, count: 1000))
+        #expect(
+            try codec.open(sealRaw(lengthPrefixed(1000, deflatedZeros(1000)))).session
+                == [UInt8](repeating: 0, count: 1000))
     }
 
     @Test func declaredSizeOverTheCapIsRefusedBeforeInflating() throws {
@@ -38,7 +41,9 @@ import SealedCookieTestSupport
         let bomb = try deflatedZeros(4 << 20)
         let value = sealRaw(lengthPrefixed(4 << 20, bomb))
         #expect(value.utf8.count < 8192)
-        #expect(codecError { try codec.open(value).session } == .decompressionLimitExceeded(declared: 4 << 20, limit: 64 * 1024))
+        #expect(
+            codecError { try codec.open(value).session }
+                == .decompressionLimitExceeded(declared: 4 << 20, limit: 64 * 1024))
         #expect(
             codecError { try codec.open(sealRaw(lengthPrefixed(64 * 1024 + 1, bomb))).session }
                 == .decompressionLimitExceeded(declared: 64 * 1024 + 1, limit: 64 * 1024))
@@ -53,28 +58,36 @@ import SealedCookieTestSupport
 
     @Test func zeroOrFiveByteDeclaredLengthsAreInvalidPayloads() throws {
         #expect(codecError { try codec.open(sealRaw(lengthPrefixed(0, [0x03, 0x00]))).session } == .invalidPayload)
-        #expect(codecError { try codec.open(sealRaw([0x80, 0x80, 0x80, 0x80, 0x01] + deflatedZeros(10))).session } == .invalidPayload)
+        #expect(
+            codecError { try codec.open(sealRaw([0x80, 0x80, 0x80, 0x80, 0x01] + deflatedZeros(10))).session }
+                == .invalidPayload)
     }
 
     @Test func shortOrCorruptStreamsAreInvalidPayloads() throws {
         let stream = try deflatedZeros(1000)
         #expect(codecError { try codec.open(sealRaw(lengthPrefixed(1001, stream))).session } == .invalidPayload)
-        #expect(codecError { try codec.open(sealRaw(lengthPrefixed(1000, Array(stream.dropLast())))).session } == .invalidPayload)
+        #expect(
+            codecError { try codec.open(sealRaw(lengthPrefixed(1000, Array(stream.dropLast())))).session }
+                == .invalidPayload)
         #expect(codecError { try codec.open(sealRaw(lengthPrefixed(1000, stream + [0]))).session } == .invalidPayload)
-        #expect(codecError { try codec.open(sealRaw(lengthPrefixed(10, [0xFF, 0xFF, 0xFF]))).session } == .invalidPayload)
+        #expect(
+            codecError { try codec.open(sealRaw(lengthPrefixed(10, [0xFF, 0xFF, 0xFF]))).session } == .invalidPayload)
         #expect(codecError { try codec.open(sealRaw([0x80, 0x80, 0x80, 0x80, 0x01])).session } == .invalidPayload)
         #expect(codecError { try codec.open(sealRaw([0x80, 0x00])).session } == .invalidPayload)
     }
 
     @Test func badPaddingIsAnInvalidPayload() throws {
-        #expect(codecError { try codec.open(sealRaw([1, 2, 3, 0, 0], compressed: false, padded: true)).session } == .invalidPayload)
+        #expect(
+            codecError { try codec.open(sealRaw([1, 2, 3, 0, 0], compressed: false, padded: true)).session }
+                == .invalidPayload)
         #expect(try codec.open(sealRaw([1, 2, 3, 0x80, 0], compressed: false, padded: true)).session == [1, 2, 3])
     }
 
     @Test func sessionLargerThanTheCapCannotBeSealed() throws {
         let small = try Fixture.bytesCodec(ring: KeyRing(primary: key), maxDecompressedBytes: 100)
         #expect(try small.open(small.seal(Array(repeating: 1, count: 100))).session.count == 100)
-        #expect(codecError { try small.seal(Array(repeating: 1, count: 101)) } == .sessionTooLarge(size: 101, limit: 100))
+        #expect(
+            codecError { try small.seal(Array(repeating: 1, count: 101)) } == .sessionTooLarge(size: 101, limit: 100))
     }
 
     @Test func sealedValueOverTheLengthLimitCannotBeSealed() throws {

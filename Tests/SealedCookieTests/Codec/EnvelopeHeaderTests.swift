@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SealedCookie
 
 /// The version 2 header field by field, and every malformed spelling of it.
@@ -34,7 +35,11 @@ import Testing
             compression: .deflate, isPadded: true, hasSecretSection: true, keyID: 1, issuedAtSeconds: 0,
             lifetimeMinutes: 1440)
         #expect(header.byteCount == 7)
-        #expect(EnvelopeHeader(compression: .zstd(dictionaryID: 1), isPadded: false, keyID: 1, issuedAtSeconds: 0, lifetimeMinutes: 1440).byteCount == 8)
+        #expect(
+            EnvelopeHeader(
+                compression: .zstd(dictionaryID: 1), isPadded: false, keyID: 1, issuedAtSeconds: 0,
+                lifetimeMinutes: 1440
+            ).byteCount == 8)
     }
 
     static let malformed: [(String, [UInt8])] = [
@@ -68,7 +73,9 @@ import Testing
     @Test func unknownVersionsAreRefusedByNumber() {
         for first: UInt8 in [0x01, 0xC1] {
             let error = codecError {
-                try [first, 0, 0, 0, 0, 0x08].withUnsafeBytesTyped { raw throws(SessionCodecError) in try EnvelopeHeader.parse(raw) }
+                try [first, 0, 0, 0, 0, 0x08].withUnsafeBytesTyped { raw throws(SessionCodecError) in
+                    try EnvelopeHeader.parse(raw)
+                }
             }
             #expect(error == .unsupportedVersion(first >> 6))
         }

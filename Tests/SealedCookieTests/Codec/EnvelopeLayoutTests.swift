@@ -39,7 +39,10 @@ struct EnvelopeLayoutTests {
         // Control byte 10 | compression | key id 3; issued-at; LEB128(90 × 8 + padded flag).
         let issuedAt: [UInt8] = [0x67, 0x43, 0x5C, 0xB2]
         let lifetimeAndFlags = 90 * 8 + (padding == .none ? 0 : 1)
-        let headerBytes = [0x80 | (compress ? 0x10 : 0) | 3] + issuedAt + [UInt8(lifetimeAndFlags & 0x7F | 0x80), UInt8(lifetimeAndFlags >> 7)]
+        let headerBytes =
+            [0x80 | (compress ? 0x10 : 0) | 3] + issuedAt + [
+                UInt8(lifetimeAndFlags & 0x7F | 0x80), UInt8(lifetimeAndFlags >> 7),
+            ]
         let aad = headerBytes + [3] + Array("sid".utf8) + Array("shop".utf8)
         var sealed = [UInt8](repeating: 0, count: payload.count + 16)
         payload.withUnsafeBytes { plain in
@@ -56,9 +59,11 @@ struct EnvelopeLayoutTests {
         return Base64URL.encode(headerBytes + Self.nonce + sealed)
     }
 
-    @Test("seal writes wire format v2 and open reads it", arguments: [
-        (true, .none), (false, .none), (true, .block(64)), (false, .block(16)), (true, .sizeClasses),
-    ] as [(Bool, SessionCodecConfiguration.Padding)])
+    @Test(
+        "seal writes wire format v2 and open reads it",
+        arguments: [
+            (true, .none), (false, .none), (true, .block(64)), (false, .block(16)), (true, .sizeClasses),
+        ] as [(Bool, SessionCodecConfiguration.Padding)])
     func layout(compress: Bool, padding: SessionCodecConfiguration.Padding) throws {
         let codec = try codec(compression: compress ? .default : .disabled, padding: padding)
         let serialized = Array(String(repeating: #"{"user":"u1","roles":["a","b"]}"#, count: 6).utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SealedCookie
 
 @Suite struct ExpiryTests {
@@ -20,7 +21,8 @@ import Testing
         #expect(try open(value, at: expiry + 59) == sample)
         #expect(codecError { try open(value, at: expiry + 60) } == .expired(at: Date(timeIntervalSince1970: expiry)))
         #expect(try open(value, at: expiry - 1, skew: 0) == sample)
-        #expect(codecError { try open(value, at: expiry, skew: 0) } == .expired(at: Date(timeIntervalSince1970: expiry)))
+        #expect(
+            codecError { try open(value, at: expiry, skew: 0) } == .expired(at: Date(timeIntervalSince1970: expiry)))
     }
 
     @Test func issuedInTheFutureBeyondSkewIsNotYetValid() throws {

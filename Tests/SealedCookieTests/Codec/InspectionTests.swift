@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SealedCookie
 
 @Suite struct InspectionTests {
@@ -15,7 +16,9 @@ import Testing
     /// Well-formed lengths whose headers are bad: version 00, lifetime 0, lifetime non-canonical.
     static let longHeaderTexts = ["AWsE04A8", "QWsE04AA", "QWsE04CA"].map { $0 + String(repeating: "A", count: 56) }
 
-    @Test(arguments: ["", "QWsE", "QWsE04A", "éééééééééééé", "QWsE04A8é", "wWsE04A8AAEC", "QWsE04AAAAEC", "QWsE04D_____"] + Self.longHeaderTexts)
+    @Test(
+        arguments: ["", "QWsE", "QWsE04A", "éééééééééééé", "QWsE04A8é", "wWsE04A8AAEC", "QWsE04AAAAEC", "QWsE04D_____"]
+            + Self.longHeaderTexts)
     func malformedHeadersThrowAndNeverTrap(text: String) {
         #expect(throws: SessionCodecError.self) { try EnvelopeHeader(sealedValue: text) }
     }

@@ -46,7 +46,9 @@ import Testing
         let logout = cookies.deletionHeaders(requestCookieHeaders: [cookieHeader])
 
         #expect(setCookies.count == 1 && setCookies[0].hasSuffix("Max-Age=86400; Secure; HttpOnly; SameSite=Lax"))
-        #expect(setCookies[0].hasPrefix("__Secure-session=") && setCookies[0].contains("; Domain=example.com; Path=/; Expires="))
+        #expect(
+            setCookies[0].hasPrefix("__Secure-session=")
+                && setCookies[0].contains("; Domain=example.com; Path=/; Expires="))
         #expect(opened?.session.userID == "u_42")
         #expect(logout.count == 1 && logout[0].contains("Max-Age=0") && logout[0].contains("Domain=example.com"))
     }
@@ -73,7 +75,8 @@ import Testing
                 maxSessionAge: .seconds(30 * 86_400),  // an absolute timeout, however active the user
                 compression: .zstd(dictionaries: try SessionDictionaryRing(primary: dictionary))))
 
-        let session = UserSession(userID: "u_42", roles: ["admin"], csrfToken: "q7ZsK2vN9xR4tW1mB8cF3hJ6pL0dG5yE", flash: nil)
+        let session = UserSession(
+            userID: "u_42", roles: ["admin"], csrfToken: "q7ZsK2vN9xR4tW1mB8cF3hJ6pL0dG5yE", flash: nil)
         let opened = try codec.open(codec.seal(session))
         #expect(opened.session.csrfToken == session.csrfToken && opened.session.userID == "u_42")
         // Too small a body to shrink is stored; anything larger goes through the dictionary.

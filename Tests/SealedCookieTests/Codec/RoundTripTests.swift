@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import SealedCookie
 
 @Suite struct RoundTripTests {
-    static let options: [(compression: SessionCodecConfiguration.Compression, padding: SessionCodecConfiguration.Padding)] = [
-        (.default, .none), (.disabled, .none), (.default, .block(64)), (.disabled, .block(32)),
-        (.deflate(minimumSize: 0, level: 9), .block(1)), (.default, .sizeClasses), (.disabled, .sizeClasses),
-    ]
+    static let options:
+        [(compression: SessionCodecConfiguration.Compression, padding: SessionCodecConfiguration.Padding)] = [
+            (.default, .none), (.disabled, .none), (.default, .block(64)), (.disabled, .block(32)),
+            (.deflate(minimumSize: 0, level: 9), .block(1)), (.default, .sizeClasses), (.disabled, .sizeClasses),
+        ]
 
     @Test(arguments: Fixture.corpusNames, options.indices)
     func corpusSampleRoundTrips(name: String, optionIndex: Int) throws {
@@ -77,7 +79,8 @@ import Testing
         let ring = try KeyRing(primary: Fixture.sequentialKey())
         let codec = try SessionCodec<UserSession>(
             configuration: SessionCodecConfiguration(cookieName: "sid", keyRing: ring))
-        let session = UserSession(userID: "usr_1", roles: ["admin", "beta"], name: "Zoë Ωmega 🍪", cart: ["a": 1, "b": 2])
+        let session = UserSession(
+            userID: "usr_1", roles: ["admin", "beta"], name: "Zoë Ωmega 🍪", cart: ["a": 1, "b": 2])
         #expect(try codec.open(codec.seal(session)).session == session)
     }
 

@@ -44,12 +44,16 @@ struct SerializedSealTests {
     func digests() throws {
         let medium = try Fixture.corpus("medium")
         #expect(SessionDigest(of: bytes(medium)) == SessionDigest(of: bytes(Array(medium))))
-        #expect(SessionDigest(of: bytes(medium)) != SessionDigest(of: bytes(medium.dropLast() + [medium.last.map { $0 ^ 1 } ?? 0])))
+        #expect(
+            SessionDigest(of: bytes(medium))
+                != SessionDigest(of: bytes(medium.dropLast() + [medium.last.map { $0 ^ 1 } ?? 0])))
         #expect(SessionDigest(of: bytes([])) == SessionDigest(of: bytes([])))
         #expect(SessionDigest(of: bytes([])) != SessionDigest(of: bytes([0])))
         // The boundary between body and secret section counts: moving a byte across it changes
         // the digest.
-        #expect(SessionDigest(of: SessionBytes(body: [1, 2], secrets: [3])) != SessionDigest(of: SessionBytes(body: [1], secrets: [2, 3])))
+        #expect(
+            SessionDigest(of: SessionBytes(body: [1, 2], secrets: [3]))
+                != SessionDigest(of: SessionBytes(body: [1], secrets: [2, 3])))
     }
 
     @Test("SessionCookies seals the bytes given too")

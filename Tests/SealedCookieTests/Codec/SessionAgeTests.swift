@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SealedCookie
 
 /// The absolute session age: a start carried across renewals, refused past the maximum.
@@ -38,7 +39,9 @@ import Testing
         // before it is not.
         let limit = Fixture.now + 8 * 3600 + 60
         #expect(try codec(at: limit - 1).open(value).session == [1])
-        #expect(codecError { try codec(at: limit).open(value) } == .sessionTooOld(startedAt: Date(timeIntervalSince1970: Fixture.now)))
+        #expect(
+            codecError { try codec(at: limit).open(value) }
+                == .sessionTooOld(startedAt: Date(timeIntervalSince1970: Fixture.now)))
     }
 
     @Test func withoutAMaximumAgeNoStartIsWrittenOrChecked() throws {
@@ -46,12 +49,14 @@ import Testing
         let value = try codec(at: Fixture.now, maxAge: nil).seal([1], sessionStartedAt: old)
         #expect(try EnvelopeHeader(sealedValue: value).sessionAgeMinutes == 0)
         // A start carried by a value is ignored by a codec without a maximum age.
-        let aged = try codec(at: Fixture.now).seal([1], sessionStartedAt: Date(timeIntervalSince1970: Fixture.now - 7 * 3600))
+        let aged = try codec(at: Fixture.now).seal(
+            [1], sessionStartedAt: Date(timeIntervalSince1970: Fixture.now - 7 * 3600))
         #expect(try codec(at: Fixture.now + 3000, maxAge: nil).open(aged).session == [1])
     }
 
     @Test func startInTheFutureCountsAsNowAndAncientStartsAreCapped() throws {
-        let ahead = try codec(at: Fixture.now).seal([1], sessionStartedAt: Date(timeIntervalSince1970: Fixture.now + 30))
+        let ahead = try codec(at: Fixture.now).seal(
+            [1], sessionStartedAt: Date(timeIntervalSince1970: Fixture.now + 30))
         #expect(try EnvelopeHeader(sealedValue: ahead).sessionAgeMinutes == 0)
         let ancient = try codec(at: Fixture.now).seal([1], sessionStartedAt: Date(timeIntervalSince1970: 0))
         #expect(try EnvelopeHeader(sealedValue: ancient).sessionAgeMinutes == EnvelopeHeader.maxLifetimeMinutes)
@@ -63,6 +68,8 @@ import Testing
         let sealer = RawSealer(key: ring.primary, codec: codec)
         // Nine hours old, and garbage behind the header: the age check comes first.
         let value = sealer.seal([0xFF], header: sealer.header(.none, ageMinutes: 9 * 60))
-        #expect(codecError { try codec.open(value).session } == .sessionTooOld(startedAt: Date(timeIntervalSince1970: Fixture.now - 9 * 3600)))
+        #expect(
+            codecError { try codec.open(value).session }
+                == .sessionTooOld(startedAt: Date(timeIntervalSince1970: Fixture.now - 9 * 3600)))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SealedCookie
 
 @Suite struct SessionCodecConfigurationTests {
@@ -37,7 +38,8 @@ import Testing
     }
 
     @Test func errorDescriptionsAreReadableAndClassified() {
-        #expect(SessionCodecError.expired(at: Date(timeIntervalSince1970: 0)).description.contains("1970-01-01T00:00:00Z"))
+        #expect(
+            SessionCodecError.expired(at: Date(timeIntervalSince1970: 0)).description.contains("1970-01-01T00:00:00Z"))
         #expect(SessionCodecError.sealedValueTooLarge(length: 5000, limit: 4096).description.contains("5000"))
         #expect(SessionCodecError.sealedValueTooLarge(length: 5000, limit: 4096).isUsageError)
         #expect(!SessionCodecError.authenticationFailed.isUsageError)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SealedCookie
 
 /// The test vectors of SPEC.md, section "Test vectors", reproduced byte for byte.
@@ -13,7 +14,8 @@ import Testing
     static let dictionaryText = #"{"login_at":1732400000,"mfa":false,"roles":["customer"],"user_id":"usr_"}"#
 
     static let tiny = #"{"user_id":"usr_7f3k29xqhm2","login_at":1732467890,"mfa":false}"#
-    static let small = #"{"user_id":"usr_7f3k29xqhm2","login_at":1732467890,"mfa":false,"name":"Zoë Castellano","email_verified":true,"roles":["customer","beta_tester"],"csrf_token":"q7ZsK2vN9xR4tW1mB8cF3hJ6pL0dG5yE","locale":"de-DE","flash":{"level":"success","message":"Your address was updated. We'll ship to the new address from now on."}}"#
+    static let small =
+        #"{"user_id":"usr_7f3k29xqhm2","login_at":1732467890,"mfa":false,"name":"Zoë Castellano","email_verified":true,"roles":["customer","beta_tester"],"csrf_token":"q7ZsK2vN9xR4tW1mB8cF3hJ6pL0dG5yE","locale":"de-DE","flash":{"level":"success","message":"Your address was updated. We'll ship to the new address from now on."}}"#
 
     static func codec<Session>(
         _ key: SessionKey, name: String = "session", purpose: String = "session", lifetimeMinutes: Int,
@@ -84,7 +86,8 @@ import Testing
             serializer: JSONSessionSerializer<ShopSession>())
         let session = ShopSession(cart: [], csrf: "q7ZsK2vN9xR4tW1mB8cF3hJ6pL0dG5yE")
         let started = Date(timeIntervalSince1970: Fixture.now - 90 * 60)
-        let opened = try check(codec, session: session, sealed: SpecVectors.v4, sealsExactly: true, sessionStartedAt: started)
+        let opened = try check(
+            codec, session: session, sealed: SpecVectors.v4, sealsExactly: true, sessionStartedAt: started)
         #expect(opened.header.sessionStartedAt == started)
         #expect(opened.header.hasSecretSection && opened.header.isPadded)
         // The body holds the secret's index, the secret section its JSON.
@@ -104,17 +107,24 @@ import Testing
     }
 
     @Test func dictionaryHexInTheSpecIsTheDictionary() {
-        #expect(Array(Self.dictionaryText.utf8).map { String(format: "%02x", $0) }.joined() == SpecVectors.dictionaryHex)
+        #expect(
+            Array(Self.dictionaryText.utf8).map { String(format: "%02x", $0) }.joined() == SpecVectors.dictionaryHex)
     }
 }
 
 /// The values as SPEC.md prints them.
 enum SpecVectors {
-    static let v1 = "gWsE04DgAwABAgMEBQYHCAkKCwwNDg8QERITFBUWF9WK7Wt4kxtOJEYoo8n1JT5WuDl3kFjgPQGZK6KMCZznoAJVSpKPRIVFnHkfzx29eFL0YCOnQkz_AwrjRdf0deyanMedWbt-Nyuv4hEZxOc"
-    static let v2 = "kWsE04CAWgABAgMEBQYHCAkKCwwNDg8QERITFBUWFxGqpZZWr4dnUCC9s1aLTHJEqIJ_jZjSzDFEkIjifRNhTsb30mrlvf4l5Y4cQzPpVsd-GfRgcAo1oBBXY4xy79WNHxJyJuotkxUdB3aICIFlUp-adF1tFtlEwNFZLgZXJGbT69VcqzvhO9cKNzA2wzDywl5ARYr_MUmKjv_WGaAmBoiKqSk4DJHPkt8Dpyb9v5Z4RkfCQUmdcpSUcaOXKXhMP2QMn6gkn3Nha_cExRIeYMx_sw4CT6SpmU_U89N4RCdJgTkekVJRFsvyEkLD2M3vTa5DQVt92hAx3CAdjHxBsapo7TX-n_iFu-iZAjIxsYaZWDCyt-jWezB8ut2SYSlxHLa2E22MSCMYxwzdaBOGRw"
-    static let v3 = "oWsE04CAWgEAAQIDBAUGBwgJCgsMDQ4PEBESExQVFheRqJjtHeHcXHcCIeqOvy8QCbM4Po5Xr3RQiRqA0DuYyHnR8hO6vUghpkBzJ6CRiXlrsreH"
-    static let v4 = "gmsE04CH7AlaAAECAwQFBgcICQoLDA0ODxAREhMUFRYXiqlzAdNsqvvArW5K1Wn271vBxkdAQMF643vtDpo1MEATRQFaKnL86ODLTARTjPdYesDnqxy0HRifqxLRAuLsJM9AjckSUQJNki8OSkQDqnc"
+    static let v1 =
+        "gWsE04DgAwABAgMEBQYHCAkKCwwNDg8QERITFBUWF9WK7Wt4kxtOJEYoo8n1JT5WuDl3kFjgPQGZK6KMCZznoAJVSpKPRIVFnHkfzx29eFL0YCOnQkz_AwrjRdf0deyanMedWbt-Nyuv4hEZxOc"
+    static let v2 =
+        "kWsE04CAWgABAgMEBQYHCAkKCwwNDg8QERITFBUWFxGqpZZWr4dnUCC9s1aLTHJEqIJ_jZjSzDFEkIjifRNhTsb30mrlvf4l5Y4cQzPpVsd-GfRgcAo1oBBXY4xy79WNHxJyJuotkxUdB3aICIFlUp-adF1tFtlEwNFZLgZXJGbT69VcqzvhO9cKNzA2wzDywl5ARYr_MUmKjv_WGaAmBoiKqSk4DJHPkt8Dpyb9v5Z4RkfCQUmdcpSUcaOXKXhMP2QMn6gkn3Nha_cExRIeYMx_sw4CT6SpmU_U89N4RCdJgTkekVJRFsvyEkLD2M3vTa5DQVt92hAx3CAdjHxBsapo7TX-n_iFu-iZAjIxsYaZWDCyt-jWezB8ut2SYSlxHLa2E22MSCMYxwzdaBOGRw"
+    static let v3 =
+        "oWsE04CAWgEAAQIDBAUGBwgJCgsMDQ4PEBESExQVFheRqJjtHeHcXHcCIeqOvy8QCbM4Po5Xr3RQiRqA0DuYyHnR8hO6vUghpkBzJ6CRiXlrsreH"
+    static let v4 =
+        "gmsE04CH7AlaAAECAwQFBgcICQoLDA0ODxAREhMUFRYXiqlzAdNsqvvArW5K1Wn271vBxkdAQMF643vtDpo1MEATRQFaKnL86ODLTARTjPdYesDnqxy0HRifqxLRAuLsJM9AjckSUQJNki8OSkQDqnc"
     /// Vector 2 of wire format v1 (SPEC.md of version 1).
-    static let v5 = "YWsE04CgCwABAgMEBQYHCAkKCwwNDg8QERITFBUWFxGqpZZWr4dnUCC9s1aLTHJEqIJ_jZjSzDFEkIjifRNhTsb30mrlvf4l5Y4cQzPpVsd-GfRgcAo1oBBXY4xy79WNHxJyJuotkxUdB3aICIFlUp-adF1tFtlEwNFZLgZXJGbT69VcqzvhO9cKNzA2wzDywl5ARYr_MUmKjv_WGaAmBoiKqSk4DJHPkt8Dpyb9v5Z4RkfCQUmdcpSUcaOXKXhMP2QMn6gkn3Nha_cExRIeYMx_sw4CT6SpmU_U89N4RCdJgTkekVJRFsvyEkLD2M3vTa5DQVt92hAx3CAdjHxBsapo7TX-n_iFu-iZAjIxsYaZWDCyt-jWezB8ut2SYSlxZcWvjAUGqyq9BN2Qw3OmIw"
-    static let dictionaryHex = "7b226c6f67696e5f6174223a313733323430303030302c226d6661223a66616c73652c22726f6c6573223a5b22637573746f6d6572225d2c22757365725f6964223a227573725f227d"
+    static let v5 =
+        "YWsE04CgCwABAgMEBQYHCAkKCwwNDg8QERITFBUWFxGqpZZWr4dnUCC9s1aLTHJEqIJ_jZjSzDFEkIjifRNhTsb30mrlvf4l5Y4cQzPpVsd-GfRgcAo1oBBXY4xy79WNHxJyJuotkxUdB3aICIFlUp-adF1tFtlEwNFZLgZXJGbT69VcqzvhO9cKNzA2wzDywl5ARYr_MUmKjv_WGaAmBoiKqSk4DJHPkt8Dpyb9v5Z4RkfCQUmdcpSUcaOXKXhMP2QMn6gkn3Nha_cExRIeYMx_sw4CT6SpmU_U89N4RCdJgTkekVJRFsvyEkLD2M3vTa5DQVt92hAx3CAdjHxBsapo7TX-n_iFu-iZAjIxsYaZWDCyt-jWezB8ut2SYSlxZcWvjAUGqyq9BN2Qw3OmIw"
+    static let dictionaryHex =
+        "7b226c6f67696e5f6174223a313733323430303030302c226d6661223a66616c73652c22726f6c6573223a5b22637573746f6d6572225d2c22757365725f6964223a227573725f227d"
 }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import SealedCookie
 import SealedCookieTestSupport
+import Testing
+
+@testable import SealedCookie
 
 @Suite struct TamperingTests {
     let ring: KeyRing
@@ -102,7 +103,8 @@ import SealedCookieTestSupport
         for length in 0..<value.utf8.count {
             let truncated = String(value.prefix(length))
             let error = codecError { try codec.open(truncated).session }
-            #expect(error == .malformed || error == .authenticationFailed, "length \(length): \(String(describing: error))")
+            #expect(
+                error == .malformed || error == .authenticationFailed, "length \(length): \(String(describing: error))")
         }
     }
 
@@ -119,9 +121,15 @@ import SealedCookieTestSupport
     @Test func otherCookieNameOrPurposeIsRejected() throws {
         let sample = try Fixture.corpus("tiny")
         let sealed = try codec.seal(sample)
-        #expect(codecError { try Fixture.bytesCodec(ring: ring, name: "session2").open(sealed).session } == .authenticationFailed)
-        #expect(codecError { try Fixture.bytesCodec(ring: ring, name: "Session").open(sealed).session } == .authenticationFailed)
-        #expect(codecError { try Fixture.bytesCodec(ring: ring, purpose: "csrf").open(sealed).session } == .authenticationFailed)
+        #expect(
+            codecError { try Fixture.bytesCodec(ring: ring, name: "session2").open(sealed).session }
+                == .authenticationFailed)
+        #expect(
+            codecError { try Fixture.bytesCodec(ring: ring, name: "Session").open(sealed).session }
+                == .authenticationFailed)
+        #expect(
+            codecError { try Fixture.bytesCodec(ring: ring, purpose: "csrf").open(sealed).session }
+                == .authenticationFailed)
         // Name and purpose are length-separated: moving a byte between them changes the AAD.
         let shifted = try Fixture.bytesCodec(ring: ring, name: "sessio", purpose: "nsession")
         #expect(codecError { try shifted.open(sealed).session } == .authenticationFailed)
@@ -139,10 +147,13 @@ import SealedCookieTestSupport
         for length in 0..<700 {
             let text = String((0..<length).map { _ in alphabet[Int.random(in: 0..<64, using: &generator)] })
             #expect(codecError { try codec.open(text).session } != nil, "alphabet garbage of length \(length)")
-            let scalars = (0..<length).map { _ in Character(UnicodeScalar(UInt8.random(in: 0...255, using: &generator))) }
+            let scalars = (0..<length).map { _ in Character(UnicodeScalar(UInt8.random(in: 0...255, using: &generator)))
+            }
             #expect(codecError { try codec.open(String(scalars)).session } != nil, "byte garbage of length \(length)")
         }
-        #expect(codecError { try codec.open(String(repeating: "A", count: 100_000)).session } == .valueTooLarge(length: 100_000, limit: 8192))
+        #expect(
+            codecError { try codec.open(String(repeating: "A", count: 100_000)).session }
+                == .valueTooLarge(length: 100_000, limit: 8192))
     }
 
     @Test func validHeaderWithGarbageBodyFailsAuthentication() throws {

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import SealedCookie
 
 /// Shared fixtures for the codec tests.
@@ -73,7 +74,9 @@ struct RawSealer {
 
     init<Session>(key: SessionKey, codec: SessionCodec<Session>) {
         self.key = key
-        self.sealRaw = { codec.sealRaw($0, header: $1, nonce: [UInt8](repeating: 7, count: XChaCha20Poly1305.nonceByteCount)) }
+        self.sealRaw = {
+            codec.sealRaw($0, header: $1, nonce: [UInt8](repeating: 7, count: XChaCha20Poly1305.nonceByteCount))
+        }
     }
 
     /// header | nonce | XChaCha20-Poly1305(plaintext), base64url, with the authenticated data

@@ -8,8 +8,10 @@ import Testing
 @Suite struct StreamWipeTests {
     static let secret = Array("q7ZsK2vN9xR4tW1mB8cF".utf8)
     /// A session-like document with the secret in it once, as a literal.
-    static let plaintext = Array(#"{"user_id":"usr_7f3k29xqhm2","csrf_token":""#.utf8) + secret
-        + Array(#"","roles":["customer","beta_tester"],"flash":"#.utf8) + Array(repeating: UInt8(ascii: "x"), count: 600)
+    static let plaintext =
+        Array(#"{"user_id":"usr_7f3k29xqhm2","csrf_token":""#.utf8) + secret
+        + Array(#"","roles":["customer","beta_tester"],"flash":"#.utf8)
+        + Array(repeating: UInt8(ascii: "x"), count: 600)
         + Array("}".utf8)
 
     /// Whether any block zlib allocated for a stream holds `needle`.
@@ -38,7 +40,8 @@ import Testing
         #expect(!Self.blocksContain(Self.secret, deflater.blocks))
         // The wiped stream still compresses as before.
         var again: [UInt8] = []
-        #expect(Self.plaintext.withUnsafeBytes { deflater.deflate($0, appendingTo: &again, limit: Self.plaintext.count) })
+        #expect(
+            Self.plaintext.withUnsafeBytes { deflater.deflate($0, appendingTo: &again, limit: Self.plaintext.count) })
         #expect(again == first && first.count < Self.plaintext.count / 2)
     }
 

@@ -9,22 +9,25 @@ import Testing
 struct ConfigurationLimitsTests {
     typealias Fixture = SessionCookiesFixture
 
-    static func make(budget: CookieBudget = CookieBudget(), maxHeaderBytes: Int = 16_384, maxCookies: Int = 256) throws {
+    static func make(budget: CookieBudget = CookieBudget(), maxHeaderBytes: Int = 16_384, maxCookies: Int = 256) throws
+    {
         _ = try Fixture.cookies(
             configuration: SessionCookiesConfiguration(
                 scope: try .rootDomain("example.com"), budget: budget, maxCookieHeaderByteCount: maxHeaderBytes,
                 maxCookieCount: maxCookies))
     }
 
-    @Test("numbers that would overflow or leave nothing are refused at init", arguments: [
-        CookieBudget(otherCookiesReserve: .max),
-        CookieBudget(otherCookiesReserve: -1),
-        CookieBudget(requestHeaderByteCount: .max),
-        CookieBudget(requestHeaderByteCount: 4000, otherCookiesReserve: 4000),
-        CookieBudget(maxSetCookieByteCount: .max),
-        CookieBudget(maxSetCookieByteCount: 0),
-        CookieBudget(maxNameValueByteCount: .min),
-    ])
+    @Test(
+        "numbers that would overflow or leave nothing are refused at init",
+        arguments: [
+            CookieBudget(otherCookiesReserve: .max),
+            CookieBudget(otherCookiesReserve: -1),
+            CookieBudget(requestHeaderByteCount: .max),
+            CookieBudget(requestHeaderByteCount: 4000, otherCookiesReserve: 4000),
+            CookieBudget(maxSetCookieByteCount: .max),
+            CookieBudget(maxSetCookieByteCount: 0),
+            CookieBudget(maxNameValueByteCount: .min),
+        ])
     func overflowingBudget(budget: CookieBudget) throws {
         #expect(throws: SessionCookieError.self) { try Self.make(budget: budget) }
     }
@@ -39,7 +42,9 @@ struct ConfigurationLimitsTests {
     func requestBudgetAgreesWithReadLimit() throws {
         // "Cookie: " and CRLF are counted by the budget but are not part of the field value.
         try Self.make(budget: CookieBudget(requestHeaderByteCount: 16_384 + 10))
-        #expect(throws: SessionCookieError.self) { try Self.make(budget: CookieBudget(requestHeaderByteCount: 16_384 + 11)) }
+        #expect(throws: SessionCookieError.self) {
+            try Self.make(budget: CookieBudget(requestHeaderByteCount: 16_384 + 11))
+        }
         try Self.make(budget: CookieBudget(requestHeaderByteCount: 32_768), maxHeaderBytes: 32_768)
         #expect(throws: SessionCookieError.self) { try Self.make(maxHeaderBytes: .max) }
         #expect(throws: SessionCookieError.self) { try Self.make(maxCookies: .max) }
@@ -48,19 +53,23 @@ struct ConfigurationLimitsTests {
         #expect(throws: SessionCookieError.self) { try Self.make(maxCookies: 4097) }
     }
 
-    @Test("paths with characters that URLs percent-encode are refused", arguments: [
-        "/a b", "/a\"b", "/a{b", "/a}b", "/a<b", "/a>b", "/a^b", "/a`b", "/a#b", "/a?b", "/a\\b",
-    ])
+    @Test(
+        "paths with characters that URLs percent-encode are refused",
+        arguments: [
+            "/a b", "/a\"b", "/a{b", "/a}b", "/a<b", "/a>b", "/a^b", "/a`b", "/a#b", "/a?b", "/a\\b",
+        ])
     func pathNeedingPercentEncoding(path: String) throws {
         #expect(throws: SessionCookieError.self) {
-            try Fixture.cookies(configuration: SessionCookiesConfiguration(scope: try .rootDomain("example.com"), path: path))
+            try Fixture.cookies(
+                configuration: SessionCookiesConfiguration(scope: try .rootDomain("example.com"), path: path))
         }
     }
 
     @Test("paths as the browser sends them are accepted")
     func encodedPaths() throws {
         for path in ["/", "/a%20b", "/app/v1", "/a|b", "/~user", "/a-b_c.d"] {
-            _ = try Fixture.cookies(configuration: SessionCookiesConfiguration(scope: try .rootDomain("example.com"), path: path))
+            _ = try Fixture.cookies(
+                configuration: SessionCookiesConfiguration(scope: try .rootDomain("example.com"), path: path))
         }
     }
 }

@@ -70,10 +70,15 @@ struct CookieBudgetTests {
 
     @Test("descriptions state the sizes, the limit and what to do")
     func descriptions() {
-        let text = SessionCookieError(CookieBudgetError.nameValueTooLarge(name: "s", byteCount: 5000, limit: 4096)).description
+        let text = SessionCookieError(CookieBudgetError.nameValueTooLarge(name: "s", byteCount: 5000, limit: 4096))
+            .description
         #expect(text.contains("5000") && text.contains("4096") && text.contains("store less"))
-        let request = SessionCookieError(CookieBudgetError.requestHeaderTooLarge(byteCount: 7000, reserve: 2048, limit: 8190)).description
+        let request = SessionCookieError(
+            CookieBudgetError.requestHeaderTooLarge(byteCount: 7000, reserve: 2048, limit: 8190)
+        ).description
         #expect(request.contains("7000") && request.contains("2048") && request.contains("8190"))
-        #expect(SessionCookieError(CookieBudgetError.setCookieTooLarge(name: "s", byteCount: 4094, limit: 4093)).description.contains("4094"))
+        #expect(
+            SessionCookieError(CookieBudgetError.setCookieTooLarge(name: "s", byteCount: 4094, limit: 4093)).description
+                .contains("4094"))
     }
 }

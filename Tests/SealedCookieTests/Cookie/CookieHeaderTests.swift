@@ -10,31 +10,39 @@ struct CookieHeaderTests {
         list.map { Pair(name: $0.0, value: $0.1) }
     }
 
-    @Test("RFC 6265, lenient forms and odd real-world headers", arguments: [
-        // RFC 6265 section 3.1 examples.
-        ("SID=31d4d96e407aad42", [("SID", "31d4d96e407aad42")]),
-        ("SID=31d4d96e407aad42; lang=en-US", [("SID", "31d4d96e407aad42"), ("lang", "en-US")]),
-        // Missing space, stray semicolons, whitespace and tabs.
-        ("a=1;b=2", [("a", "1"), ("b", "2")]),
-        (";;a=1;; ;b=2;", [("a", "1"), ("b", "2")]),
-        ("  a = 1 \t;\tb=2  ", [("a", "1"), ("b", "2")]),
-        ("", []),
-        ("; ;", []),
-        // Quoted and empty values.
-        ("a=\"xyz\"; b=\"\"; c=\"; d=\"x", [("a", "xyz"), ("b", ""), ("c", "\""), ("d", "\"x")]),
-        ("a=; b=", [("a", ""), ("b", "")]),
-        ("a=b=c", [("a", "b=c")]),
-        ("=v", [("", "v")]),
-        ("flag; a=1", [("", "flag"), ("a", "1")]),
-        // Duplicates and case are kept as sent.
-        ("s=1; S=2; s=3", [("s", "1"), ("S", "2"), ("s", "3")]),
-        // Real-world values outside the cookie-octet grammar are passed through.
-        (
-            "_ga=GA1.2.1234567890.1600000000; prefs={\"theme\":\"dark\",\"n\":1}; last=Wed, 09 Jun 2021 10:18:14 GMT",
-            [("_ga", "GA1.2.1234567890.1600000000"), ("prefs", "{\"theme\":\"dark\",\"n\":1}"), ("last", "Wed, 09 Jun 2021 10:18:14 GMT")]
-        ),
-        ("__utmz=1.2.3.utmcsr=(direct)|utmccn=(none); name=café", [("__utmz", "1.2.3.utmcsr=(direct)|utmccn=(none)"), ("name", "café")]),
-    ] as [(String, [(String, String)])])
+    @Test(
+        "RFC 6265, lenient forms and odd real-world headers",
+        arguments: [
+            // RFC 6265 section 3.1 examples.
+            ("SID=31d4d96e407aad42", [("SID", "31d4d96e407aad42")]),
+            ("SID=31d4d96e407aad42; lang=en-US", [("SID", "31d4d96e407aad42"), ("lang", "en-US")]),
+            // Missing space, stray semicolons, whitespace and tabs.
+            ("a=1;b=2", [("a", "1"), ("b", "2")]),
+            (";;a=1;; ;b=2;", [("a", "1"), ("b", "2")]),
+            ("  a = 1 \t;\tb=2  ", [("a", "1"), ("b", "2")]),
+            ("", []),
+            ("; ;", []),
+            // Quoted and empty values.
+            ("a=\"xyz\"; b=\"\"; c=\"; d=\"x", [("a", "xyz"), ("b", ""), ("c", "\""), ("d", "\"x")]),
+            ("a=; b=", [("a", ""), ("b", "")]),
+            ("a=b=c", [("a", "b=c")]),
+            ("=v", [("", "v")]),
+            ("flag; a=1", [("", "flag"), ("a", "1")]),
+            // Duplicates and case are kept as sent.
+            ("s=1; S=2; s=3", [("s", "1"), ("S", "2"), ("s", "3")]),
+            // Real-world values outside the cookie-octet grammar are passed through.
+            (
+                "_ga=GA1.2.1234567890.1600000000; prefs={\"theme\":\"dark\",\"n\":1}; last=Wed, 09 Jun 2021 10:18:14 GMT",
+                [
+                    ("_ga", "GA1.2.1234567890.1600000000"), ("prefs", "{\"theme\":\"dark\",\"n\":1}"),
+                    ("last", "Wed, 09 Jun 2021 10:18:14 GMT"),
+                ]
+            ),
+            (
+                "__utmz=1.2.3.utmcsr=(direct)|utmccn=(none); name=café",
+                [("__utmz", "1.2.3.utmcsr=(direct)|utmccn=(none)"), ("name", "café")]
+            ),
+        ] as [(String, [(String, String)])])
     func parse(header: String, expected: [(String, String)]) throws {
         #expect(try CookieHeader(parsing: header).pairs == Self.pairs(expected))
     }
@@ -57,7 +65,9 @@ struct CookieHeaderTests {
             try CookieHeader(parsing: ["a=1234567", "89"], limits: limits)
         }
         let huge = String(repeating: "x", count: 20_000)
-        #expect(throws: CookieHeaderError.headerTooLong(length: 20_000, limit: 16_384)) { try CookieHeader(parsing: huge) }
+        #expect(throws: CookieHeaderError.headerTooLong(length: 20_000, limit: 16_384)) {
+            try CookieHeader(parsing: huge)
+        }
     }
 
     @Test("the pair limit is inclusive and empty pieces do not count")
@@ -73,7 +83,10 @@ struct CookieHeaderTests {
 
     @Test("descriptions state sizes and limits")
     func descriptions() {
-        #expect(SessionCookieError(CookieHeaderError.headerTooLong(length: 11, limit: 10)).description.contains("11 bytes, over the limit of 10"))
-        #expect(SessionCookieError(CookieHeaderError.tooManyPairs(limit: 3)).description.contains("more than 3 cookies"))
+        #expect(
+            SessionCookieError(CookieHeaderError.headerTooLong(length: 11, limit: 10)).description.contains(
+                "11 bytes, over the limit of 10"))
+        #expect(
+            SessionCookieError(CookieHeaderError.tooManyPairs(limit: 3)).description.contains("more than 3 cookies"))
     }
 }

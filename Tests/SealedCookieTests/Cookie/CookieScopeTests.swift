@@ -4,11 +4,14 @@ import Testing
 
 @Suite("CookieScope")
 struct CookieScopeTests {
-    @Test("root domains are normalised", arguments: [
-        ("example.com", "example.com"), ("Example.COM", "example.com"), (".example.com", "example.com"),
-        ("example.co.uk", "example.co.uk"), ("api.example.com", "api.example.com"), ("user.github.io", "user.github.io"),
-        ("xn--bcher-kva.example", "xn--bcher-kva.example"), ("www.ck", "www.ck"), ("b.test.ck", "b.test.ck"),
-    ])
+    @Test(
+        "root domains are normalised",
+        arguments: [
+            ("example.com", "example.com"), ("Example.COM", "example.com"), (".example.com", "example.com"),
+            ("example.co.uk", "example.co.uk"), ("api.example.com", "api.example.com"),
+            ("user.github.io", "user.github.io"),
+            ("xn--bcher-kva.example", "xn--bcher-kva.example"), ("www.ck", "www.ck"), ("b.test.ck", "b.test.ck"),
+        ])
     func normalised(input: String, expected: String) throws {
         let scope = try CookieScope.rootDomain(input)
         #expect(scope.rootDomain == expected)
@@ -43,7 +46,9 @@ struct CookieScopeTests {
             ("exa_mple.com:8080", .invalidCharacter("':'")), ("a b.com", .invalidCharacter("0x20")),
         ]
         for (domain, expected) in cases {
-            #expect(throws: SessionCookieError.invalidRootDomain(domain, reason: expected), "\(domain)") { try CookieScope.rootDomain(domain) }
+            #expect(throws: SessionCookieError.invalidRootDomain(domain, reason: expected), "\(domain)") {
+                try CookieScope.rootDomain(domain)
+            }
         }
     }
 
@@ -64,7 +69,8 @@ struct CookieScopeTests {
         }
         for host in [
             "example.org", "notexample.com", "example.com.evil.net", "com", "", "a.example.com.", ".example.com",
-            "127.0.0.1", "[::1]", "a.example.com:443", "exämple.com", String(repeating: "a.", count: 130) + "example.com",
+            "127.0.0.1", "[::1]", "a.example.com:443", "exämple.com",
+            String(repeating: "a.", count: 130) + "example.com",
         ] {
             #expect(!scope.contains(host: host), "\(host)")
         }
@@ -83,11 +89,13 @@ struct CookieScopeTests {
         try CookieScope.hostOnly.check(host: "anything")
     }
 
-    @Test("host names from Host headers", arguments: [
-        ("a.example.com:8443", "a.example.com"), ("a.example.com", "a.example.com"), ("[::1]:80", "[::1]"),
-        ("[::1]", "[::1]"), ("127.0.0.1:80", "127.0.0.1"), ("[::1", "[::1"), (":80", ""), ("", ""),
-        ("a.example.com:", "a.example.com"),
-    ])
+    @Test(
+        "host names from Host headers",
+        arguments: [
+            ("a.example.com:8443", "a.example.com"), ("a.example.com", "a.example.com"), ("[::1]:80", "[::1]"),
+            ("[::1]", "[::1]"), ("127.0.0.1:80", "127.0.0.1"), ("[::1", "[::1"), (":80", ""), ("", ""),
+            ("a.example.com:", "a.example.com"),
+        ])
     func hostNames(header: String, host: String) {
         #expect(CookieScope.hostName(fromHostHeader: header) == host)
     }

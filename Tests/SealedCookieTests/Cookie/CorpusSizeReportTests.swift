@@ -13,7 +13,8 @@ struct CorpusSizeReportTests {
         let json = try Fixture.corpus(sample)
         let codec = try SessionCodec<[UInt8]>(
             configuration: SessionCodecConfiguration(
-                cookieName: "session", keyRing: try SessionCookiesFixture.keyRing(), clock: { SessionCookiesFixture.now }),
+                cookieName: "session", keyRing: try SessionCookiesFixture.keyRing(),
+                clock: { SessionCookiesFixture.now }),
             serializer: BytesSerializer())
         let cookies = try SessionCookies(codec: codec, configuration: .init(scope: try .rootDomain("example.com")))
         let set = try cookies.setCookieHeaders(for: json, requestHost: "example.com", requestCookieHeaders: [])

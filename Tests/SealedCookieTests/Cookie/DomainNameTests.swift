@@ -4,16 +4,18 @@ import Testing
 
 @Suite("Domain names and Punycode")
 struct DomainNameTests {
-    @Test("RFC 3492 and IDNA examples", arguments: [
-        ("bücher", "bcher-kva"),
-        ("münchen", "mnchen-3ya"),
-        ("食狮", "85x722f"),
-        ("公司", "55qx5d"),
-        ("中国", "fiqs8s"),
-        ("ليهمابتكلموشعربي؟", "egbpdaj6bu4bxfgehfvwxn"),
-        ("他们为什么不说中文", "ihqwcrb4cv8a8dqg056pqjye"),
-        ("3年B組金八先生", "3B-ww4c5e180e575a65lsy2b"),
-    ])
+    @Test(
+        "RFC 3492 and IDNA examples",
+        arguments: [
+            ("bücher", "bcher-kva"),
+            ("münchen", "mnchen-3ya"),
+            ("食狮", "85x722f"),
+            ("公司", "55qx5d"),
+            ("中国", "fiqs8s"),
+            ("ليهمابتكلموشعربي؟", "egbpdaj6bu4bxfgehfvwxn"),
+            ("他们为什么不说中文", "ihqwcrb4cv8a8dqg056pqjye"),
+            ("3年B組金八先生", "3B-ww4c5e180e575a65lsy2b"),
+        ])
     func punycode(unicode: String, encoded: String) throws {
         #expect(Punycode.encode(Array(unicode.unicodeScalars)) == encoded)
         let decoded = try #require(Punycode.decode(Substring(encoded).utf8))
@@ -30,7 +32,9 @@ struct DomainNameTests {
         #expect(Punycode.decode(Substring(encoded).utf8) == near)
     }
 
-    @Test("invalid Punycode is refused", arguments: ["9999999999999", "-", "b-a!", "zzzzzzzzzzzzzzzz!", String(repeating: "a", count: 64)])
+    @Test(
+        "invalid Punycode is refused",
+        arguments: ["9999999999999", "-", "b-a!", "zzzzzzzzzzzzzzzz!", String(repeating: "a", count: 64)])
     func invalidPunycode(text: String) {
         #expect(Punycode.decode(Substring(text).utf8) == nil)
     }
@@ -43,7 +47,9 @@ struct DomainNameTests {
         #expect(try DomainName("XN--BCHER-KVA.example", allowingLeadingDot: false).text == "xn--bcher-kva.example")
         #expect(try DomainName("my_host.example.com", allowingLeadingDot: false).text == "my_host.example.com")
         #expect(try DomainName("1.example.com", allowingLeadingDot: false).text == "1.example.com")
-        let longest = Array(repeating: String(repeating: "a", count: 63), count: 3).joined(separator: ".") + "." + String(repeating: "b", count: 61)
+        let longest =
+            Array(repeating: String(repeating: "a", count: 63), count: 3).joined(separator: ".") + "."
+            + String(repeating: "b", count: 61)
         #expect(longest.utf8.count == 253)
         #expect(try DomainName(longest, allowingLeadingDot: false).text == longest)
     }

@@ -12,7 +12,8 @@ struct PublicSuffixListTests {
         ("example", nil), ("example.example", "example.example"), ("b.example.example", "example.example"),
         ("a.b.example.example", "example.example"),
         ("biz", nil), ("domain.biz", "domain.biz"), ("b.domain.biz", "domain.biz"), ("a.b.domain.biz", "domain.biz"),
-        ("com", nil), ("example.com", "example.com"), ("b.example.com", "example.com"), ("a.b.example.com", "example.com"),
+        ("com", nil), ("example.com", "example.com"), ("b.example.com", "example.com"),
+        ("a.b.example.com", "example.com"),
         ("uk.com", nil), ("example.uk.com", "example.uk.com"), ("b.example.uk.com", "example.uk.com"),
         ("a.b.example.uk.com", "example.uk.com"), ("test.ac", "test.ac"),
         ("mm", nil), ("c.mm", nil), ("b.c.mm", "b.c.mm"), ("a.b.c.mm", "b.c.mm"),
@@ -27,7 +28,8 @@ struct PublicSuffixListTests {
         ("www.test.ak.us", "test.ak.us"), ("k12.ak.us", nil), ("test.k12.ak.us", "test.k12.ak.us"),
         ("www.test.k12.ak.us", "test.k12.ak.us"),
         ("xn--85x722f.com.cn", "xn--85x722f.com.cn"), ("xn--85x722f.xn--55qx5d.cn", "xn--85x722f.xn--55qx5d.cn"),
-        ("www.xn--85x722f.xn--55qx5d.cn", "xn--85x722f.xn--55qx5d.cn"), ("shishi.xn--55qx5d.cn", "shishi.xn--55qx5d.cn"),
+        ("www.xn--85x722f.xn--55qx5d.cn", "xn--85x722f.xn--55qx5d.cn"),
+        ("shishi.xn--55qx5d.cn", "shishi.xn--55qx5d.cn"),
         ("xn--55qx5d.cn", nil), ("xn--85x722f.xn--fiqs8s", "xn--85x722f.xn--fiqs8s"),
         ("www.xn--85x722f.xn--fiqs8s", "xn--85x722f.xn--fiqs8s"), ("shishi.xn--fiqs8s", "shishi.xn--fiqs8s"),
         ("xn--fiqs8s", nil),
@@ -74,32 +76,37 @@ struct PublicSuffixListTests {
 
     @Test("rules from text: wildcards, exceptions, Unicode rules stored as A-labels, sections")
     func fromText() throws {
-        let list = try PublicSuffixList(text: """
-            // ===BEGIN ICANN DOMAINS===
-            test
-            *.wild.test
-            !keep.wild.test
-            公司.test   trailing text is ignored
-            // ===END ICANN DOMAINS===
-            // ===BEGIN PRIVATE DOMAINS===
-            pages.test
-            """)
+        let list = try PublicSuffixList(
+            text: """
+                // ===BEGIN ICANN DOMAINS===
+                test
+                *.wild.test
+                !keep.wild.test
+                公司.test   trailing text is ignored
+                // ===END ICANN DOMAINS===
+                // ===BEGIN PRIVATE DOMAINS===
+                pages.test
+                """)
         #expect(list.ruleCount == 5)
         #expect(try list.registrableDomain(of: "a.b.wild.test") == "a.b.wild.test")
         #expect(try list.registrableDomain(of: "x.keep.wild.test") == "keep.wild.test")
         #expect(try list.isPublicSuffix("xn--55qx5d.test"))
-        #expect(try list.match("me.pages.test") == .init(publicSuffix: "pages.test", registrableDomain: "me.pages.test", section: .privateDomains))
+        #expect(
+            try list.match("me.pages.test")
+                == .init(publicSuffix: "pages.test", registrableDomain: "me.pages.test", section: .privateDomains))
         #expect(try list.match("other.test").section == .icann)
     }
 
-    @Test("invalid lists are refused", arguments: [
-        ("a.*.b", PublicSuffixListError.invalidRule(line: 1)),
-        ("ok\n*", .invalidRule(line: 2)),
-        ("ok\n!single", .invalidRule(line: 2)),
-        ("a..b", .invalidRule(line: 1)),
-        ("a/b", .invalidRule(line: 1)),
-        ("// only comments\n\n", .noRules),
-    ])
+    @Test(
+        "invalid lists are refused",
+        arguments: [
+            ("a.*.b", PublicSuffixListError.invalidRule(line: 1)),
+            ("ok\n*", .invalidRule(line: 2)),
+            ("ok\n!single", .invalidRule(line: 2)),
+            ("a..b", .invalidRule(line: 1)),
+            ("a/b", .invalidRule(line: 1)),
+            ("// only comments\n\n", .noRules),
+        ])
     func invalid(text: String, expected: PublicSuffixListError) {
         #expect(throws: expected) { try PublicSuffixList(text: text) }
     }
@@ -116,7 +123,9 @@ struct PublicSuffixListTests {
             try PublicSuffixList(contentsOf: url, maxByteCount: 10)
         }
         let missing = url.appendingPathExtension("missing")
-        #expect(throws: PublicSuffixListError.unreadable(path: missing.path)) { try PublicSuffixList(contentsOf: missing) }
+        #expect(throws: PublicSuffixListError.unreadable(path: missing.path)) {
+            try PublicSuffixList(contentsOf: missing)
+        }
         let binary = url.appendingPathExtension("bin")
         try Data([0xFF, 0xFE, 0x00]).write(to: binary)
         defer { try? FileManager.default.removeItem(at: binary) }

@@ -14,11 +14,13 @@ enum SessionCookiesFixture {
     }
 
     static func codec(
-        name: String = "session", keyRing: KeyRing, maxValueLength: Int = 8192, clock: @escaping @Sendable () -> Date = { now }
+        name: String = "session", keyRing: KeyRing, maxValueLength: Int = 8192,
+        clock: @escaping @Sendable () -> Date = { now }
     ) throws -> SessionCodec<[UInt8]> {
         try SessionCodec(
             configuration: SessionCodecConfiguration(
-                cookieName: name, keyRing: keyRing, compression: .disabled, maxValueLength: maxValueLength, clock: clock),
+                cookieName: name, keyRing: keyRing, compression: .disabled, maxValueLength: maxValueLength, clock: clock
+            ),
             serializer: BytesSerializer())
     }
 

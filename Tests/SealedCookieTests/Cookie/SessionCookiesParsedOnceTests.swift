@@ -18,7 +18,8 @@ struct SessionCookiesParsedOnceTests {
     @Test("a parsed header reads, rewrites and logs out like the fields it came from")
     func parsedHeader() throws {
         let cookies = try Self.chunkingCookies()
-        let big = try cookies.setCookieHeaders(for: Fixture.bytes(7000), requestHost: "example.com", requestCookieHeaders: [])
+        let big = try cookies.setCookieHeaders(
+            for: Fixture.bytes(7000), requestHost: "example.com", requestCookieHeaders: [])
         let fields = ["theme=dark; " + Fixture.cookieHeader(from: big), "session.x=1"]
         let parsed = cookies.parseCookieHeaders(fields)
         #expect(parsed == .success(try CookieHeader(parsing: fields)))
@@ -27,8 +28,10 @@ struct SessionCookiesParsedOnceTests {
         let small = try cookies.setCookieHeaders(
             for: Fixture.bytes(10), serialized: nil, lifetime: nil, requestHost: "example.com", requestCookies: parsed)
         #expect(Array(small.dropFirst()) == ["session.1", "session.2"].map { $0 + "=" + Self.deletionAttributes })
-        #expect(try cookies.session(fromCookieHeaders: [Fixture.cookieHeader(from: small)])?.session == Fixture.bytes(10))
-        #expect(cookies.deletionHeaders(requestCookies: parsed) == cookies.deletionHeaders(requestCookieHeaders: fields))
+        #expect(
+            try cookies.session(fromCookieHeaders: [Fixture.cookieHeader(from: small)])?.session == Fixture.bytes(10))
+        #expect(
+            cookies.deletionHeaders(requestCookies: parsed) == cookies.deletionHeaders(requestCookieHeaders: fields))
     }
 
     @Test("a header over the limits: reading fails with its error, writing deletes every chunk that could exist")

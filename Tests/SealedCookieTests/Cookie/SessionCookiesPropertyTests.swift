@@ -29,15 +29,19 @@ struct SessionCookiesPropertyTests {
         let budget = CookieBudget(requestHeaderByteCount: 16_384)
         return [
             SessionCookiesConfiguration(scope: root, budget: budget, maxChunkCount: 3),
-            SessionCookiesConfiguration(scope: .hostOnly, sameSite: .strict, persistence: .browserSession, budget: budget, maxChunkCount: 3),
-            SessionCookiesConfiguration(scope: root, sameSite: SameSite.none, partitioned: true, budget: budget, maxChunkCount: 3),
+            SessionCookiesConfiguration(
+                scope: .hostOnly, sameSite: .strict, persistence: .browserSession, budget: budget, maxChunkCount: 3),
+            SessionCookiesConfiguration(
+                scope: root, sameSite: SameSite.none, partitioned: true, budget: budget, maxChunkCount: 3),
         ]
     }
 
     @Test("random sessions: encode, header text, parse, decode; stale chunks never survive")
     func roundTrip() async throws {
         let ring = try Fixture.keyRing()
-        let all = try Self.configurations().map { try Fixture.cookies(keyRing: ring, maxValueLength: 16_384, configuration: $0) }
+        let all = try Self.configurations().map {
+            try Fixture.cookies(keyRing: ring, maxValueLength: 16_384, configuration: $0)
+        }
         await propertyCheck(
             count: 150,
             input: Gen<UInt8>.value(in: 0...255).array(of: 0...7000),
@@ -53,7 +57,8 @@ struct SessionCookiesPropertyTests {
                 jar.cookies.append(("session", "\(staleChunks + 1)~old"))
                 for index in 1...staleChunks { jar.cookies.append(("session.\(index)", "old")) }
             }
-            let set = try cookies.setCookieHeaders(for: session, requestHost: "shop.example.com", requestCookieHeaders: [jar.cookieHeader])
+            let set = try cookies.setCookieHeaders(
+                for: session, requestHost: "shop.example.com", requestCookieHeaders: [jar.cookieHeader])
             for header in set { #expect(header.utf8.count <= 4093) }
             jar.apply(set)
             let sessionCookies = jar.cookies.filter { $0.name == "session" || $0.name.hasPrefix("session.") }
@@ -69,11 +74,14 @@ struct SessionCookiesPropertyTests {
     }
 
     static let tokenCharacters = Array("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    static let octetCharacters = (0x21...0x7E).filter { ![0x22, 0x2C, 0x3B, 0x5C].contains($0) }.map { Character(Unicode.Scalar(UInt8($0))) }
+    static let octetCharacters = (0x21...0x7E).filter { ![0x22, 0x2C, 0x3B, 0x5C].contains($0) }.map {
+        Character(Unicode.Scalar(UInt8($0)))
+    }
 
     @Test("random cookie pairs survive serialization and parsing, duplicates and order kept")
     func headerRoundTrip() async throws {
-        let tokens = Self.tokenCharacters, octets = Self.octetCharacters
+        let tokens = Self.tokenCharacters
+        let octets = Self.octetCharacters
         let name = Gen.int(in: 0...(tokens.count - 1)).map { tokens[$0] }.string(of: 1...12)
         let value = Gen.int(in: 0...(octets.count - 1)).map { octets[$0] }.string(of: 0...40)
         await propertyCheck(input: name.array(of: 0...20), value.array(of: 20), Gen.bool) { names, values, tight in

@@ -10,7 +10,8 @@ struct SessionCookiesTests {
     @Test("default attributes: Domain, Path=/, Expires and Max-Age from the lifetime, Secure, HttpOnly, Lax")
     func defaults() throws {
         let cookies = try Fixture.cookies()
-        let headers = try cookies.setCookieHeaders(for: [1, 2, 3], requestHost: "a.example.com", requestCookieHeaders: [])
+        let headers = try cookies.setCookieHeaders(
+            for: [1, 2, 3], requestHost: "a.example.com", requestCookieHeaders: [])
         #expect(headers.count == 1)
         let (name, value) = Fixture.nameValue(headers[0])
         #expect(name == "session")
@@ -26,11 +27,15 @@ struct SessionCookiesTests {
         let cookies = try Fixture.cookies()
         let remember = try cookies.setCookieHeaders(
             for: [], lifetime: .seconds(30 * 24 * 3600), requestHost: "example.com", requestCookieHeaders: [])
-        #expect(remember[0].hasSuffix("; Domain=example.com; Path=/; Expires=Thu, 01 Feb 2024 03:04:05 GMT; Max-Age=2592000; Secure; HttpOnly; SameSite=Lax"))
+        #expect(
+            remember[0].hasSuffix(
+                "; Domain=example.com; Path=/; Expires=Thu, 01 Feb 2024 03:04:05 GMT; Max-Age=2592000; Secure; HttpOnly; SameSite=Lax"
+            ))
 
         let hostOnly = try Fixture.cookies(
             name: "__Host-session",
-            configuration: SessionCookiesConfiguration(scope: .hostOnly, sameSite: .strict, persistence: .browserSession))
+            configuration: SessionCookiesConfiguration(
+                scope: .hostOnly, sameSite: .strict, persistence: .browserSession))
         let header = try hostOnly.setCookieHeaders(for: [9], requestHost: "10.0.0.1", requestCookieHeaders: [])[0]
         let value = Fixture.nameValue(header).value
         #expect(header == "__Host-session=\(value); Path=/; Secure; HttpOnly; SameSite=Strict")
@@ -74,17 +79,23 @@ struct SessionCookiesTests {
             try Fixture.cookies(name: "__Host-session", keyRing: ring, configuration: .init(scope: root))
         }
         #expect(throws: SessionCookieError.invalidCookieAttributes(.sameSiteNoneRequiresSecure)) {
-            try Fixture.cookies(keyRing: ring, configuration: .init(scope: root, secure: false, sameSite: SameSite.none))
+            try Fixture.cookies(
+                keyRing: ring, configuration: .init(scope: root, secure: false, sameSite: SameSite.none))
         }
         #expect(throws: SessionCookieError.invalidCookieAttributes(.pathNotAbsolute)) {
             try Fixture.cookies(keyRing: ring, configuration: .init(scope: root, path: "app"))
         }
         for count in [0, 33] {
-            #expect(throws: SessionCookieError.invalidConfiguration(setting: "maxChunkCount", allowed: "from 1 to 32 (is \(count))")) {
+            #expect(
+                throws: SessionCookieError.invalidConfiguration(
+                    setting: "maxChunkCount", allowed: "from 1 to 32 (is \(count))")
+            ) {
                 try Fixture.cookies(keyRing: ring, configuration: .init(scope: root, maxChunkCount: count))
             }
         }
-        #expect(throws: SessionCookieError.invalidConfiguration(setting: "maxOpenAttempts", allowed: "from 1 to 64 (is 0)")) {
+        #expect(
+            throws: SessionCookieError.invalidConfiguration(setting: "maxOpenAttempts", allowed: "from 1 to 64 (is 0)")
+        ) {
             try Fixture.cookies(keyRing: ring, configuration: .init(scope: root, maxOpenAttempts: 0))
         }
         #expect(SessionCookieError.invalidCookieAttributes(.hostPrefixForbidsDomain).isUsageError)
@@ -99,14 +110,17 @@ struct SessionCookiesTests {
     func singleCookieBoundary() throws {
         let cookies = try Fixture.cookies()
         // Attributes after the value take 114 bytes, so the value may have 4093 - 8 - 114 = 3971.
-        let attributes = "; Domain=example.com; Path=/; Expires=Wed, 03 Jan 2024 03:04:05 GMT; Max-Age=86400; Secure; HttpOnly; SameSite=Lax"
+        let attributes =
+            "; Domain=example.com; Path=/; Expires=Wed, 03 Jan 2024 03:04:05 GMT; Max-Age=86400; Secure; HttpOnly; SameSite=Lax"
         #expect(attributes.utf8.count == 114)
         let largest = (0...4000).last { Self.sealedLength($0) <= 4093 - 8 - 114 }!
-        let set = try cookies.setCookieHeaders(for: Fixture.bytes(largest), requestHost: "example.com", requestCookieHeaders: [])
+        let set = try cookies.setCookieHeaders(
+            for: Fixture.bytes(largest), requestHost: "example.com", requestCookieHeaders: [])
         #expect(set.count == 1 && set[0].utf8.count <= 4093 && set[0].utf8.count >= 4092)
         let length = 8 + Self.sealedLength(largest + 1) + 114
         #expect(throws: SessionCookieError.setCookieTooLarge(name: "session", byteCount: length, limit: 4093)) {
-            try cookies.setCookieHeaders(for: Fixture.bytes(largest + 1), requestHost: "example.com", requestCookieHeaders: [])
+            try cookies.setCookieHeaders(
+                for: Fixture.bytes(largest + 1), requestHost: "example.com", requestCookieHeaders: [])
         }
     }
 
@@ -116,15 +130,22 @@ struct SessionCookiesTests {
             scope: try .rootDomain("example.com"), budget: CookieBudget(maxSetCookieByteCount: nil))
         let cookies = try Fixture.cookies(configuration: configuration)
         let largest = (0...4000).last { 7 + Self.sealedLength($0) <= 4096 }!
-        let set = try cookies.setCookieHeaders(for: Fixture.bytes(largest), requestHost: "example.com", requestCookieHeaders: [])
+        let set = try cookies.setCookieHeaders(
+            for: Fixture.bytes(largest), requestHost: "example.com", requestCookieHeaders: [])
         let (name, value) = Fixture.nameValue(set[0])
         #expect(name.utf8.count + value.utf8.count <= 4096)
-        #expect(throws: SessionCookieError.cookieTooLarge(name: "session", byteCount: 7 + Self.sealedLength(largest + 1), limit: 4096)) {
-            try cookies.setCookieHeaders(for: Fixture.bytes(largest + 1), requestHost: "example.com", requestCookieHeaders: [])
+        #expect(
+            throws: SessionCookieError.cookieTooLarge(
+                name: "session", byteCount: 7 + Self.sealedLength(largest + 1), limit: 4096)
+        ) {
+            try cookies.setCookieHeaders(
+                for: Fixture.bytes(largest + 1), requestHost: "example.com", requestCookieHeaders: [])
         }
     }
 
-    static func chunking(maxChunkCount: Int = 3, requestHeaderByteCount: Int = 16_384) throws -> SessionCookiesConfiguration {
+    static func chunking(maxChunkCount: Int = 3, requestHeaderByteCount: Int = 16_384) throws
+        -> SessionCookiesConfiguration
+    {
         SessionCookiesConfiguration(
             scope: try .rootDomain("example.com"),
             budget: CookieBudget(requestHeaderByteCount: requestHeaderByteCount), maxChunkCount: maxChunkCount)
@@ -139,7 +160,10 @@ struct SessionCookiesTests {
         #expect(Fixture.nameValue(set[0]).value.hasPrefix("3~"))
         for header in set {
             #expect(header.utf8.count <= 4093)
-            #expect(header.hasSuffix("; Domain=example.com; Path=/; Expires=Wed, 03 Jan 2024 03:04:05 GMT; Max-Age=86400; Secure; HttpOnly; SameSite=Lax"))
+            #expect(
+                header.hasSuffix(
+                    "; Domain=example.com; Path=/; Expires=Wed, 03 Jan 2024 03:04:05 GMT; Max-Age=86400; Secure; HttpOnly; SameSite=Lax"
+                ))
         }
         // The first cookies are filled to the line limit.
         #expect(set[0].utf8.count == 4093)
@@ -155,7 +179,8 @@ struct SessionCookiesTests {
     @Test("chunking: a session that fits one cookie stays unchunked")
     func chunkingSmall() throws {
         let cookies = try Fixture.cookies(configuration: try Self.chunking())
-        let set = try cookies.setCookieHeaders(for: Fixture.bytes(100), requestHost: "example.com", requestCookieHeaders: [])
+        let set = try cookies.setCookieHeaders(
+            for: Fixture.bytes(100), requestHost: "example.com", requestCookieHeaders: [])
         #expect(set.count == 1)
         #expect(!Fixture.nameValue(set[0]).value.contains("~"))
     }
@@ -163,7 +188,8 @@ struct SessionCookiesTests {
     @Test("chunking: missing, malformed and over-limit chunks are typed errors")
     func chunkErrors() throws {
         let cookies = try Fixture.cookies(maxValueLength: 16_384, configuration: try Self.chunking())
-        let set = try cookies.setCookieHeaders(for: Fixture.bytes(7000), requestHost: "example.com", requestCookieHeaders: [])
+        let set = try cookies.setCookieHeaders(
+            for: Fixture.bytes(7000), requestHost: "example.com", requestCookieHeaders: [])
         let pairs = set.map { String($0.prefix { $0 != ";" }) }
         let cases: [([String], SessionCookieError)] = [
             ([pairs[0], pairs[2]], .missingChunk(index: 1)),
@@ -182,7 +208,8 @@ struct SessionCookiesTests {
             #expect(throws: expected, "\(expected)") { try cookies.session(fromCookieHeaders: headers) }
         }
         // Mixed pieces of two sessions never open: one envelope, one tag.
-        let other = try cookies.setCookieHeaders(for: Fixture.bytes(7000, seed: 2), requestHost: "example.com", requestCookieHeaders: [])
+        let other = try cookies.setCookieHeaders(
+            for: Fixture.bytes(7000, seed: 2), requestHost: "example.com", requestCookieHeaders: [])
         let mixed = [pairs[0], String(other[1].prefix { $0 != ";" }), pairs[2]]
         #expect(throws: SessionCookieError.unreadable(.authenticationFailed, candidateCount: 1)) {
             try cookies.session(fromCookieHeaders: mixed)
@@ -194,7 +221,10 @@ struct SessionCookiesTests {
         let two = try Fixture.cookies(maxValueLength: 16_384, configuration: try Self.chunking(maxChunkCount: 2))
         let session = Fixture.bytes(7000)
         let sealed = Self.sealedLength(7000)
-        #expect(throws: SessionCookieError.sessionTooLarge(sealedLength: sealed, capacity: (4093 - 8 - 114 - 2) + (4093 - 10 - 114), maxChunkCount: 2)) {
+        #expect(
+            throws: SessionCookieError.sessionTooLarge(
+                sealedLength: sealed, capacity: (4093 - 8 - 114 - 2) + (4093 - 10 - 114), maxChunkCount: 2)
+        ) {
             try two.setCookieHeaders(for: session, requestHost: "example.com", requestCookieHeaders: [])
         }
         // Default request budget: 8190 - 2048 for other cookies.
@@ -202,7 +232,8 @@ struct SessionCookiesTests {
             maxValueLength: 16_384,
             configuration: SessionCookiesConfiguration(scope: try .rootDomain("example.com"), maxChunkCount: 3))
         do {
-            _ = try defaults.setCookieHeaders(for: Fixture.bytes(5000), requestHost: "example.com", requestCookieHeaders: [])
+            _ = try defaults.setCookieHeaders(
+                for: Fixture.bytes(5000), requestHost: "example.com", requestCookieHeaders: [])
             Issue.record("expected the request budget to be exceeded")
         } catch {
             guard case .requestHeaderTooLarge(let bytes, 2048, 8190) = error else {
@@ -219,9 +250,11 @@ struct SessionCookiesTests {
     @Test("shrinking deletes the stale chunks the browser still holds, same Domain and Path")
     func staleChunkCleanup() throws {
         let cookies = try Fixture.cookies(maxValueLength: 16_384, configuration: try Self.chunking())
-        let big = try cookies.setCookieHeaders(for: Fixture.bytes(7000), requestHost: "example.com", requestCookieHeaders: [])
+        let big = try cookies.setCookieHeaders(
+            for: Fixture.bytes(7000), requestHost: "example.com", requestCookieHeaders: [])
         let request = [Fixture.cookieHeader(from: big) + "; session.x=1; other.1=2"]
-        let small = try cookies.setCookieHeaders(for: Fixture.bytes(10), requestHost: "example.com", requestCookieHeaders: request)
+        let small = try cookies.setCookieHeaders(
+            for: Fixture.bytes(10), requestHost: "example.com", requestCookieHeaders: request)
         #expect(small.count == 3)
         #expect(Fixture.nameValue(small[0]).name == "session")
         #expect(small[1] == "session.1=" + Self.deletionAttributes)
@@ -231,12 +264,14 @@ struct SessionCookiesTests {
         #expect(try cookies.session(fromCookieHeaders: [next])?.session == Fixture.bytes(10))
 
         // Shrinking from three chunks to two deletes only the third.
-        let medium = try cookies.setCookieHeaders(for: Fixture.bytes(4000), requestHost: "example.com", requestCookieHeaders: request)
+        let medium = try cookies.setCookieHeaders(
+            for: Fixture.bytes(4000), requestHost: "example.com", requestCookieHeaders: request)
         #expect(medium.map { Fixture.nameValue($0).name } == ["session", "session.1", "session.2"])
         #expect(medium[2] == "session.2=" + Self.deletionAttributes)
         // An unparseable request header: every chunk that could exist is deleted.
         let huge = String(repeating: "x", count: 20_000)
-        let blind = try cookies.setCookieHeaders(for: Fixture.bytes(10), requestHost: "example.com", requestCookieHeaders: [huge])
+        let blind = try cookies.setCookieHeaders(
+            for: Fixture.bytes(10), requestHost: "example.com", requestCookieHeaders: [huge])
         #expect(blind.dropFirst() == ["session.1=" + Self.deletionAttributes, "session.2=" + Self.deletionAttributes])
     }
 
@@ -244,23 +279,30 @@ struct SessionCookiesTests {
     func logOut() throws {
         let cookies = try Fixture.cookies(maxValueLength: 16_384, configuration: try Self.chunking())
         #expect(cookies.deletionHeaders(requestCookieHeaders: []) == ["session=" + Self.deletionAttributes])
-        let big = try cookies.setCookieHeaders(for: Fixture.bytes(7000), requestHost: "example.com", requestCookieHeaders: [])
+        let big = try cookies.setCookieHeaders(
+            for: Fixture.bytes(7000), requestHost: "example.com", requestCookieHeaders: [])
         let out = cookies.deletionHeaders(requestCookieHeaders: [Fixture.cookieHeader(from: big)])
         #expect(out == ["session", "session.1", "session.2"].map { $0 + "=" + Self.deletionAttributes })
         #expect(cookies.deletionHeaders(requestCookieHeaders: [String(repeating: "x", count: 20_000)]).count == 3)
         let hostOnly = try Fixture.cookies(
-            configuration: SessionCookiesConfiguration(scope: .hostOnly, path: "/app", sameSite: nil, partitioned: true))
-        #expect(hostOnly.deletionHeaders(requestCookieHeaders: ["session=abc"]) == ["session=; Path=/app; Max-Age=0; Secure; HttpOnly; Partitioned"])
+            configuration: SessionCookiesConfiguration(scope: .hostOnly, path: "/app", sameSite: nil, partitioned: true)
+        )
+        #expect(
+            hostOnly.deletionHeaders(requestCookieHeaders: ["session=abc"]) == [
+                "session=; Path=/app; Max-Age=0; Secure; HttpOnly; Partitioned"
+            ])
     }
 
     @Test("duplicates: the first candidate that authenticates wins, and failures say why")
     func duplicates() throws {
         let ring = try Fixture.keyRing()
         let cookies = try Fixture.cookies(keyRing: ring)
-        let good = Fixture.cookieHeader(from: try cookies.setCookieHeaders(for: [7], requestHost: "example.com", requestCookieHeaders: []))
+        let good = Fixture.cookieHeader(
+            from: try cookies.setCookieHeaders(for: [7], requestHost: "example.com", requestCookieHeaders: []))
         // A sibling host planted a value sealed with another key, and one that is garbage.
         let attacker = try Fixture.cookies(keyRing: try Fixture.keyRing())
-        let planted = Fixture.cookieHeader(from: try attacker.setCookieHeaders(for: [6], requestHost: "example.com", requestCookieHeaders: []))
+        let planted = Fixture.cookieHeader(
+            from: try attacker.setCookieHeaders(for: [6], requestHost: "example.com", requestCookieHeaders: []))
         #expect(try cookies.session(fromCookieHeaders: ["session=garbage; " + planted + "; " + good])?.session == [7])
         #expect(try cookies.session(fromCookieHeaders: [good, planted])?.session == [7])
         #expect(throws: SessionCookieError.unreadable(.authenticationFailed, candidateCount: 1)) {
@@ -272,17 +314,22 @@ struct SessionCookiesTests {
         // The number of attempts is bounded.
         let many = Array(repeating: planted, count: 20).joined(separator: "; ") + "; " + good
         let bounded = try Fixture.cookies(
-            keyRing: ring, configuration: SessionCookiesConfiguration(scope: try .rootDomain("example.com"), maxOpenAttempts: 3))
+            keyRing: ring,
+            configuration: SessionCookiesConfiguration(scope: try .rootDomain("example.com"), maxOpenAttempts: 3))
         #expect(throws: SessionCookieError.unreadable(.authenticationFailed, candidateCount: 3)) {
             try bounded.session(fromCookieHeaders: [many])
         }
-        #expect(try cookies.session(fromCookieHeaders: [Array(repeating: planted, count: 7).joined(separator: "; ") + "; " + good])?.session == [7])
+        #expect(
+            try cookies.session(fromCookieHeaders: [
+                Array(repeating: planted, count: 7).joined(separator: "; ") + "; " + good
+            ])?.session == [7])
     }
 
     @Test("duplicate chunks: each combination is tried")
     func duplicateChunks() throws {
         let cookies = try Fixture.cookies(maxValueLength: 16_384, configuration: try Self.chunking())
-        let set = try cookies.setCookieHeaders(for: Fixture.bytes(7000), requestHost: "example.com", requestCookieHeaders: [])
+        let set = try cookies.setCookieHeaders(
+            for: Fixture.bytes(7000), requestHost: "example.com", requestCookieHeaders: [])
         let pairs = set.map { String($0.prefix { $0 != ";" }) }
         let header = [pairs[0], "session.1=planted", pairs[1], "session.2=planted", pairs[2]]
         #expect(try cookies.session(fromCookieHeaders: header)?.session == Fixture.bytes(7000))
@@ -294,10 +341,13 @@ struct SessionCookiesTests {
         let new = try SessionKey.generate(id: 2)
         let before = try Fixture.cookies(keyRing: try KeyRing(primary: old))
         let after = try Fixture.cookies(keyRing: try KeyRing(primary: new, older: [old]))
-        let header = Fixture.cookieHeader(from: try before.setCookieHeaders(for: [1], requestHost: "example.com", requestCookieHeaders: []))
+        let header = Fixture.cookieHeader(
+            from: try before.setCookieHeaders(for: [1], requestHost: "example.com", requestCookieHeaders: []))
         let opened = try #require(try after.session(fromCookieHeaders: [header]))
         #expect(opened.needsResealing && opened.session == [1])
-        let resealed = Fixture.cookieHeader(from: try after.setCookieHeaders(for: opened.session, requestHost: "example.com", requestCookieHeaders: [header]))
+        let resealed = Fixture.cookieHeader(
+            from: try after.setCookieHeaders(
+                for: opened.session, requestHost: "example.com", requestCookieHeaders: [header]))
         #expect(try after.session(fromCookieHeaders: [resealed])?.needsResealing == false)
     }
 
@@ -305,9 +355,13 @@ struct SessionCookiesTests {
     func readingErrors() throws {
         let ring = try Fixture.keyRing()
         let cookies = try Fixture.cookies(keyRing: ring)
-        let header = Fixture.cookieHeader(from: try cookies.setCookieHeaders(for: [1], requestHost: "example.com", requestCookieHeaders: []))
+        let header = Fixture.cookieHeader(
+            from: try cookies.setCookieHeaders(for: [1], requestHost: "example.com", requestCookieHeaders: []))
         let later = try Fixture.cookies(keyRing: ring, clock: { Fixture.now.addingTimeInterval(2 * 86400) })
-        #expect(throws: SessionCookieError.unreadable(.expired(at: Fixture.now.addingTimeInterval(86400)), candidateCount: 1)) {
+        #expect(
+            throws: SessionCookieError.unreadable(
+                .expired(at: Fixture.now.addingTimeInterval(86400)), candidateCount: 1)
+        ) {
             try later.session(fromCookieHeaders: [header])
         }
         #expect(throws: SessionCookieError.cookieHeaderTooLong(length: 20_000, limit: 16_384)) {
@@ -319,7 +373,8 @@ struct SessionCookiesTests {
         }
         // Descriptions never contain the value.
         let value = Fixture.nameValue(header).value
-        for error in [SessionCookieError.unreadable(.authenticationFailed, candidateCount: 2), .missingChunk(index: 1)] {
+        for error in [SessionCookieError.unreadable(.authenticationFailed, candidateCount: 2), .missingChunk(index: 1)]
+        {
             #expect(!error.description.contains(value) && !error.description.isEmpty)
         }
     }

@@ -11,7 +11,8 @@ struct SessionSwapTests {
     typealias Fixture = SessionCookiesFixture
 
     static func header(_ cookies: SessionCookies<[UInt8]>, _ session: [UInt8]) throws -> String {
-        Fixture.cookieHeader(from: try cookies.setCookieHeaders(for: session, requestHost: "example.com", requestCookieHeaders: []))
+        Fixture.cookieHeader(
+            from: try cookies.setCookieHeaders(for: session, requestHost: "example.com", requestCookieHeaders: []))
     }
 
     @Test("two candidates opening to different sessions: a typed error, in either order")
@@ -40,7 +41,8 @@ struct SessionSwapTests {
     func junkDoesNotCount() throws {
         let ring = try Fixture.keyRing()
         let cookies = try Fixture.cookies(
-            keyRing: ring, configuration: SessionCookiesConfiguration(scope: try .rootDomain("example.com"), maxOpenAttempts: 2))
+            keyRing: ring,
+            configuration: SessionCookiesConfiguration(scope: try .rootDomain("example.com"), maxOpenAttempts: 2))
         let good = try Self.header(cookies, [7])
         let junk = (0..<40).map { "session=junk\($0)" } + ["session=3~AAAA", "session=x~AAAA"]
         #expect(try cookies.session(fromCookieHeaders: [junk.joined(separator: "; ") + "; " + good])?.session == [7])

@@ -31,12 +31,14 @@ struct SetCookieTests {
                 "__Host-id=x; Path=/; Secure; HttpOnly; SameSite=None"
             ),
             (
-                try .validated(name: "a", value: "1", path: "/app", maxAge: 0, secure: false, httpOnly: true, sameSite: nil),
+                try .validated(
+                    name: "a", value: "1", path: "/app", maxAge: 0, secure: false, httpOnly: true, sameSite: nil),
                 "a=1; Path=/app; Max-Age=0; HttpOnly"
             ),
             (
                 try .validated(
-                    name: "a", value: "1", domain: "a.b.example.org", path: nil, expires: Date(timeIntervalSince1970: 0.9),
+                    name: "a", value: "1", domain: "a.b.example.org", path: nil,
+                    expires: Date(timeIntervalSince1970: 0.9),
                     secure: false, httpOnly: false, sameSite: .lax),
                 "a=1; Domain=a.b.example.org; Expires=Thu, 01 Jan 1970 00:00:00 GMT; SameSite=Lax"
             ),
@@ -125,35 +127,128 @@ struct SetCookieTests {
         let long = "/" + String(repeating: "a", count: 1024)
         let cases: [(CookieAttributeError, () throws(CookieAttributeError) -> SetCookie)] = [
             (.emptyName, { () throws(CookieAttributeError) in try .validated(name: "", value: "v") }),
-            (.invalidNameCharacter("'='", offset: 1), { () throws(CookieAttributeError) in try .validated(name: "a=b", value: "v") }),
-            (.invalidNameCharacter("0x20", offset: 1), { () throws(CookieAttributeError) in try .validated(name: "a b", value: "v") }),
-            (.invalidNameCharacter("';'", offset: 0), { () throws(CookieAttributeError) in try .validated(name: ";", value: "v") }),
-            (.invalidNameCharacter("0xC3", offset: 0), { () throws(CookieAttributeError) in try .validated(name: "é", value: "v") }),
-            (.invalidValueCharacter("0x20", offset: 1), { () throws(CookieAttributeError) in try .validated(name: "n", value: "a b") }),
-            (.invalidValueCharacter("';'", offset: 0), { () throws(CookieAttributeError) in try .validated(name: "n", value: ";") }),
-            (.invalidValueCharacter("','", offset: 0), { () throws(CookieAttributeError) in try .validated(name: "n", value: ",") }),
-            (.invalidValueCharacter("'\"'", offset: 0), { () throws(CookieAttributeError) in try .validated(name: "n", value: "\"x\"") }),
-            (.invalidValueCharacter("'\\'", offset: 0), { () throws(CookieAttributeError) in try .validated(name: "n", value: "\\") }),
-            (.invalidValueCharacter("0x0D", offset: 1), { () throws(CookieAttributeError) in try .validated(name: "n", value: "a\r\nX: y") }),
-            (.attributeTooLong(attribute: "Path", length: 1025, limit: 1024), { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", path: long) }),
-            (.attributeTooLong(attribute: "Domain", length: 1025, limit: 1024), { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", domain: String(repeating: "a", count: 1025)) }),
-            (.pathNotAbsolute, { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", path: "app") }),
+            (
+                .invalidNameCharacter("'='", offset: 1),
+                { () throws(CookieAttributeError) in try .validated(name: "a=b", value: "v") }
+            ),
+            (
+                .invalidNameCharacter("0x20", offset: 1),
+                { () throws(CookieAttributeError) in try .validated(name: "a b", value: "v") }
+            ),
+            (
+                .invalidNameCharacter("';'", offset: 0),
+                { () throws(CookieAttributeError) in try .validated(name: ";", value: "v") }
+            ),
+            (
+                .invalidNameCharacter("0xC3", offset: 0),
+                { () throws(CookieAttributeError) in try .validated(name: "é", value: "v") }
+            ),
+            (
+                .invalidValueCharacter("0x20", offset: 1),
+                { () throws(CookieAttributeError) in try .validated(name: "n", value: "a b") }
+            ),
+            (
+                .invalidValueCharacter("';'", offset: 0),
+                { () throws(CookieAttributeError) in try .validated(name: "n", value: ";") }
+            ),
+            (
+                .invalidValueCharacter("','", offset: 0),
+                { () throws(CookieAttributeError) in try .validated(name: "n", value: ",") }
+            ),
+            (
+                .invalidValueCharacter("'\"'", offset: 0),
+                { () throws(CookieAttributeError) in try .validated(name: "n", value: "\"x\"") }
+            ),
+            (
+                .invalidValueCharacter("'\\'", offset: 0),
+                { () throws(CookieAttributeError) in try .validated(name: "n", value: "\\") }
+            ),
+            (
+                .invalidValueCharacter("0x0D", offset: 1),
+                { () throws(CookieAttributeError) in try .validated(name: "n", value: "a\r\nX: y") }
+            ),
+            (
+                .attributeTooLong(attribute: "Path", length: 1025, limit: 1024),
+                { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", path: long) }
+            ),
+            (
+                .attributeTooLong(attribute: "Domain", length: 1025, limit: 1024),
+                { () throws(CookieAttributeError) in
+                    try .validated(name: "n", value: "v", domain: String(repeating: "a", count: 1025))
+                }
+            ),
+            (
+                .pathNotAbsolute,
+                { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", path: "app") }
+            ),
             (.pathNotAbsolute, { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", path: "") }),
-            (.invalidPathCharacter("';'", offset: 2), { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", path: "/a;b") }),
-            (.invalidPathCharacter("0x0A", offset: 2), { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", path: "/a\n") }),
-            (.invalidDomain(.emptyLabel), { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", domain: "a..com") }),
-            (.invalidDomain(.ipAddress), { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", domain: "127.0.0.1") }),
-            (.invalidDomain(.notASCII), { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", domain: "bücher.example") }),
-            (.negativeMaxAge(-1), { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", maxAge: -1) }),
-            (.expiresOutOfRange, { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", expires: Date(timeIntervalSince1970: -2e10)) }),
-            (.sameSiteNoneRequiresSecure, { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", secure: false, sameSite: SameSite.none) }),
-            (.partitionedRequiresSecure, { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", secure: false, sameSite: .lax, partitioned: true) }),
-            (.securePrefixRequiresSecure, { () throws(CookieAttributeError) in try .validated(name: "__Secure-s", value: "v", secure: false) }),
-            (.securePrefixRequiresSecure, { () throws(CookieAttributeError) in try .validated(name: "__SECURE-s", value: "v", secure: false) }),
-            (.hostPrefixRequiresSecure, { () throws(CookieAttributeError) in try .validated(name: "__Host-s", value: "v", secure: false) }),
-            (.hostPrefixRequiresRootPath, { () throws(CookieAttributeError) in try .validated(name: "__Host-s", value: "v", path: "/app") }),
-            (.hostPrefixRequiresRootPath, { () throws(CookieAttributeError) in try .validated(name: "__Host-s", value: "v", path: nil) }),
-            (.hostPrefixForbidsDomain, { () throws(CookieAttributeError) in try .validated(name: "__host-s", value: "v", domain: "example.com") }),
+            (
+                .invalidPathCharacter("';'", offset: 2),
+                { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", path: "/a;b") }
+            ),
+            (
+                .invalidPathCharacter("0x0A", offset: 2),
+                { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", path: "/a\n") }
+            ),
+            (
+                .invalidDomain(.emptyLabel),
+                { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", domain: "a..com") }
+            ),
+            (
+                .invalidDomain(.ipAddress),
+                { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", domain: "127.0.0.1") }
+            ),
+            (
+                .invalidDomain(.notASCII),
+                { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", domain: "bücher.example") }
+            ),
+            (
+                .negativeMaxAge(-1),
+                { () throws(CookieAttributeError) in try .validated(name: "n", value: "v", maxAge: -1) }
+            ),
+            (
+                .expiresOutOfRange,
+                { () throws(CookieAttributeError) in
+                    try .validated(name: "n", value: "v", expires: Date(timeIntervalSince1970: -2e10))
+                }
+            ),
+            (
+                .sameSiteNoneRequiresSecure,
+                { () throws(CookieAttributeError) in
+                    try .validated(name: "n", value: "v", secure: false, sameSite: SameSite.none)
+                }
+            ),
+            (
+                .partitionedRequiresSecure,
+                { () throws(CookieAttributeError) in
+                    try .validated(name: "n", value: "v", secure: false, sameSite: .lax, partitioned: true)
+                }
+            ),
+            (
+                .securePrefixRequiresSecure,
+                { () throws(CookieAttributeError) in try .validated(name: "__Secure-s", value: "v", secure: false) }
+            ),
+            (
+                .securePrefixRequiresSecure,
+                { () throws(CookieAttributeError) in try .validated(name: "__SECURE-s", value: "v", secure: false) }
+            ),
+            (
+                .hostPrefixRequiresSecure,
+                { () throws(CookieAttributeError) in try .validated(name: "__Host-s", value: "v", secure: false) }
+            ),
+            (
+                .hostPrefixRequiresRootPath,
+                { () throws(CookieAttributeError) in try .validated(name: "__Host-s", value: "v", path: "/app") }
+            ),
+            (
+                .hostPrefixRequiresRootPath,
+                { () throws(CookieAttributeError) in try .validated(name: "__Host-s", value: "v", path: nil) }
+            ),
+            (
+                .hostPrefixForbidsDomain,
+                { () throws(CookieAttributeError) in try .validated(name: "__host-s", value: "v", domain: "example.com")
+                }
+            ),
         ]
         for (expected, make) in cases {
             #expect(throws: expected) { try make() }
@@ -165,7 +260,8 @@ struct SetCookieTests {
     func acceptedEdges() throws {
         let path = "/" + String(repeating: "p", count: 1023)
         #expect(try SetCookie.validated(name: "n", value: "v", path: path).path == path)
-        let octets = String(decoding: (0x21...0x7E).filter { ![0x22, 0x2C, 0x3B, 0x5C].contains($0) }.map { UInt8($0) }, as: UTF8.self)
+        let octets = String(
+            decoding: (0x21...0x7E).filter { ![0x22, 0x2C, 0x3B, 0x5C].contains($0) }.map { UInt8($0) }, as: UTF8.self)
         #expect(try SetCookie.validated(name: "n", value: octets).value == octets)
         let token = "!#$%&'*+-.^_`|~09azAZ"
         #expect(try SetCookie.validated(name: token, value: "").name == token)
@@ -201,7 +297,9 @@ struct SetCookieTests {
     @Test("with(name:value:) revalidates the prefix rules")
     func renamed() throws {
         let cookie = try SetCookie.validated(name: "s", value: "a", domain: "example.com")
-        #expect(try cookie.with(name: "s.1", value: "b").headerValue == "s.1=b; Domain=example.com; Path=/; Secure; HttpOnly; SameSite=Lax")
+        #expect(
+            try cookie.with(name: "s.1", value: "b").headerValue
+                == "s.1=b; Domain=example.com; Path=/; Secure; HttpOnly; SameSite=Lax")
         #expect(throws: CookieAttributeError.hostPrefixForbidsDomain) { try cookie.with(name: "__Host-s", value: "b") }
     }
 
@@ -216,8 +314,12 @@ struct SetCookieTests {
                 == (try SetCookie.validated(
                     name: "s.2", value: "2~xyz", domain: "example.com", path: "/app", expires: Self.date, maxAge: 60,
                     sameSite: .strict, partitioned: true)))
-        #expect(throws: CookieAttributeError.invalidValueCharacter("';'", offset: 1)) { try cookie.with(name: "s", value: "a;") }
-        #expect(throws: CookieAttributeError.invalidNameCharacter("'='", offset: 1)) { try cookie.with(name: "s=", value: "a") }
+        #expect(throws: CookieAttributeError.invalidValueCharacter("';'", offset: 1)) {
+            try cookie.with(name: "s", value: "a;")
+        }
+        #expect(throws: CookieAttributeError.invalidNameCharacter("'='", offset: 1)) {
+            try cookie.with(name: "s=", value: "a")
+        }
         #expect(throws: CookieAttributeError.emptyName) { try cookie.with(name: "", value: "a") }
     }
 
@@ -227,7 +329,8 @@ struct SetCookieTests {
         let persistent = try cookie.with(expires: Self.date, maxAge: 3600)
         #expect(
             persistent
-                == (try SetCookie.validated(name: "s", value: "a", domain: "example.com", expires: Self.date, maxAge: 3600)))
+                == (try SetCookie.validated(
+                    name: "s", value: "a", domain: "example.com", expires: Self.date, maxAge: 3600)))
         #expect(try persistent.with(expires: nil, maxAge: nil) == cookie)
         #expect(throws: CookieAttributeError.negativeMaxAge(-1)) { try cookie.with(expires: nil, maxAge: -1) }
         #expect(throws: CookieAttributeError.expiresOutOfRange) {

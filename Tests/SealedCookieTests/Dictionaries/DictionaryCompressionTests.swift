@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import SealedCookieTestSupport
+import Testing
+
 @_spi(Benchmarks) @testable import SealedCookie
 
 /// zstd with session dictionaries: sizes, rotation through the ring, and every way a frame or
@@ -118,7 +119,9 @@ import SealedCookieTestSupport
             ("zero declared", lengthPrefixed(0, frameBytes)),
         ]
         for (name, payload) in cases {
-            #expect(codecError { try zstd.open(sealer.seal(payload, header: header)).session } == .invalidPayload, "\(name)")
+            #expect(
+                codecError { try zstd.open(sealer.seal(payload, header: header)).session } == .invalidPayload, "\(name)"
+            )
         }
     }
 
@@ -146,8 +149,12 @@ import SealedCookieTestSupport
         let content = [UInt8](repeating: 0x61, count: 100)
         let rawBlock: [UInt8] = [0x21, 0x03, 0x00] + content  // last | raw | size 100
         let header = sealer.header(.zstd(dictionaryID: 3))
-        #expect(try zstd.open(sealer.seal(lengthPrefixed(100, [0x00, 0x00] + rawBlock), header: header)).session == content)
-        #expect(codecError { try zstd.open(sealer.seal(lengthPrefixed(100, [0x00, 0xA8] + rawBlock), header: header)).session } == .invalidPayload)
+        #expect(
+            try zstd.open(sealer.seal(lengthPrefixed(100, [0x00, 0x00] + rawBlock), header: header)).session == content)
+        #expect(
+            codecError {
+                try zstd.open(sealer.seal(lengthPrefixed(100, [0x00, 0xA8] + rawBlock), header: header)).session
+            } == .invalidPayload)
     }
 
     @Test func zstdSharedCodecWorksConcurrently() async throws {

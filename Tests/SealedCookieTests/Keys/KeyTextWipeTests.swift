@@ -8,9 +8,11 @@ import Testing
 @Suite struct KeyTextWipeTests {
     static let key = String(repeating: "A", count: 43)
 
-    @Test("the bytes are zeroed after parsing, also when parsing fails", arguments: [
-        "1:\(key), 2:\(key)\r\n", "1:\(key)\t2:\(key)", "1:", "x:\(key)", "",
-    ])
+    @Test(
+        "the bytes are zeroed after parsing, also when parsing fails",
+        arguments: [
+            "1:\(key), 2:\(key)\r\n", "1:\(key)\t2:\(key)", "1:", "x:\(key)", "",
+        ])
     func parsedBytesAreZeroed(text: String) {
         var bytes = Array(text.utf8)
         _ = try? KeyText.parsing(&bytes, KeyRing.init(utf8:))

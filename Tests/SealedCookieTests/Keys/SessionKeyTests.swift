@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SealedCookie
 
 @Suite struct SessionKeyTests {
@@ -41,7 +42,9 @@ import Testing
         #expect(String(reflecting: key).contains(Self.base64) == false)
         let ring = try KeyRing(primary: key)
         #expect(ring.description == "KeyRing(primary: 5, older: [])")
-        for error in [SessionKeyError.invalidEncoding, .invalidEntry(position: 1), .wrongLength(expected: 32, actual: 3)] {
+        for error in [
+            SessionKeyError.invalidEncoding, .invalidEntry(position: 1), .wrongLength(expected: 32, actual: 3),
+        ] {
             #expect(!error.description.contains(Self.base64))
         }
     }
@@ -73,7 +76,9 @@ import Testing
 
     @Test func ringTextErrorsNameTheEntry() {
         #expect(throws: SessionKeyError.emptyRing) { try KeyRing(text: " \n") }
-        #expect(throws: SessionKeyError.invalidEntry(position: 2)) { try KeyRing(text: "1:\(Self.base64),\(Self.base64)") }
+        #expect(throws: SessionKeyError.invalidEntry(position: 2)) {
+            try KeyRing(text: "1:\(Self.base64),\(Self.base64)")
+        }
         #expect(throws: SessionKeyError.invalidEntry(position: 1)) { try KeyRing(text: "x:\(Self.base64)") }
         #expect(throws: SessionKeyError.duplicateKeyID(1)) { try KeyRing(text: "1:\(Self.base64) 1:\(Self.hex)") }
     }

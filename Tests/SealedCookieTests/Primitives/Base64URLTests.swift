@@ -1,8 +1,8 @@
 import Foundation
+import SealedCookieTestSupport
 import Testing
 
 @testable import SealedCookie
-import SealedCookieTestSupport
 
 @Suite("Base64URL")
 struct Base64URLTests {
@@ -27,7 +27,9 @@ struct Base64URLTests {
 
     @Test("encodes the RFC 4648 vectors without padding")
     func rfc4648Vectors() {
-        let vectors = ["": "", "f": "Zg", "fo": "Zm8", "foo": "Zm9v", "foob": "Zm9vYg", "fooba": "Zm9vYmE", "foobar": "Zm9vYmFy"]
+        let vectors = [
+            "": "", "f": "Zg", "fo": "Zm8", "foo": "Zm9v", "foob": "Zm9vYg", "fooba": "Zm9vYmE", "foobar": "Zm9vYmFy",
+        ]
         for (plain, encoded) in vectors {
             #expect(Base64URL.encode(Array(plain.utf8)) == encoded)
             #expect(Base64URL.decode(encoded) == Array(plain.utf8))
@@ -35,9 +37,12 @@ struct Base64URLTests {
         #expect(Base64URL.encode([0xFB, 0xFF, 0xBF]) == "-_-_")
     }
 
-    @Test("rejects what is not canonical unpadded base64url", arguments: [
-        "A", "AAAAA", "AB", "ABC", "AA==", "AA+A", "AA/A", "AA A", "AA\nA", "AAA=", "ÄAAA", "AAAA*AAA", "Zh", "Zm9", "Zm9v\u{00E9}", " Zg",
-    ])
+    @Test(
+        "rejects what is not canonical unpadded base64url",
+        arguments: [
+            "A", "AAAAA", "AB", "ABC", "AA==", "AA+A", "AA/A", "AA A", "AA\nA", "AAA=", "ÄAAA", "AAAA*AAA", "Zh", "Zm9",
+            "Zm9v\u{00E9}", " Zg",
+        ])
     func rejects(text: String) {
         // "AB" and "ABC" leave non-zero bits in their last character.
         #expect(Base64URL.decode(text) == nil)

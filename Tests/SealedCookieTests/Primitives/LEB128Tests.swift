@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SealedCookie
 
 @Suite struct LEB128Tests {

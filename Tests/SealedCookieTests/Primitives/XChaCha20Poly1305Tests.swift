@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SealedCookie
 
 @Suite struct XChaCha20Poly1305Tests {
@@ -15,9 +16,15 @@ import Testing
             }
             return bytes
         }
-        let plaintext = Array("Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.".utf8)
+        let plaintext = Array(
+            "Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it."
+                .utf8)
         let aad = hex("50515253c0c1c2c3c4c5c6c7")
-        let key = try #require(SecureBuffer(count: 32) { $0.copyBytes(from: (0x80...0x9F).map { UInt8($0) }); return true })
+        let key = try #require(
+            SecureBuffer(count: 32) {
+                $0.copyBytes(from: (0x80...0x9F).map { UInt8($0) })
+                return true
+            })
         let nonce = (0x40...0x57).map { UInt8($0) }
         let expected = hex(
             "bd6d179d3e83d43b9576579493c0e939572a1700252bfaccbed2902c21396cbb731c7f1b0b4aa6440bf3a82f4eda7e39ae64c6708c54c216cb96b72e1213b4522f8c9ba40db5d945b11b69b982c1bb9e3f3fac2bc369488f76b2383565d3fff921f9664c97637da9768812f615c68b13b52e"

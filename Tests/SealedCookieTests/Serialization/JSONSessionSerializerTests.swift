@@ -15,12 +15,15 @@ struct JSONSessionSerializerTests {
     }
 
     struct Everything: Codable, Sendable, Equatable {
-        var text = "quote \" backslash \\ slash / tab \t newline \n cr \r bell \u{07} nul \u{00} del \u{7F} ü 🙂 \u{2028}"
+        var text =
+            "quote \" backslash \\ slash / tab \t newline \n cr \r bell \u{07} nul \u{00} del \u{7F} ü 🙂 \u{2028}"
         var empty = ""
         var int = Int.min
         var uint = UInt64.max
         var int8: Int8 = -8
-        var doubles: [Double] = [0, -0.0, 0.1, 219.0, 139.95, 1e20, 1e21, 1.5e-7, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
+        var doubles: [Double] = [
+            0, -0.0, 0.1, 219.0, 139.95, 1e20, 1e21, 1.5e-7, .leastNonzeroMagnitude, .greatestFiniteMagnitude,
+        ]
         var float: Float = 3.14
         var flag = true
         var none: String? = nil
@@ -85,11 +88,13 @@ struct JSONSessionSerializerTests {
         #expect(try JSONSessionSerializer<Derived>().serialize(Derived()) == foundation(Derived()))
     }
 
-    @Test("sorts keys as Foundation does", arguments: [
-        ["b", "a", "c"], ["a10", "a9", "a1", "a01"], ["B", "a", "_", "-", ".", "Z"], ["é", "e", "f", "E"],
-        ["user_id", "userId", "user-id", "user.id", "USER_ID"], ["x2y", "x10y", "x2", "x"], ["", "a", " "],
-        ["ü", "u\u{308}x", "z", "日本", "🙂", "ﬀ"],
-    ])
+    @Test(
+        "sorts keys as Foundation does",
+        arguments: [
+            ["b", "a", "c"], ["a10", "a9", "a1", "a01"], ["B", "a", "_", "-", ".", "Z"], ["é", "e", "f", "E"],
+            ["user_id", "userId", "user-id", "user.id", "USER_ID"], ["x2y", "x10y", "x2", "x"], ["", "a", " "],
+            ["ü", "u\u{308}x", "z", "日本", "🙂", "ﬀ"],
+        ])
     func keyOrder(keys: [String]) throws {
         let dictionary = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
         #expect(try JSONSessionSerializer<[String: Int]>().serialize(dictionary) == foundation(dictionary))
@@ -121,18 +126,24 @@ struct JSONSessionSerializerTests {
         }
     }
 
-    @Test("rejects what is not JSON, without crashing", arguments: [
-        "", " ", "{", "}", "[1,]", "[,1]", "{\"a\"}", "{\"a\":}", "{a:1}", "01", "1.", ".5", "-", "1e", "+1", "tru", "nul",
-        "\"abc", "\"\\x\"", "\"\\u12\"", "\"\\ud800\"", "\"\\udc00x\"", "\"a\u{01}b\"", "[1] 2", "{\"a\":1,}", "NaN",
-        String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
-    ])
+    @Test(
+        "rejects what is not JSON, without crashing",
+        arguments: [
+            "", " ", "{", "}", "[1,]", "[,1]", "{\"a\"}", "{\"a\":}", "{a:1}", "01", "1.", ".5", "-", "1e", "+1", "tru",
+            "nul",
+            "\"abc", "\"\\x\"", "\"\\u12\"", "\"\\ud800\"", "\"\\udc00x\"", "\"a\u{01}b\"", "[1] 2", "{\"a\":1,}",
+            "NaN",
+            String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
+        ])
     func malformed(text: String) {
         #expect(throws: DecodingError.self) { try JSONSessionSerializer<JSONValue>().deserialize(Array(text.utf8)) }
     }
 
     @Test("rejects invalid UTF-8")
     func invalidUTF8() {
-        #expect(throws: DecodingError.self) { try JSONSessionSerializer<String>().deserialize([0x22, 0xC3, 0x28, 0x22]) }
+        #expect(throws: DecodingError.self) {
+            try JSONSessionSerializer<String>().deserialize([0x22, 0xC3, 0x28, 0x22])
+        }
     }
 
     @Test("reports type mismatches, missing keys and overflow with their coding path")

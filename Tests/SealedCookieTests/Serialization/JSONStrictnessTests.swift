@@ -23,11 +23,13 @@ struct JSONStrictnessTests {
         try JSONSessionSerializer<T>().deserialize(bytes)
     }
 
-    @Test("duplicate keys are a DecodingError, for a struct and a dictionary", arguments: [
-        #"{"admin":false,"user":"u","admin":true}"#,
-        #"{"admin":false,"user":"u","\u0061dmin":true}"#,
-        #"{"admin":false,"user":"u","user":"v"}"#,
-    ])
+    @Test(
+        "duplicate keys are a DecodingError, for a struct and a dictionary",
+        arguments: [
+            #"{"admin":false,"user":"u","admin":true}"#,
+            #"{"admin":false,"user":"u","\u0061dmin":true}"#,
+            #"{"admin":false,"user":"u","user":"v"}"#,
+        ])
     func duplicateKeys(json: String) throws {
         #expect(throws: DecodingError.self) { try Self.decode(Flag.self, Array(json.utf8)) }
         #expect(throws: DecodingError.self) { try Self.decode([String: JSONValue].self, Array(json.utf8)) }
@@ -49,7 +51,9 @@ struct JSONStrictnessTests {
 
     @Test("distinct keys, nested objects and repeated keys in different objects still decode")
     func distinctKeys() throws {
-        #expect(try Self.decode(Flag.self, Array(#"{"admin":true,"user":"u","extra":{"admin":1}}"#.utf8)) == Flag(admin: true, user: "u"))
+        #expect(
+            try Self.decode(Flag.self, Array(#"{"admin":true,"user":"u","extra":{"admin":1}}"#.utf8))
+                == Flag(admin: true, user: "u"))
         let nested = try Self.decode([String: [String: Int]].self, Array(#"{"a":{"x":1},"b":{"x":2}}"#.utf8))
         #expect(nested == ["a": ["x": 1], "b": ["x": 2]])
     }

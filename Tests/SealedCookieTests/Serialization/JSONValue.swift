@@ -1,7 +1,12 @@
 /// Any JSON value, for reading documents whose shape the test does not declare. The fuzz target
 /// FuzzSealed compiles this file too (Fuzz/Sources/FuzzSealed/JSONValue.swift links here).
 enum JSONValue: Codable, Sendable, Equatable {
-    case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()

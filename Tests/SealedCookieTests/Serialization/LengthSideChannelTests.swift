@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import SealedCookie
 import SealedCookieTestSupport
+import Testing
+
+@testable import SealedCookie
 
 /// The compression length side channel (CRIME/BREACH) against a session that holds a token
 /// next to text the attacker controls, with cookie lengths as the only signal: it recovers an

@@ -17,7 +17,9 @@ struct SerializationFastPathTests {
 
     @Test("keys sharing their first eight bytes, NULs and empty keys sort as in Foundation")
     func keyOrder() throws {
-        let keys = ["abcdefgh", "abcdefghi", "abcdefg", "abcdefgh\u{0}", "a\u{0}", "a", "", "\u{0}", "abcdefgi", "ü", "z", "Z"]
+        let keys = [
+            "abcdefgh", "abcdefghi", "abcdefg", "abcdefgh\u{0}", "a\u{0}", "a", "", "\u{0}", "abcdefgi", "ü", "z", "Z",
+        ]
         var value: [String: Int] = [:]
         for (index, key) in keys.enumerated() { value[key] = index }
         #expect(try JSONSessionSerializer<[String: Int]>().serialize(value) == (try foundation(value)))
@@ -37,7 +39,8 @@ struct SerializationFastPathTests {
         #expect(try JSONSessionSerializer<[String: Int]>().serialize(many) == (try foundation(many)))
         #expect(try JSONSessionSerializer<Level>().serialize(deep) == (try foundation(deep)))
         #expect(try JSONSessionSerializer<[String]>().serialize([long]) == (try foundation([long])))
-        #expect(try JSONSessionSerializer<Level>().deserialize(try JSONSessionSerializer<Level>().serialize(deep)) == deep)
+        #expect(
+            try JSONSessionSerializer<Level>().deserialize(try JSONSessionSerializer<Level>().serialize(deep)) == deep)
     }
 
     /// A value that keeps its decoder past `init(from:)` (legal, if odd).
@@ -129,7 +132,9 @@ struct SerializationFastPathTests {
 
     @Test("optionals: missing or null is nil, present is read, and values match Foundation")
     func optionals() throws {
-        for json in [#"{}"#, #"{"count":null,"names":null}"#, #"{"count":3,"names":["x"],"flags":{},"lists":{"a":[]}}"#] {
+        for json in [
+            #"{}"#, #"{"count":null,"names":null}"#, #"{"count":3,"names":["x"],"flags":{},"lists":{"a":[]}}"#,
+        ] {
             let ours = try JSONSessionSerializer<Nested>().deserialize(Array(json.utf8))
             #expect(ours == (try JSONDecoder().decode(Nested.self, from: Data(json.utf8))))
         }
@@ -143,16 +148,24 @@ struct SerializationFastPathTests {
         ] {
             #expect(throws: DecodingError.self) { try JSONSessionSerializer<Nested>().deserialize(Array(json.utf8)) }
         }
-        #expect(throws: Never.self) { try JSONSessionSerializer<Nested>().deserialize(Array(#"{"flags":{"a":true,"A":false,"a ":true}}"#.utf8)) }
+        #expect(throws: Never.self) {
+            try JSONSessionSerializer<Nested>().deserialize(Array(#"{"flags":{"a":true,"A":false,"a ":true}}"#.utf8))
+        }
     }
 
     @Test("UTF-8 is validated strictly: overlong forms, surrogates, too large, truncated")
     func utf8() throws {
-        let invalid: [[UInt8]] = [[0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
-            [0xF5, 0x80, 0x80, 0x80], [0xE2, 0x82], [0x80], [0xF0, 0x9F, 0x99], [0xFF]]
+        let invalid: [[UInt8]] = [
+            [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+            [0xF5, 0x80, 0x80, 0x80], [0xE2, 0x82], [0x80], [0xF0, 0x9F, 0x99], [0xFF],
+        ]
         for bytes in invalid {
-            #expect(throws: DecodingError.self) { try JSONSessionSerializer<String>().deserialize([0x22] + bytes + [0x22]) }
-            #expect(throws: DecodingError.self) { try JSONSessionSerializer<String>().deserialize([0x22, 0x5C, 0x6E] + bytes + [0x22]) }
+            #expect(throws: DecodingError.self) {
+                try JSONSessionSerializer<String>().deserialize([0x22] + bytes + [0x22])
+            }
+            #expect(throws: DecodingError.self) {
+                try JSONSessionSerializer<String>().deserialize([0x22, 0x5C, 0x6E] + bytes + [0x22])
+            }
         }
         let valid = ["é", "€", "🙂", "\u{10FFFF}", "\u{D7FF}", "\u{E000}", "a\u{80}b"]
         for text in valid {

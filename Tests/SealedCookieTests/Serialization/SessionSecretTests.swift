@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SealedCookie
 
 /// ``SessionSecret`` through every path: the streaming encoder, Foundation's encoder (for types
@@ -47,7 +48,8 @@ import Testing
     func codec<Session: Codable & Sendable>(_: Session.Type) throws -> SessionCodec<Session> {
         try SessionCodec(
             configuration: SessionCodecConfiguration(
-                cookieName: "session", keyRing: KeyRing(primary: Fixture.sequentialKey()), clock: Fixture.clock(Fixture.now)))
+                cookieName: "session", keyRing: KeyRing(primary: Fixture.sequentialKey()),
+                clock: Fixture.clock(Fixture.now)))
     }
 
     @Test func valueSealedBeforeTheFieldWasMarkedStillOpens() throws {
@@ -75,6 +77,8 @@ import Testing
         }
         // An index with no entry.
         let missing = Array(#"{"token":1,"user":"u1"}"#.utf8)
-        #expect(throws: DecodingError.self) { try serializer.deserialize(body: missing, secrets: [3] + Array(#""a""#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try serializer.deserialize(body: missing, secrets: [3] + Array(#""a""#.utf8))
+        }
     }
 }

@@ -40,7 +40,8 @@ struct VaporTestNode {
     }
 
     /// Runs `test` against the node's routes plus the ones `routes` adds.
-    func test<Value>(routes: (Application) throws -> Void, _ test: (Client) async throws -> Value) async throws -> Value {
+    func test<Value>(routes: (Application) throws -> Void, _ test: (Client) async throws -> Value) async throws -> Value
+    {
         try await withApp { app in
             app.logger = logs.logger
             VaporExampleRoutes.add(to: app, node: node)

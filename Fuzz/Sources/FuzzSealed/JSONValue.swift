@@ -1,1 +1,1 @@
-../../../Tests/SealedCookieTests/JSONValue.swift
+../../../Tests/SealedCookieTests/Serialization/JSONValue.swift

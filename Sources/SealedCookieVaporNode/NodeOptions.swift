@@ -5,6 +5,7 @@ struct NodeOptions {
     static let usage =
         "usage: sealed-cookie-vapor-node --port N [--node NAME] [--root-domain DOMAIN] [--keys-variable VAR] [--log-level LEVEL]"
         + " [--revocation-postgres postgres://USER@HOST:PORT/DATABASE] [--revocation-staleness SECONDS]"
+        + " [--revocation-timeout SECONDS]"
 
     var node = "v"
     var port = 0
@@ -14,6 +15,7 @@ struct NodeOptions {
     /// The shared revocation store's database, nil for one in this process.
     var revocationPostgres: String?
     var revocationStaleness = Duration.seconds(5)
+    var revocationTimeout = Duration.milliseconds(250)
 
     struct Invalid: Error, CustomStringConvertible {
         var description: String
@@ -43,6 +45,11 @@ struct NodeOptions {
                     throw Invalid(description: "--revocation-staleness must be from 0.001 to 3600 seconds")
                 }
                 revocationStaleness = .milliseconds(Int64(seconds * 1000))
+            case "--revocation-timeout":
+                guard let seconds = Double(value), (0.001...60).contains(seconds) else {
+                    throw Invalid(description: "--revocation-timeout must be from 0.001 to 60 seconds")
+                }
+                revocationTimeout = .milliseconds(Int64(seconds * 1000))
             default: throw Invalid(description: "unknown option \(name)")
             }
         }

@@ -36,7 +36,7 @@ do {
         name: options.node, keyRing: try KeyRing(environmentVariable: options.keysVariable),
         rootDomain: options.rootDomain, isSecure: false,  // plain HTTP on loopback behind the test's nginx
         revocation: SessionRevocationList(
-            store: store, staleness: options.revocationStaleness,
+            store: store, staleness: options.revocationStaleness, timeout: options.revocationTimeout,
             onStoreEvent: { [logger = app.logger] in logger.warning("\($0)") }
         ) { $0.user })
     app.http.server.configuration.hostname = "127.0.0.1"

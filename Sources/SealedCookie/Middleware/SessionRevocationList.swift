@@ -72,7 +72,9 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
     ///   - store: The cluster's shared store.
     ///   - staleness: How long an answer is used without asking the store again: the longest a
     ///     session revoked through another node may still be accepted here. Default 5 seconds.
-    ///   - timeout: The longest a request waits for the store. Default 250 milliseconds.
+    ///   - timeout: The longest a request waits for the store. Default 250 milliseconds: ample
+    ///     for a database on the same network, but a node starved of CPU (just started, or on an
+    ///     overloaded machine) can miss it and then applies `whenStoreFails`; raise it there.
     ///   - whenStoreFails: See ``StoreFailurePolicy``. Default ``StoreFailurePolicy/refuse``.
     ///   - capacity: The most subjects cached. Default 10,000.
     ///   - clock: The time source for staleness and ``revokeSessions(of:)``; inject one in tests.

@@ -120,7 +120,7 @@ extension SealedCookieDemo {
 
         private func serve(revocationStore store: any SessionRevocationStore, logger: Logger) async throws {
             let keyRing = try KeyRing(environmentVariable: keysVariable)
-            let revocation = SessionRevocationList<ExampleSession>(
+            let revocation = try SessionRevocationList<ExampleSession>(
                 store: store, staleness: .milliseconds(Int64(revocationStaleness * 1000)),
                 timeout: .milliseconds(Int64(revocationTimeout * 1000)),
                 onStoreEvent: { logger.warning("\($0)") }

@@ -35,7 +35,7 @@ do {
     let node = try VaporExampleNode(
         name: options.node, keyRing: try KeyRing(environmentVariable: options.keysVariable),
         rootDomain: options.rootDomain, isSecure: false,  // plain HTTP on loopback behind the test's nginx
-        revocation: SessionRevocationList(
+        revocation: try SessionRevocationList(
             store: store, staleness: options.revocationStaleness, timeout: options.revocationTimeout,
             onStoreEvent: { [logger = app.logger] in logger.warning("\($0)") }
         ) { $0.user })

@@ -12,7 +12,7 @@ import Testing
     @Test func aSessionSealedByAFastNodeBeforeTheRevocationIsRefused() async throws {
         let (fastClock, clock) = (TestClock(), TestClock())
         fastClock.advance(by: 30)  // Within the default 60-second skew: other nodes accept its cookies.
-        let revocation = SessionRevocationList<ExampleSession>(
+        let revocation = try SessionRevocationList<ExampleSession>(
             store: InMemorySessionRevocationStore(), clock: clock.source
         ) { $0.user }
         let ring = try TestNode.ring(1)
@@ -32,7 +32,7 @@ import Testing
 
     @Test func aSessionSealedOnceTheSkewHasPassedAfterTheRevocationIsAccepted() async throws {
         let clock = TestClock()
-        let revocation = SessionRevocationList<ExampleSession>(
+        let revocation = try SessionRevocationList<ExampleSession>(
             store: InMemorySessionRevocationStore(), clock: clock.source
         ) { $0.user }
         let node = try TestNode(clock: clock, revocation: revocation)

@@ -13,7 +13,7 @@ import Testing
 @Suite struct RevocationTests {
     @Test func aCopyOfTheCookieTakenBeforeLogoutIsRefused() async throws {
         let clock = TestClock()
-        let revocation = SessionRevocationList<ExampleSession>(
+        let revocation = try SessionRevocationList<ExampleSession>(
             store: InMemorySessionRevocationStore(), clock: clock.source
         ) { $0.user }
         let node = try TestNode(clock: clock, revocation: revocation)
@@ -41,7 +41,7 @@ import Testing
 
     @Test func revocationCoversSessionsSealedWithinTheSameSecond() async throws {
         let clock = TestClock()
-        let revocation = SessionRevocationList<ExampleSession>(
+        let revocation = try SessionRevocationList<ExampleSession>(
             store: InMemorySessionRevocationStore(), clock: clock.source
         ) { $0.user }
         let alice = ExampleSession(user: "alice")
@@ -91,7 +91,7 @@ import Testing
         let events = Mutex(0)
         let node = try TestNode()
         var failing = node.node
-        failing.sessions.revocation = SessionRevocationList<ExampleSession>(
+        failing.sessions.revocation = try SessionRevocationList<ExampleSession>(
             store: DownStore(), onStoreEvent: { _ in events.withLock { $0 += 1 } }
         ) { $0.user }
         let login = try await node.test { client in

@@ -64,10 +64,10 @@ struct PostgresSessionRevocationStoreTests {
                     PostgresSessionRevocationStore(client: second, table: table)
                 )
                 try await storeA.migrate()
-                let nodeA = SessionRevocationList<String>(
+                let nodeA = try SessionRevocationList<String>(
                     store: storeA, staleness: .seconds(1), timeout: .seconds(30), clock: clock
                 ) { $0 }
-                let nodeB = SessionRevocationList<String>(
+                let nodeB = try SessionRevocationList<String>(
                     store: storeB, staleness: .seconds(1), timeout: .seconds(30), clock: clock
                 ) { $0 }
                 #expect(try await !nodeB.isRevoked("alice", issuedAt: issuedAt))
@@ -90,7 +90,7 @@ struct PostgresSessionRevocationStoreTests {
             host: "127.0.0.1", port: 1, username: "postgres", password: nil, database: nil, tls: .disable)
         let timeouts = Mutex<[Duration]>([])
         try await TestDatabase.withClient(unreachable) { client async throws in
-            let list = SessionRevocationList<String>(
+            let list = try SessionRevocationList<String>(
                 store: PostgresSessionRevocationStore(client: client), timeout: .milliseconds(200),
                 whenStoreFails: policy,
                 onStoreEvent: { event in

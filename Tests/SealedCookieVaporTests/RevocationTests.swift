@@ -12,7 +12,7 @@ import VaporTesting
 @Suite struct RevocationTests {
     @Test func aCopyOfTheCookieTakenBeforeLogoutIsRefused() async throws {
         let clock = TestClock()
-        let revocation = SessionRevocationList<ExampleSession>(
+        let revocation = try SessionRevocationList<ExampleSession>(
             store: InMemorySessionRevocationStore(), clock: clock.source
         ) { $0.user }
         let node = try VaporTestNode(clock: clock, revocation: revocation)

@@ -7,12 +7,17 @@ public enum SessionRevocationError: Error, Sendable, Equatable, CustomStringConv
     /// The store did not answer a lookup within the list's timeout; reported through
     /// ``SessionRevocationList/StoreEvent/failing(_:)``.
     case timedOut(after: Duration)
+    /// A ``SessionRevocationList`` setting is out of range: `setting` names it as the
+    /// initializer spells it, `allowed` says what it may be.
+    case invalidConfiguration(setting: String, allowed: String)
 
     /// A description for logs.
     public var description: String {
         switch self {
         case .storeUnavailable: "the revocation store is unavailable; session refused"
         case .timedOut(let timeout): "the revocation store did not answer within \(timeout)"
+        case .invalidConfiguration(let setting, let allowed):
+            "invalid revocation list configuration: \(setting) must be \(allowed)"
         }
     }
 }

@@ -6,7 +6,7 @@ import Synchronization
 /// that most requests make no round trip.
 ///
 /// ```swift
-/// let revocation = SessionRevocationList<UserSession>(store: store) { $0.userID }
+/// let revocation = try SessionRevocationList<UserSession>(store: store) { $0.userID }
 /// let configuration = try SealedSessionConfiguration(cookies: cookies, revocation: revocation)
 /// // On logout, or "log out everywhere", on any node:
 /// try await revocation.revokeSessions(of: session.userID)
@@ -71,17 +71,21 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
     /// - Parameters:
     ///   - store: The cluster's shared store.
     ///   - staleness: How long an answer is used without asking the store again: the longest a
-    ///     session revoked through another node may still be accepted here. Default 5 seconds.
+    ///     session revoked through another node may still be accepted here. Default 5 seconds;
+    ///     0 to 1 hour.
     ///   - timeout: The longest a request waits for the store. Default 250 milliseconds: ample
     ///     for a database on the same network, but a node starved of CPU (just started, or on an
     ///     overloaded machine) can miss it and then applies `whenStoreFails`; raise it there.
+    ///     1 millisecond to 1 minute.
     ///   - whenStoreFails: See ``StoreFailurePolicy``. Default ``StoreFailurePolicy/refuse``.
-    ///   - capacity: The most subjects cached. Default 10,000.
+    ///   - capacity: The most subjects cached. Default 10,000; 1 to 10,000,000.
     ///   - clock: The time source for staleness and ``revokeSessions(of:)``; inject one in tests.
     ///   - onStoreEvent: Called when the store starts failing and when it recovers (not per
     ///     request); log the event at warning level. Default: one line on standard error.
     ///   - subject: What a session is revoked by, typically its user id; sessions it maps to nil
     ///     are never revoked and never looked up.
+    /// - Throws: ``SessionRevocationError/invalidConfiguration(setting:allowed:)`` naming the value
+    ///   out of range.
     public init(
         store: any SessionRevocationStore,
         staleness: Duration = .seconds(5),
@@ -91,14 +95,23 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
         clock: @escaping @Sendable () -> Date = { Date() },
         onStoreEvent: @escaping @Sendable (StoreEvent) -> Void = SessionRevocationList.writeToStandardError,
         subject: @escaping @Sendable (Session) -> String?
-    ) {
+    ) throws(SessionRevocationError) {
+        guard staleness >= .zero, staleness <= .seconds(3600) else {
+            throw .invalidConfiguration(setting: "staleness", allowed: "0 to 1 hour")
+        }
+        guard timeout >= .milliseconds(1), timeout <= .seconds(60) else {
+            throw .invalidConfiguration(setting: "timeout", allowed: "1 millisecond to 1 minute")
+        }
+        guard (1...10_000_000).contains(capacity) else {
+            throw .invalidConfiguration(setting: "capacity", allowed: "1 to 10,000,000 (is \(capacity))")
+        }
         self.store = store
         self.subject = subject
         self.timeout = timeout
         self.policy = whenStoreFails
         self.clock = clock
         self.onStoreEvent = onStoreEvent
-        self.cache = Mutex(RevocationCache(capacity: max(capacity, 1), staleness: staleness))
+        self.cache = Mutex(RevocationCache(capacity: capacity, staleness: staleness))
     }
 
     /// Whether `session`, sealed at `issuedAt`, is revoked: from the cache when fresh, from the

@@ -13,15 +13,38 @@ import Testing
     func list(
         whenStoreFails policy: SessionRevocationList<String>.StoreFailurePolicy = .refuse,
         timeout: Duration = .seconds(5), capacity: Int = 100
-    ) -> SessionRevocationList<String> {
-        SessionRevocationList(
+    ) throws -> SessionRevocationList<String> {
+        try SessionRevocationList(
             store: store, staleness: .seconds(5), timeout: timeout, whenStoreFails: policy, capacity: capacity,
             clock: clock.source, onStoreEvent: events.record
         ) { $0 }
     }
 
+    @Test func settingsOutOfRangeAreRefusedWithTheirName() throws {
+        func setting(_ make: () throws -> SessionRevocationList<String>) -> String? {
+            do {
+                _ = try make()
+                return nil
+            } catch {
+                guard case .invalidConfiguration(let setting, _) = error as? SessionRevocationError else {
+                    return "\(error)"
+                }
+                return setting
+            }
+        }
+        #expect(setting { try SessionRevocationList(store: store, staleness: .seconds(-1)) { $0 } } == "staleness")
+        #expect(setting { try SessionRevocationList(store: store, staleness: .seconds(3601)) { $0 } } == "staleness")
+        #expect(setting { try SessionRevocationList(store: store, timeout: .zero) { $0 } } == "timeout")
+        #expect(setting { try SessionRevocationList(store: store, timeout: .seconds(61)) { $0 } } == "timeout")
+        #expect(setting { try SessionRevocationList(store: store, capacity: 0) { $0 } } == "capacity")
+        #expect(
+            setting { try SessionRevocationList(store: store, staleness: .zero, timeout: .seconds(60)) { $0 } } == nil)
+        #expect(
+            setting { try SessionRevocationList(store: store, timeout: .milliseconds(1), capacity: 1) { $0 } } == nil)
+    }
+
     @Test func sessionsIssuedUpToTheCutoffAreRevoked() async throws {
-        let list = list()
+        let list = try list()
         try await list.revokeSessions(of: "alice")
         #expect(try await list.isRevoked("alice", issuedAt: clock.now))
         #expect(try await !list.isRevoked("alice", issuedAt: clock.now.addingTimeInterval(1)))
@@ -29,7 +52,7 @@ import Testing
     }
 
     @Test func aFreshAnswerMakesNoStoreCallAndAStaleOneAsksAgain() async throws {
-        let list = list()
+        let list = try list()
         #expect(try await !list.isRevoked("alice", issuedAt: clock.now))
         clock.advance(by: 4.9)
         #expect(try await !list.isRevoked("alice", issuedAt: clock.now))
@@ -40,7 +63,7 @@ import Testing
     }
 
     @Test func anotherNodesRevocationIsSeenOnceTheAnswerIsStale() async throws {
-        let (here, there) = (list(), list())
+        let (here, there) = (try list(), try list())
         let issuedAt = clock.now
         #expect(try await !here.isRevoked("alice", issuedAt: issuedAt))
         try await there.revokeSessions(of: "alice")
@@ -51,7 +74,7 @@ import Testing
     }
 
     @Test func revokingUpdatesThisNodesCacheAtOnce() async throws {
-        let list = list()
+        let list = try list()
         let issuedAt = clock.now
         #expect(try await !list.isRevoked("alice", issuedAt: issuedAt))
         try await list.revokeSessions(of: "alice")
@@ -60,7 +83,7 @@ import Testing
     }
 
     @Test func aCutoffNeverMovesBack() async throws {
-        let list = list()
+        let list = try list()
         try await list.revokeSessions(of: "alice", issuedUpTo: clock.now)
         try await list.revokeSessions(of: "alice", issuedUpTo: clock.now.addingTimeInterval(-60))
         #expect(try await list.isRevoked("alice", issuedAt: clock.now))
@@ -68,9 +91,9 @@ import Testing
         #expect(try await list.isRevoked("alice", issuedAt: clock.now.addingTimeInterval(-5)))
     }
 
-    @Test func theDefaultPolicyRefusesWhenTheStoreFails() async {
+    @Test func theDefaultPolicyRefusesWhenTheStoreFails() async throws {
         store.behavior.withLock { $0 = .fail }
-        let list = SessionRevocationList<String>(store: store, onStoreEvent: events.record) { $0 }
+        let list = try SessionRevocationList<String>(store: store, onStoreEvent: events.record) { $0 }
         await #expect(throws: SessionRevocationError.storeUnavailable) {
             try await list.isRevoked("alice", issuedAt: clock.now)
         }
@@ -78,12 +101,13 @@ import Testing
 
     @Test func theAcceptPolicyAcceptsWhenTheStoreFails() async throws {
         store.behavior.withLock { $0 = .fail }
-        #expect(try await !list(whenStoreFails: .accept).isRevoked("alice", issuedAt: clock.now))
+        let accepting = try list(whenStoreFails: .accept)
+        #expect(try await !accepting.isRevoked("alice", issuedAt: clock.now))
     }
 
     @Test func aFailureIsAnsweredByThePolicyUntilStaleThenTriedAgain() async throws {
         store.behavior.withLock { $0 = .fail }
-        let list = list(whenStoreFails: .accept)
+        let list = try list(whenStoreFails: .accept)
         for _ in 0..<3 { #expect(try await !list.isRevoked("alice", issuedAt: clock.now)) }
         #expect(store.lookups == 1)
         clock.advance(by: 5)
@@ -94,7 +118,7 @@ import Testing
     @Test func aSlowStoreIsAbandonedAtTheTimeout() async throws {
         store.behavior.withLock { $0 = .waitForGate }
         defer { store.gate.open() }
-        let list = list(timeout: .milliseconds(50))
+        let list = try list(timeout: .milliseconds(50))
         let started = ContinuousClock.now
         await #expect(throws: SessionRevocationError.storeUnavailable) {
             try await list.isRevoked("alice", issuedAt: clock.now)
@@ -108,7 +132,7 @@ import Testing
     }
 
     @Test func anOutageIsReportedOnceAndSoIsTheRecovery() async throws {
-        let list = list(whenStoreFails: .accept)
+        let list = try list(whenStoreFails: .accept)
         store.behavior.withLock { $0 = .fail }
         for user in ["a", "b", "c"] { _ = try await list.isRevoked(user, issuedAt: clock.now) }
         #expect(events.all == ["failing"])
@@ -121,7 +145,7 @@ import Testing
     }
 
     @Test func theCacheHoldsAtMostItsCapacityDroppingTheOldest() async throws {
-        let list = list(capacity: 3)
+        let list = try list(capacity: 3)
         for user in ["a", "b", "c", "d"] {
             _ = try await list.isRevoked(user, issuedAt: clock.now)
             clock.advance(by: 1)
@@ -138,7 +162,7 @@ import Testing
     @Test func concurrentMissesForOneSubjectShareOneLookup() async throws {
         store.behavior.withLock { $0 = .waitForGate }
         // A timeout far off: this test is about sharing, not about a busy machine's scheduling.
-        let list = list(timeout: .seconds(60))
+        let list = try list(timeout: .seconds(60))
         let now = clock.now
         try await withThrowingTaskGroup(of: Bool.self) { group in
             for _ in 0..<10 { group.addTask { try await list.isRevoked("alice", issuedAt: now) } }

@@ -132,7 +132,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // The example app's session and reply, shared by its Hummingbird and Vapor nodes.
-        .target(name: "SealedCookieExampleModel", swiftSettings: swiftSettings),
+        .target(name: "SealedCookieExampleModel", dependencies: ["SealedCookie"], swiftSettings: swiftSettings),
         .target(
             name: "SealedCookieVaporExample",
             dependencies: [
@@ -175,6 +175,7 @@ let package = Package(
             dependencies: [
                 "SealedCookie",
                 "SealedCookieExampleApp",
+                "SealedCookieExampleModel",
                 "SealedCookieExampleStore",
                 .target(name: "SealedCookiePostgres", condition: postgres),
                 .product(name: "Hummingbird", package: "hummingbird", condition: demo),

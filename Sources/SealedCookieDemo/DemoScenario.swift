@@ -1,6 +1,7 @@
 import Foundation
 import NIOHTTP1
 import SealedCookieExampleApp
+import SealedCookieExampleModel
 
 /// The demo's story, as a browser talking to node processes: log in on one, be recognised by
 /// all, change the session on one and read it on another, then log out and see what a copy of
@@ -127,7 +128,7 @@ struct DemoScenario {
         let deletion = logout.setCookies.first ?? ""
         checks.check(logout.status == 200 && deletion.contains("Max-Age=0"), "logout deletes the cookie")
         print("   POST http://\(target.host)/logout -> \(logout.status), Set-Cookie: \(deletion)")
-        checks.check(client.jar.value(named: ExampleNode.cookieName) == nil, "the jar dropped the cookie")
+        checks.check(client.jar.value(named: ExampleCookies.cookieName) == nil, "the jar dropped the cookie")
         var redirected: [String] = []
         for node in targets {
             let exchange = try await client.send(.GET, "/me", to: node)

@@ -8,9 +8,6 @@ public import SealedCookieHummingbird
 /// Every node of a cluster is made with the same key ring, root domain and cookie name, and
 /// needs nothing else in common: no session store.
 public struct ExampleNode: Sendable {
-    /// The cookie's name.
-    public static let cookieName = "session"
-
     /// The node's name, reported in every reply and the `Node` response field.
     public var name: String
     /// The configuration of the session middleware.
@@ -40,13 +37,9 @@ public struct ExampleNode: Sendable {
         maxSessionAge: Duration? = nil,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) throws {
-        let codec = try SessionCodec<ExampleSession>(
-            configuration: SessionCodecConfiguration(
-                cookieName: Self.cookieName, keyRing: keyRing, maxSessionAge: maxSessionAge, clock: clock))
-        let scope = try rootDomain.map { try CookieScope.rootDomain($0) } ?? .hostOnly
-        let cookies = try SessionCookies(
-            codec: codec,
-            configuration: SessionCookiesConfiguration(scope: scope, secure: isSecure, maxChunkCount: maxChunkCount))
+        let cookies = try ExampleCookies.make(
+            keyRing: keyRing, rootDomain: rootDomain, isSecure: isSecure, maxChunkCount: maxChunkCount,
+            maxSessionAge: maxSessionAge, clock: clock)
         self.name = name
         self.revocation = revocation
         self.sessions = try SealedSessionConfiguration(

@@ -3,12 +3,9 @@ public import SealedCookie
 public import SealedCookieExampleModel
 public import SealedCookieVapor
 
-/// One node of the example app on Vapor: the same cookie name, codec and cookie configuration as
-/// the Hummingbird example node, so the two serve one cluster.
+/// One node of the example app on Vapor: the cookie layer of `ExampleCookies`, as
+/// the Hummingbird example node has, so the two serve one cluster.
 public struct VaporExampleNode: Sendable {
-    /// The session cookie's name, the Hummingbird node's.
-    public static let cookieName = "session"
-
     /// The node's name, reported in every reply.
     public var name: String
     /// The middleware's configuration.
@@ -38,13 +35,9 @@ public struct VaporExampleNode: Sendable {
         renewalFraction: Double? = 0.5,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) throws {
-        let codec = try SessionCodec<ExampleSession>(
-            configuration: SessionCodecConfiguration(
-                cookieName: Self.cookieName, keyRing: keyRing, maxSessionAge: maxSessionAge, clock: clock))
-        let scope = try rootDomain.map { try CookieScope.rootDomain($0) } ?? .hostOnly
-        let cookies = try SessionCookies(
-            codec: codec,
-            configuration: SessionCookiesConfiguration(scope: scope, secure: isSecure, maxChunkCount: maxChunkCount))
+        let cookies = try ExampleCookies.make(
+            keyRing: keyRing, rootDomain: rootDomain, isSecure: isSecure, maxChunkCount: maxChunkCount,
+            maxSessionAge: maxSessionAge, clock: clock)
         self.name = name
         self.revocation = revocation
         self.sessions = try SealedSessionConfiguration(

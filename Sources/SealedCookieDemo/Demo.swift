@@ -35,8 +35,8 @@ extension SealedCookieDemo {
                 "Act 1: no shared store. The nodes share the key ring and nothing else; each keeps its revocations in its own memory."
             )
             let sessionCookie = try await ClusterNodes.run(names, keys: keys, arguments: arguments) { nodes in
-                let targets = describe(nodes)
-                return try await scenario.withoutSharedStore(targets)
+                defer { printOutputAfterAFailure(of: nodes, checks: scenario.checks) }
+                return try await scenario.withoutSharedStore(describe(nodes))
             }
 
             print("\nAct 2: a shared revocation store, an SQLite file that every node process on this machine opens.")
@@ -50,6 +50,7 @@ extension SealedCookieDemo {
                     "--revocation-sqlite", database, "--revocation-staleness", "\(staleness.components.seconds)",
                 ]
                 try await ClusterNodes.run(names, keys: keys, arguments: arguments + storeArguments) { nodes in
+                    defer { printOutputAfterAFailure(of: nodes, checks: scenario.checks) }
                     try await scenario.withSharedStore(describe(nodes), store: "the SQLite file", staleness: staleness)
                 }
             }
@@ -105,6 +106,16 @@ extension SealedCookieDemo {
                     "   node \(node.name): process \(node.processIdentifier), 127.0.0.1:\(node.port), requests sent as Host: \(target.host)"
                 )
                 return target
+            }
+        }
+
+        /// Each node's own output (its warnings), once a check of the act has failed: the node's
+        /// side of what went wrong.
+        private func printOutputAfterAFailure(of nodes: [NodeProcess], checks: Checklist) {
+            guard !checks.allPassed else { return }
+            for node in nodes {
+                print("   output of node \(node.name):")
+                print(node.capturedOutput.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
             }
         }
     }

@@ -106,7 +106,11 @@ final class NodeProcess: Sendable {
 
     private static func listeningPort(in text: String) -> Int? {
         guard let range = text.range(of: listeningPrefix) else { return nil }
-        return Int(text[range.upperBound...].prefix { $0.isNumber })
+        // Only a whole line: output arrives in chunks, which may end inside the number.
+        let rest = text[range.upperBound...]
+        let digits = rest.prefix { $0.isNumber }
+        guard digits.endIndex < rest.endIndex, rest[digits.endIndex] == "\n" else { return nil }
+        return Int(digits)
     }
 }
 

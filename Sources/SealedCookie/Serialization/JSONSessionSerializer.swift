@@ -7,7 +7,9 @@ import Foundation
 /// Encoding and decoding go through a streaming encoder and a tape decoder of this package,
 /// several times faster than Foundation's and with far fewer allocations; the rare session
 /// type that the streaming encoder cannot handle (one using a super encoder, or writing to a
-/// container after opening a later one) is encoded by Foundation.
+/// container after opening a later one) is encoded by Foundation. A session type marked
+/// `@SessionJSON` (``SessionJSONCodable``) skips `Codable`'s dynamic dispatch and is about
+/// twice as fast again, with the same bytes.
 ///
 /// Fields marked ``SessionSecret`` are kept apart: their values go to the secret section
 /// (`LEB128(length) || JSON` each) and the body holds each one's index instead.

@@ -127,6 +127,11 @@ final class StreamingJSONEncoder: Encoder {
 
     func encodeValue<T: Encodable>(_ value: T) throws {
         if encodeCommonScalar(value) || encodeFoundationValue(value) { return }
+        if let fields = T.self as? any SessionJSONCodable.Type {
+            // Sound: `fields` is `T`, the type of the value pointed to.
+            try withUnsafePointer(to: value) { try encodeFields(of: fields, at: UnsafeRawPointer($0)) }
+            return
+        }
         if let collection = T.self as? any StreamingEncodableCollection.Type {
             // Sound: `collection` is `T`, the type of the value pointed to.
             try withUnsafePointer(to: value) { try collection.encode(UnsafeRawPointer($0), to: self) }
@@ -142,6 +147,15 @@ final class StreamingJSONEncoder: Encoder {
         close(downTo: mark)
         // A value that encodes nothing is an empty object, as in Foundation.
         if writer.count == before { writer.appendLiteral("{}") }
+    }
+
+    /// `{…}` with the fields a ``SessionJSONCodable`` value writes itself (no keyed container,
+    /// no box, no key sort: its keys come in order).
+    private func encodeFields<Value: SessionJSONCodable>(of type: Value.Type, at pointer: UnsafeRawPointer) throws {
+        writer.append(UInt8(ascii: "{"))
+        var fields = SessionJSONWriter(encoder: self)
+        try pointer.assumingMemoryBound(to: Value.self).pointee.encodeJSONFields(to: &fields)
+        writer.append(UInt8(ascii: "}"))
     }
 
     /// Writes the scalars that arrays and dictionaries hold most often directly, rather than
@@ -173,6 +187,16 @@ final class StreamingJSONEncoder: Encoder {
             return false
         }
         return true
+    }
+
+    func writerAppend(_ byte: UInt8) {
+        writer.append(byte)
+    }
+
+    /// `"key":` for a field of a ``SessionJSONCodable`` value.
+    func writeKey(utf8: UnsafeBufferPointer<UInt8>) {
+        writer.appendString(utf8: utf8)
+        writer.append(UInt8(ascii: ":"))
     }
 
     func writerAppendLiteral(_ text: StaticString) {

@@ -94,6 +94,14 @@ final class TapeJSONDecoder: Decoder {
         if T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             return try decodeFoundationValue(T.self, at: index)
         }
+        if let fields = T.self as? any SessionJSONCodable.Type {
+            // Sound: `fields` is `T`, so the buffer holds a `T` once `decodeFields` returns.
+            return try withUnsafeTemporaryAllocation(of: T.self, capacity: 1) { buffer in
+                guard let slot = buffer.baseAddress else { throw corrupted("No space for the value.") }
+                try decodeFields(of: fields, at: index, into: UnsafeMutableRawPointer(slot))
+                return slot.move()
+            }
+        }
         if let collection = T.self as? any TapeDecodableCollection.Type {
             // Sound: `collection` is `T`, so the buffer holds a `T` once `decode` returns.
             return try withUnsafeTemporaryAllocation(of: T.self, capacity: 1) { buffer in
@@ -106,6 +114,17 @@ final class TapeJSONDecoder: Decoder {
         current = index
         defer { current = saved }
         return try T(from: self)
+    }
+
+    /// A ``SessionJSONCodable`` value read by its own `init(jsonFields:)`, after the checks
+    /// `container(keyedBy:)` makes.
+    private func decodeFields<Value: SessionJSONCodable>(
+        of type: Value.Type, at index: Int, into slot: UnsafeMutableRawPointer
+    ) throws {
+        guard node(index).kind == .object else { throw mismatch([String: Any].self, at: index) }
+        try checkKeys(ofObject: index)
+        slot.initializeMemory(
+            as: Value.self, to: try Value(jsonFields: SessionJSONReader(decoder: self, object: index)))
     }
 
     /// `Data`, `URL` and `Decimal` as Foundation reads them.
@@ -136,6 +155,16 @@ final class TapeJSONDecoder: Decoder {
             return try body()
         } catch let error as DecodingError {
             throw Self.prepending(key, to: error)
+        }
+    }
+
+    /// ``withKey(_:_:)`` for a field of a ``SessionJSONCodable`` value: the key becomes a
+    /// string only on failure.
+    func withKey<T>(_ key: StaticString, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DecodingError {
+            throw Self.prepending(TapeIndexKey(stringValue: key.description), to: error)
         }
     }
 
@@ -195,15 +224,22 @@ final class TapeJSONDecoder: Decoder {
             Self.parseInteger(UnsafeBufferPointer(rebasing: buffer[Int(node.start)..<Int(node.end)]))
         }
         if let parsed { return parsed }
-        // A fraction or exponent that still names a whole number (1.0, 1e3) is accepted.
-        if let double = Double(numberText(at: index)), let exact = T(exactly: double) { return exact }
+        // A fraction or exponent that still names a whole number (1.0, 1e3) is accepted; one
+        // that does not is refused, even when the nearest Double is whole (2^63 - 0.5 is not
+        // an integer, whatever `Double` rounds it to).
+        let exact: T? = tape.bytes.withUnsafeBufferPointer { buffer in
+            Self.parseExactInteger(UnsafeBufferPointer(rebasing: buffer[Int(node.start)..<Int(node.end)]))
+        }
+        if let exact { return exact }
         throw corrupted("Parsed JSON number <\(numberText(at: index))> does not fit in \(T.self).")
     }
 
     func floatingPoint<T: BinaryFloatingPoint & LosslessStringConvertible>(_ type: T.Type, at index: Int) throws -> T {
         guard node(index).kind == .number else { throw mismatch(T.self, at: index) }
         let text = numberText(at: index)
-        guard let value = T(text), value.isFinite else {
+        // A number too small for `T` is refused rather than read as zero, as Foundation does.
+        let underflows = { text.utf8.prefix { $0 | 0x20 != UInt8(ascii: "e") }.contains { $0 > UInt8(ascii: "0") } }
+        guard let value = T(text), value.isFinite, value != 0 || !underflows() else {
             throw corrupted("Parsed JSON number <\(text)> does not fit in \(T.self).")
         }
         return value
@@ -235,25 +271,90 @@ final class TapeJSONDecoder: Decoder {
         return value
     }
 
+    /// A JSON number with a fraction or an exponent (the tape checked its grammar) whose exact
+    /// decimal value is a whole number within `T`'s range; nil otherwise.
+    private static func parseExactInteger<T: FixedWidthInteger>(_ text: UnsafeBufferPointer<UInt8>) -> T? {
+        let negative = text.first == UInt8(ascii: "-")
+        var index = negative ? 1 : 0
+        // The significant digits are the integer part then the fraction; `scale` is the power
+        // of ten they are multiplied by.
+        var digitsStart = index
+        while index < text.count, text[index] >= UInt8(ascii: "0"), text[index] <= UInt8(ascii: "9") { index += 1 }
+        let integerEnd = index
+        var fractionStart = index
+        var fractionEnd = index
+        if index < text.count, text[index] == UInt8(ascii: ".") {
+            index += 1
+            fractionStart = index
+            while index < text.count, text[index] >= UInt8(ascii: "0"), text[index] <= UInt8(ascii: "9") { index += 1 }
+            fractionEnd = index
+        }
+        var exponent = 0
+        if index < text.count, text[index] | 0x20 == UInt8(ascii: "e") {
+            index += 1
+            var exponentNegative = false
+            if index < text.count, text[index] == UInt8(ascii: "-") || text[index] == UInt8(ascii: "+") {
+                exponentNegative = text[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            while index < text.count {
+                // Clamped: any exponent past this many digits over- or underflows every width.
+                exponent = min(exponent * 10 + Int(text[index] &- UInt8(ascii: "0")), 100_000)
+                index += 1
+            }
+            if exponentNegative { exponent = -exponent }
+        }
+        // Digits in order, skipping the decimal point; leading zeros change nothing.
+        func digit(_ position: Int) -> UInt8 {
+            position < integerEnd ? text[position] : text[fractionStart + position - integerEnd]
+        }
+        var digitsEnd = integerEnd + (fractionEnd - fractionStart)
+        var scale = exponent - (fractionEnd - fractionStart)
+        while digitsStart < digitsEnd, digit(digitsStart) == UInt8(ascii: "0") { digitsStart += 1 }
+        while digitsEnd > digitsStart, digit(digitsEnd - 1) == UInt8(ascii: "0") {
+            digitsEnd -= 1
+            scale += 1
+        }
+        if digitsStart == digitsEnd { return 0 }
+        guard scale >= 0, digitsEnd - digitsStart + scale <= 40 else { return nil }
+        var value: T = 0
+        for position in digitsStart..<(digitsEnd + scale) {
+            let next = position < digitsEnd ? T(digit(position) &- UInt8(ascii: "0")) : 0
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) =
+                negative ? times10.subtractingReportingOverflow(next) : times10.addingReportingOverflow(next)
+            guard !overflow1, !overflow2 else { return nil }
+            value = sum
+        }
+        return value
+    }
+
     // MARK: Keys
 
     /// The value node of `key` in object `object`, searching from the entry found last.
     func valueIndex(of key: some CodingKey, inObject object: Int) -> Int? {
+        var name = key.stringValue
+        return name.withUTF8 { valueIndex(ofKeyBytes: $0, inObject: object) }
+    }
+
+    /// ``valueIndex(of:inObject:)`` for a field of a ``SessionJSONCodable`` value.
+    func valueIndex(ofKey key: StaticString, inObject object: Int) -> Int? {
+        key.withUTF8Buffer { valueIndex(ofKeyBytes: $0, inObject: object) }
+    }
+
+    private func valueIndex(ofKeyBytes wanted: UnsafeBufferPointer<UInt8>, inObject object: Int) -> Int? {
         let objectNode = node(object)
         guard objectNode.count > 0 else { return nil }
-        var name = key.stringValue
-        return name.withUTF8 { wanted -> Int? in
-            var keyIndex = Int(hints[object])
-            for _ in 0..<objectNode.count {
-                if keyIndex >= Int(objectNode.next) { keyIndex = object + 1 }
-                if keyMatches(keyIndex, wanted) {
-                    hints[object] = Int32(keyIndex)
-                    return keyIndex + 1
-                }
-                keyIndex = Int(node(keyIndex + 1).next)
+        var keyIndex = Int(hints[object])
+        for _ in 0..<objectNode.count {
+            if keyIndex >= Int(objectNode.next) { keyIndex = object + 1 }
+            if keyMatches(keyIndex, wanted) {
+                hints[object] = Int32(keyIndex)
+                return keyIndex + 1
             }
-            return nil
+            keyIndex = Int(node(keyIndex + 1).next)
         }
+        return nil
     }
 
     private func keyMatches(_ keyIndex: Int, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -449,6 +550,18 @@ extension TapeJSONDecoder {
             position = Int(node(element).next)
         }
         return result
+    }
+
+    /// The array of strings at `index`.
+    func stringArray(at index: Int) throws -> [String] {
+        guard node(index).kind == .array else { throw mismatch([Any].self, at: index) }
+        return try elements(of: index, string)
+    }
+
+    /// The array of integers at `index`.
+    func integerArray(at index: Int) throws -> [Int] {
+        guard node(index).kind == .array else { throw mismatch([Any].self, at: index) }
+        return try elements(of: index) { try integer(Int.self, at: $0) }
     }
 
     /// The entries of object `index` (keys already checked), each value read by `read`.

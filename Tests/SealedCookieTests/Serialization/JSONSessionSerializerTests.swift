@@ -162,6 +162,34 @@ struct JSONSessionSerializerTests {
         #expect(throws: DecodingError.self) { try JSONSessionSerializer<Int8>().deserialize(Array("128".utf8)) }
         #expect(throws: DecodingError.self) { try JSONSessionSerializer<Double>().deserialize(Array("1e400".utf8)) }
         #expect(try JSONSessionSerializer<Int>().deserialize(Array("1e3".utf8)) == 1000)
+    }
+
+    @Test("numbers at the edges: a whole number written with a fraction or exponent, underflow")
+    func inexactIntegers() throws {
+        let int = JSONSessionSerializer<Int>()
+        let whole: [(String, Int)] = [
+            ("1.0", 1), ("100e-2", 1), ("-0.0", 0), ("0e99999", 0), ("1.5e1", 15), ("-12.300e1", -123),
+            ("9223372036854775.807e3", Int.max), ("-9.223372036854775808E18", Int.min), ("0.10e1", 1),
+        ]
+        for (text, value) in whole { #expect(try int.deserialize(Array(text.utf8)) == value, "\(text)") }
+        // Each of these rounds to a whole Double, which used to be accepted.
+        let fractional = [
+            "9223372036854775.807", "1.0000000000000001", "4503599627370496.5", "1e-400", "9.223372036854775808e18",
+            "1e40", "123456789e99999",
+        ]
+        for text in fractional {
+            #expect(throws: DecodingError.self, "\(text)") { try int.deserialize(Array(text.utf8)) }
+        }
+        #expect(try JSONSessionSerializer<UInt8>().deserialize(Array("2.55e2".utf8)) == 255)
+        // A number too small for a Double is refused, not read as zero; zero itself and the
+        // smallest subnormal are read.
+        let double = JSONSessionSerializer<Double>()
+        #expect(throws: DecodingError.self) { try double.deserialize(Array("5e-9324".utf8)) }
+        #expect(throws: DecodingError.self) { try double.deserialize(Array("-1e-400".utf8)) }
+        #expect(try double.deserialize(Array("0e-9999".utf8)) == 0)
+        #expect(try double.deserialize(Array("-0.000".utf8)) == 0)
+        #expect(try double.deserialize(Array("5e-324".utf8)) == .leastNonzeroMagnitude)
+        #expect(throws: DecodingError.self) { try JSONSessionSerializer<UInt8>().deserialize(Array("2.56e2".utf8)) }
         #expect(throws: EncodingError.self) { try JSONSessionSerializer<Double>().serialize(.nan) }
     }
 }

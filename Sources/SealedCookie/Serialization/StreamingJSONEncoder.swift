@@ -127,14 +127,15 @@ final class StreamingJSONEncoder: Encoder {
 
     func encodeValue<T: Encodable>(_ value: T) throws {
         if encodeCommonScalar(value) || encodeFoundationValue(value) { return }
-        if let fields = T.self as? any SessionJSONCodable.Type {
-            // Sound: `fields` is `T`, the type of the value pointed to.
-            try withUnsafePointer(to: value) { try encodeFields(of: fields, at: UnsafeRawPointer($0)) }
-            return
-        }
         if let collection = T.self as? any StreamingEncodableCollection.Type {
             // Sound: `collection` is `T`, the type of the value pointed to.
             try withUnsafePointer(to: value) { try collection.encode(UnsafeRawPointer($0), to: self) }
+            return
+        }
+        // After the collections: a type that is neither pays one more conformance lookup.
+        if let fields = T.self as? any SessionJSONCodable.Type {
+            // Sound: `fields` is `T`, the type of the value pointed to.
+            try withUnsafePointer(to: value) { try encodeFields(of: fields, at: UnsafeRawPointer($0)) }
             return
         }
         let mark = frames.count

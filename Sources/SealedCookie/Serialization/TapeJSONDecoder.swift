@@ -94,19 +94,19 @@ final class TapeJSONDecoder: Decoder {
         if T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             return try decodeFoundationValue(T.self, at: index)
         }
-        if let fields = T.self as? any SessionJSONCodable.Type {
-            // Sound: `fields` is `T`, so the buffer holds a `T` once `decodeFields` returns.
-            return try withUnsafeTemporaryAllocation(of: T.self, capacity: 1) { buffer in
-                guard let slot = buffer.baseAddress else { throw corrupted("No space for the value.") }
-                try decodeFields(of: fields, at: index, into: UnsafeMutableRawPointer(slot))
-                return slot.move()
-            }
-        }
         if let collection = T.self as? any TapeDecodableCollection.Type {
             // Sound: `collection` is `T`, so the buffer holds a `T` once `decode` returns.
             return try withUnsafeTemporaryAllocation(of: T.self, capacity: 1) { buffer in
                 guard let slot = buffer.baseAddress else { throw corrupted("No space for the value.") }
                 try collection.decode(from: self, at: index, into: UnsafeMutableRawPointer(slot))
+                return slot.move()
+            }
+        }
+        if let fields = T.self as? any SessionJSONCodable.Type {
+            // Sound: `fields` is `T`, so the buffer holds a `T` once `decodeFields` returns.
+            return try withUnsafeTemporaryAllocation(of: T.self, capacity: 1) { buffer in
+                guard let slot = buffer.baseAddress else { throw corrupted("No space for the value.") }
+                try decodeFields(of: fields, at: index, into: UnsafeMutableRawPointer(slot))
                 return slot.move()
             }
         }

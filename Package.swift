@@ -220,6 +220,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Expansion tests of @SessionJSON: they run the plugin's macro type, not the compiler.
+        .testTarget(
+            name: "SealedCookieMacrosTests",
+            dependencies: [
+                "SealedCookieMacrosPlugin",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxMacroExpansion", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxMacrosGenericTestSupport", package: "swift-syntax"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SealedCookieToolTests",
             dependencies: ["SealedCookieTool"],

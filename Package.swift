@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "SealedCookieHummingbird", targets: ["SealedCookieHummingbird"]),
         .library(name: "SealedCookieVapor", targets: ["SealedCookieVapor"]),
         .library(name: "SealedCookiePostgres", targets: ["SealedCookiePostgres"]),
+        .library(name: "SealedCookieMacros", targets: ["SealedCookieMacros"]),
         .executable(name: "sealed-cookie", targets: ["SealedCookieTool"]),
         .executable(name: "sealed-cookie-demo", targets: ["SealedCookieDemo"]),
         .executable(name: "sealed-cookie-vapor-node", targets: ["SealedCookieVaporNode"]),
@@ -138,6 +139,11 @@ let package = Package(
                 .product(name: "SwiftCompilerPlugin", package: "swift-syntax", condition: macros),
                 .product(name: "SwiftDiagnostics", package: "swift-syntax", condition: macros),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SealedCookieMacros",
+            dependencies: ["SealedCookie", "SealedCookieMacrosPlugin"],
             swiftSettings: swiftSettings
         ),
         // The example app's routes on Vapor, for the mixed-framework cluster and load tests.

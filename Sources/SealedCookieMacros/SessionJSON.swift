@@ -48,7 +48,9 @@
 /// or another attribute; stored properties inside `#if`; a struct with its own `init(from:)` or
 /// `encode(to:)`, whose JSON the generated code would not match.
 ///
-/// A type that already conforms to `SessionJSONCodable` gets no extension.
+/// The macro sees only the struct's own body: `CodingKeys`, `init(from:)` and `encode(to:)` must
+/// be declared there, not in an extension, for it to follow them. A type that already conforms to
+/// `SessionJSONCodable` gets no extension.
 ///
 /// The macro needs the package trait `Macros`, which builds swift-syntax.
 @attached(

@@ -41,7 +41,9 @@
 ///   required. The macro sees syntax only, so a type alias of an optional counts as required.
 /// - A `let` with an initial value is encoded but never decoded, as with `Codable`.
 /// - The generated members are `public` for a `public` or `open` struct, `package` for a
-///   `package` one, and internal otherwise.
+///   `package` one, and internal otherwise. A `public` struct in a module built with
+///   `InternalImportsByDefault` needs `public import SealedCookieMacros`: its public members
+///   name the writer and the reader.
 ///
 /// These declarations are errors, each saying what to change or to remove the macro: a class,
 /// enum, actor or protocol; a generic struct; a `lazy` property or one with a property wrapper

@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import CompilerPluginSupport
 import PackageDescription
 
 /// Settings shared by every Swift target: Swift 6 mode plus the upcoming features the
@@ -16,6 +17,7 @@ let hummingbird: TargetDependencyCondition? = .when(traits: ["Hummingbird"])
 let vapor: TargetDependencyCondition? = .when(traits: ["Vapor"])
 let postgres: TargetDependencyCondition? = .when(traits: ["PostgreSQL"])
 let demo: TargetDependencyCondition? = .when(traits: ["Demo"])
+let macros: TargetDependencyCondition? = .when(traits: ["Macros"])
 
 let package = Package(
     name: "SealedCookie",
@@ -25,6 +27,7 @@ let package = Package(
         .library(name: "SealedCookieHummingbird", targets: ["SealedCookieHummingbird"]),
         .library(name: "SealedCookieVapor", targets: ["SealedCookieVapor"]),
         .library(name: "SealedCookiePostgres", targets: ["SealedCookiePostgres"]),
+        .library(name: "SealedCookieMacros", targets: ["SealedCookieMacros"]),
         .executable(name: "sealed-cookie", targets: ["SealedCookieTool"]),
         .executable(name: "sealed-cookie-demo", targets: ["SealedCookieDemo"]),
         .executable(name: "sealed-cookie-vapor-node", targets: ["SealedCookieVaporNode"]),
@@ -37,6 +40,10 @@ let package = Package(
         .trait(
             name: "PostgreSQL",
             description: "SealedCookiePostgres: a revocation store a cluster shares, on PostgreSQL (postgres-nio)."),
+        .trait(
+            name: "Macros",
+            description:
+                "SealedCookieMacros: @SessionJSON, generated JSON code for session types (builds swift-syntax)."),
         // Not PostgreSQL: scripts/demo builds with this trait alone, so the demo compiles neither
         // postgres-nio nor the TLS and crypto libraries under it. The tests and the cluster test
         // build with every trait, which gives `serve` its PostgreSQL options.
@@ -58,6 +65,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         // The demo's revocation store shared by node processes on one machine: SQLite, no server.
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        // The @SessionJSON macro's compiler plugin (trait Macros). A range, not `from:`, so an
+        // application on any of the swift-syntax majors its other macros pin can still resolve.
+        .package(url: "https://github.com/swiftlang/swift-syntax", "600.0.0"..<"604.0.0"),
         // Documentation only: `swift package generate-documentation` (scripts/check-docs).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -115,6 +125,25 @@ let package = Package(
                 "SealedCookie",
                 .product(name: "PostgresNIO", package: "postgres-nio", condition: postgres),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The compiler plugin behind @SessionJSON. Its sources compile to a stub without the
+        // Macros trait (no swift-syntax then), since `--enable-all-traits` builds every target.
+        .macro(
+            name: "SealedCookieMacrosPlugin",
+            dependencies: [
+                .product(name: "SwiftSyntax", package: "swift-syntax", condition: macros),
+                .product(name: "SwiftSyntaxBuilder", package: "swift-syntax", condition: macros),
+                .product(name: "SwiftParser", package: "swift-syntax", condition: macros),
+                .product(name: "SwiftSyntaxMacros", package: "swift-syntax", condition: macros),
+                .product(name: "SwiftCompilerPlugin", package: "swift-syntax", condition: macros),
+                .product(name: "SwiftDiagnostics", package: "swift-syntax", condition: macros),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SealedCookieMacros",
+            dependencies: ["SealedCookie", "SealedCookieMacrosPlugin"],
             swiftSettings: swiftSettings
         ),
         // The example app's routes on Vapor, for the mixed-framework cluster and load tests.
@@ -194,6 +223,17 @@ let package = Package(
                 "SealedCookie",
                 "SealedCookieTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Expansion tests of @SessionJSON: they run the plugin's macro type, not the compiler.
+        .testTarget(
+            name: "SealedCookieMacrosTests",
+            dependencies: [
+                "SealedCookieMacrosPlugin",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxMacroExpansion", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxMacrosGenericTestSupport", package: "swift-syntax"),
             ],
             swiftSettings: swiftSettings
         ),

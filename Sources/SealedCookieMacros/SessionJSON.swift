@@ -1,0 +1,63 @@
+// Re-exported so `import SealedCookieMacros` alone names `SessionJSONCodable`, the writer and the
+// reader the generated code calls.
+@_exported public import SealedCookie
+
+/// Generates the JSON code of a session struct: a conformance to `SessionJSONCodable` that writes
+/// and reads its fields directly, instead of going through `Codable`.
+///
+/// Attach it to a non-generic `struct` that is `Codable`. The macro adds an extension with
+/// `encodeJSONFields(to:)` and `init(jsonFields:)`, which code the same fields, under the same
+/// keys, as `Codable` synthesis would. The JSON it writes is byte-identical to `JSONEncoder` with
+/// `.sortedKeys`: fields come in the order of their keys' UTF-8 bytes. `Codable` stays the
+/// fallback, so a session can drop the macro at any time without changing a cookie.
+///
+/// ```swift
+/// import SealedCookieMacros
+///
+/// @SessionJSON
+/// public struct UserSession: Codable, Sendable {
+///     var userID: String
+///     var nickname: String?
+///     let version = 2  // encoded, never decoded, as with Codable
+///     var isAdmin = false
+///
+///     enum CodingKeys: String, CodingKey {
+///         case userID = "user_id", nickname, version, isAdmin = "is_admin"
+///     }
+/// }
+/// ```
+///
+/// The macro reads the declaration as written:
+///
+/// - Only stored instance properties are coded. Computed and `static` properties are skipped;
+///   a property with only `willSet` or `didSet` observers is stored and coded.
+/// - With an `enum CodingKeys` (raw type `String` or none), only the properties its cases name
+///   are coded, each under the case's raw value, or its name when it has none. A case that names
+///   no stored property, a raw value that is not a plain string literal, or two properties with
+///   one key is an error. Without `CodingKeys`, each property's key is its name (without
+///   backticks).
+/// - A property whose type is written `T?`, `T!`, `Optional<T>` or `Swift.Optional<T>` decodes
+///   as `nil` when its key is missing or `null`, as `decodeIfPresent` does; any other type is
+///   required. The macro sees syntax only, so a type alias of an optional counts as required.
+/// - A `let` with an initial value is encoded but never decoded, as with `Codable`.
+/// - The generated members are `public` for a `public` or `open` struct, `package` for a
+///   `package` one, and internal otherwise. A `public` struct in a module built with
+///   `InternalImportsByDefault` needs `public import SealedCookieMacros`: its public members
+///   name the writer and the reader.
+///
+/// These declarations are errors, each saying what to change or to remove the macro: a class,
+/// enum, actor or protocol; a generic struct; a `lazy` property or one with a property wrapper
+/// or another attribute; stored properties inside `#if`; a struct with its own `init(from:)` or
+/// `encode(to:)`, whose JSON the generated code would not match.
+///
+/// The macro sees only the struct's own body: `CodingKeys`, `init(from:)` and `encode(to:)` must
+/// be declared there, not in an extension, for it to follow them. A type that already conforms to
+/// `SessionJSONCodable` gets no extension.
+///
+/// The macro needs the package trait `Macros`, which builds swift-syntax.
+@attached(
+    extension,
+    conformances: SessionJSONCodable,
+    names: named(encodeJSONFields(to:)), named(init(jsonFields:))
+)
+public macro SessionJSON() = #externalMacro(module: "SealedCookieMacrosPlugin", type: "SessionJSONMacro")

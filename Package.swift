@@ -226,11 +226,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Expansion tests of @SessionJSON: they run the plugin's macro type, not the compiler.
+        // @SessionJSON: its expansions (the plugin's macro type run directly), and types it
+        // conformed coded against their synthesized Codable.
         .testTarget(
             name: "SealedCookieMacrosTests",
             dependencies: [
                 "SealedCookieMacrosPlugin",
+                "SealedCookieMacros",
+                "SealedCookieTestSupport",
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftSyntaxMacroExpansion", package: "swift-syntax"),
                 .product(name: "SwiftSyntaxMacrosGenericTestSupport", package: "swift-syntax"),

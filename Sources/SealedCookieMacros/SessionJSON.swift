@@ -36,9 +36,12 @@
 ///   no stored property, a raw value that is not a plain string literal, or two properties with
 ///   one key is an error. Without `CodingKeys`, each property's key is its name (without
 ///   backticks).
-/// - A property whose type is written `T?`, `T!`, `Optional<T>` or `Swift.Optional<T>` decodes
-///   as `nil` when its key is missing or `null`, as `decodeIfPresent` does; any other type is
-///   required. The macro sees syntax only, so a type alias of an optional counts as required.
+/// - An optional property decodes as `nil` when its key is missing or `null`, as
+///   `decodeIfPresent` does; any other type is required. Optionals written `T?`, `T!`,
+///   `Optional<T>` or `Swift.Optional<T>` take the shortest path; one behind a type alias is
+///   recognised when its key is missing.
+/// - A property with a wrapper (`SessionSecret`, say) is coded through its wrapper, under the
+///   property's name, as with `Codable`.
 /// - A `let` with an initial value is encoded but never decoded, as with `Codable`.
 /// - The generated members are `public` for a `public` or `open` struct, `package` for a
 ///   `package` one, and internal otherwise. A `public` struct in a module built with
@@ -46,8 +49,7 @@
 ///   name the writer and the reader.
 ///
 /// These declarations are errors, each saying what to change or to remove the macro: a class,
-/// enum, actor or protocol; a generic struct; a `lazy` property or one with a property wrapper
-/// or another attribute; stored properties inside `#if`; a struct with its own `init(from:)` or
+/// enum, actor or protocol; a generic struct; a `lazy` property; stored properties inside `#if`; a struct with its own `init(from:)` or
 /// `encode(to:)`, whose JSON the generated code would not match.
 ///
 /// The macro sees only the struct's own body: `CodingKeys`, `init(from:)` and `encode(to:)` must

@@ -6,7 +6,6 @@
     enum SessionJSONDiagnostic: DiagnosticMessage {
         case notAStruct(kind: String)
         case genericStruct(name: String)
-        case propertyWrapper(attribute: String, property: String)
         case lazyProperty(property: String)
         case patternBinding(pattern: String)
         case conditionalProperties
@@ -25,9 +24,6 @@
             case .genericStruct(let name):
                 "@SessionJSON does not support generic structs like '\(name)'; drop @SessionJSON to keep "
                     + "Codable's path"
-            case .propertyWrapper(let attribute, let property):
-                "@SessionJSON needs stored properties without property wrappers or attributes; remove "
-                    + "\(attribute) from '\(property)' or drop @SessionJSON to keep Codable's path"
             case .lazyProperty(let property):
                 "@SessionJSON does not support lazy properties; make '\(property)' a plain stored property "
                     + "or drop @SessionJSON to keep Codable's path"
@@ -63,7 +59,6 @@
                 switch self {
                 case .notAStruct: "notAStruct"
                 case .genericStruct: "genericStruct"
-                case .propertyWrapper: "propertyWrapper"
                 case .lazyProperty: "lazyProperty"
                 case .patternBinding: "patternBinding"
                 case .conditionalProperties: "conditionalProperties"

@@ -46,12 +46,7 @@
             guard let first = stored.first else { return [] }
             // One report for the whole declaration, naming its first property.
             let firstName = unbackticked(first.element.pattern.trimmedDescription)
-            if let attribute = variable.attributes.first {
-                let message = SessionJSONDiagnostic.propertyWrapper(
-                    attribute: attribute.trimmedDescription, property: firstName)
-                diagnostics.append(Diagnostic(node: attribute, message: message))
-                return []
-            }
+            let isWrapped = variable.attributes.contains(where: isPropertyWrapper)
             if variable.modifiers.contains(where: { $0.name.tokenKind == .keyword(.lazy) }) {
                 let message = SessionJSONDiagnostic.lazyProperty(property: firstName)
                 diagnostics.append(Diagnostic(node: variable, message: message))
@@ -65,16 +60,29 @@
                     continue
                 }
                 let reference = identifier.identifier.text
+                // `Codable` codes a wrapped property's storage (`_name`, the wrapper itself) under
+                // the property's name, and requires its key whatever the wrapped type.
                 properties.append(
                     StoredProperty(
-                        reference: reference,
+                        reference: isWrapped ? "_" + unbackticked(reference) : reference,
                         name: unbackticked(reference),
-                        isOptional: declaredType(of: index, in: bindings).map(isOptional) ?? false,
+                        isOptional: !isWrapped && (declaredType(of: index, in: bindings).map(isOptional) ?? false),
                         isDecoded: !(isLet && binding.initializer != nil),
                         node: Syntax(identifier)
                     ))
             }
             return properties
+        }
+
+        /// Attributes that can stand on a stored property without wrapping it; the macro sees
+        /// syntax only, so any other attribute is taken for a property wrapper.
+        private static let plainAttributes: Set<String> = [
+            "available", "objc", "nonobjc", "usableFromInline", "MainActor", "preconcurrency",
+        ]
+
+        private static func isPropertyWrapper(_ element: AttributeListSyntax.Element) -> Bool {
+            guard case .attribute(let attribute) = element else { return false }
+            return !plainAttributes.contains(attribute.attributeName.trimmedDescription)
         }
 
         /// In `var a, b: Int` only `b` carries the annotation, and `a` has its type; a binding

@@ -46,30 +46,6 @@ import Testing
         )
     }
 
-    @Test func propertyWrapper() {
-        assertSessionJSON(
-            """
-            @SessionJSON
-            struct Session: Codable {
-                @Clamped var a, b: Int
-                var c: Int
-            }
-            """,
-            expandsTo: """
-                struct Session: Codable {
-                    @Clamped var a, b: Int
-                    var c: Int
-                }
-                """,
-            diagnostics: [
-                DiagnosticSpec(
-                    message: "@SessionJSON needs stored properties without property wrappers or attributes; remove "
-                        + "@Clamped from 'a' or drop @SessionJSON to keep Codable's path",
-                    line: 3, column: 5)
-            ]
-        )
-    }
-
     /// An attribute on a computed property is no concern: it is not coded.
     @Test func attributeOnComputedPropertyIsAccepted() {
         assertSessionJSON(
@@ -395,10 +371,6 @@ import Testing
                     message: "@SessionJSON does not support lazy properties; make 'a' a plain stored property or "
                         + "drop @SessionJSON to keep Codable's path",
                     line: 3, column: 5),
-                DiagnosticSpec(
-                    message: "@SessionJSON needs stored properties without property wrappers or attributes; remove "
-                        + "@W from 'b' or drop @SessionJSON to keep Codable's path",
-                    line: 4, column: 5),
             ]
         )
     }

@@ -4,6 +4,41 @@ import Testing
 
 /// What @SessionJSON generates for the declarations it accepts.
 @Suite struct SessionJSONExpansionTests {
+    /// `Codable` codes a wrapper's storage under the property's name and requires it; plain
+    /// attributes leave the property as it is.
+    @Test func propertyWrappersCodeTheirStorage() {
+        assertSessionJSON(
+            """
+            @SessionJSON
+            struct Session: Codable {
+                @SessionSecret var csrfToken: String
+                @Clamped var `default`: Int?
+                @available(*, deprecated) var old: String?
+            }
+            """,
+            expandsTo: """
+                struct Session: Codable {
+                    @SessionSecret var csrfToken: String
+                    @Clamped var `default`: Int?
+                    @available(*, deprecated) var old: String?
+                }
+
+                extension Session: SealedCookie.SessionJSONCodable {
+                    func encodeJSONFields(to writer: inout SealedCookie.SessionJSONWriter) throws {
+                        try writer.field("csrfToken", self._csrfToken)
+                        try writer.field("default", self._default)
+                        try writer.field("old", self.old)
+                    }
+                    init(jsonFields reader: SealedCookie.SessionJSONReader) throws {
+                        self._csrfToken = try reader.field("csrfToken")
+                        self._default = try reader.field("default")
+                        self.old = try reader.optionalField("old")
+                    }
+                }
+                """
+        )
+    }
+
     @Test func codingKeysChooseThePropertiesAndTheirKeys() {
         assertSessionJSON(
             """

@@ -8,7 +8,8 @@ let package = Package(
     name: "SealedCookieBenchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(name: "SealedCookie", path: "../"),
+        // Macros: the sample session is `@SessionJSON`, the configuration the README recommends.
+        .package(name: "SealedCookie", path: "../", traits: ["Macros"]),
         // The trait list is required: the default traits pull in a runtime interposer that is
         // not available offline on Linux with Swift 6.3.
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
@@ -26,6 +27,7 @@ let package = Package(
             dependencies: [
                 "CSodiumFloor",
                 .product(name: "SealedCookie", package: "SealedCookie"),
+                .product(name: "SealedCookieMacros", package: "SealedCookie"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/CodecBenchmarks",

@@ -46,6 +46,10 @@ final class StreamingJSONEncoder: Encoder {
     @exclusivity(unchecked) private var nextFrameID = 0
     @exclusivity(unchecked) private var nextSlot = 0
     @exclusivity(unchecked) private var currentSlot = -1
+    /// The last type met that is not a collection, and its conformance to
+    /// ``SessionJSONCodable`` (nil when it has none).
+    @exclusivity(unchecked) private var lastType: ObjectIdentifier?
+    @exclusivity(unchecked) private var lastFields: (any SessionJSONCodable.Type)?
     /// Set when the value cannot be streamed; the output is then discarded.
     @exclusivity(unchecked) var isUnsupported = false
 
@@ -127,13 +131,18 @@ final class StreamingJSONEncoder: Encoder {
 
     func encodeValue<T: Encodable>(_ value: T) throws {
         if encodeCommonScalar(value) || encodeFoundationValue(value) { return }
-        if let collection = T.self as? any StreamingEncodableCollection.Type {
-            // Sound: `collection` is `T`, the type of the value pointed to.
-            try withUnsafePointer(to: value) { try collection.encode(UnsafeRawPointer($0), to: self) }
-            return
+        // Each conformance check is a runtime lookup: the elements of an array of structs skip
+        // them after the first.
+        if ObjectIdentifier(T.self) != lastType {
+            if let collection = T.self as? any StreamingEncodableCollection.Type {
+                // Sound: `collection` is `T`, the type of the value pointed to.
+                try withUnsafePointer(to: value) { try collection.encode(UnsafeRawPointer($0), to: self) }
+                return
+            }
+            lastType = ObjectIdentifier(T.self)
+            lastFields = T.self as? any SessionJSONCodable.Type
         }
-        // After the collections: a type that is neither pays one more conformance lookup.
-        if let fields = T.self as? any SessionJSONCodable.Type {
+        if let fields = lastFields {
             // Sound: `fields` is `T`, the type of the value pointed to.
             try withUnsafePointer(to: value) { try encodeFields(of: fields, at: UnsafeRawPointer($0)) }
             return

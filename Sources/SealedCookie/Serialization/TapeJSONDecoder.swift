@@ -13,6 +13,10 @@ final class TapeJSONDecoder: Decoder {
     @exclusivity(unchecked) private var ownsHints: Bool
     // A decoder lives for one `decode` call on one thread (a super decoder too), so the
     // runtime's exclusivity checks on its state are skipped.
+    /// The last type met that is not a collection, and its conformance to
+    /// ``SessionJSONCodable`` (nil when it has none).
+    @exclusivity(unchecked) private var lastType: ObjectIdentifier?
+    @exclusivity(unchecked) private var lastFields: (any SessionJSONCodable.Type)?
     /// The node being decoded by the current `init(from:)`.
     @exclusivity(unchecked) private(set) var current = 0
     /// Always empty while decoding: keys are not pushed on the way in (boxing each key costs an
@@ -94,15 +98,21 @@ final class TapeJSONDecoder: Decoder {
         if T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             return try decodeFoundationValue(T.self, at: index)
         }
-        if let collection = T.self as? any TapeDecodableCollection.Type {
-            // Sound: `collection` is `T`, so the buffer holds a `T` once `decode` returns.
-            return try withUnsafeTemporaryAllocation(of: T.self, capacity: 1) { buffer in
-                guard let slot = buffer.baseAddress else { throw corrupted("No space for the value.") }
-                try collection.decode(from: self, at: index, into: UnsafeMutableRawPointer(slot))
-                return slot.move()
+        // Each conformance check is a runtime lookup: the elements of an array of structs skip
+        // them after the first.
+        if ObjectIdentifier(T.self) != lastType {
+            if let collection = T.self as? any TapeDecodableCollection.Type {
+                // Sound: `collection` is `T`, so the buffer holds a `T` once `decode` returns.
+                return try withUnsafeTemporaryAllocation(of: T.self, capacity: 1) { buffer in
+                    guard let slot = buffer.baseAddress else { throw corrupted("No space for the value.") }
+                    try collection.decode(from: self, at: index, into: UnsafeMutableRawPointer(slot))
+                    return slot.move()
+                }
             }
+            lastType = ObjectIdentifier(T.self)
+            lastFields = T.self as? any SessionJSONCodable.Type
         }
-        if let fields = T.self as? any SessionJSONCodable.Type {
+        if let fields = lastFields {
             // Sound: `fields` is `T`, so the buffer holds a `T` once `decodeFields` returns.
             return try withUnsafeTemporaryAllocation(of: T.self, capacity: 1) { buffer in
                 guard let slot = buffer.baseAddress else { throw corrupted("No space for the value.") }

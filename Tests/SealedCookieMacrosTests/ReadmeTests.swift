@@ -1,0 +1,38 @@
+import Foundation
+import SealedCookieMacros
+import Testing
+
+/// The README's `@SessionJSON` example, verbatim, sealed and opened.
+@Suite struct ReadmeTests {
+    @SessionJSON
+    struct UserSession: Codable, Sendable {
+        var userID: String
+        var roles: [String]
+        @SessionSecret var csrfToken: String
+        var cart: Cart?
+
+        @SessionJSON
+        struct Cart: Codable, Sendable {
+            var items: [String]
+            var updatedAt: Int
+
+            enum CodingKeys: String, CodingKey {
+                case items
+                case updatedAt = "updated_at"
+            }
+        }
+    }
+
+    @Test func sessionJSONExampleSealsAndOpens() throws {
+        let codec = try SessionCodec<UserSession>(
+            configuration: SessionCodecConfiguration(
+                cookieName: "session", keyRing: try KeyRing(primary: try SessionKey.generate(id: 1))))
+        let session = UserSession(
+            userID: "u_42", roles: ["admin"], csrfToken: "t0k3n",
+            cart: UserSession.Cart(items: ["sku-1"], updatedAt: 1_795_478_400))
+        let opened = try codec.open(try codec.seal(session)).session
+        #expect(opened.userID == "u_42" && opened.roles == ["admin"] && opened.csrfToken == "t0k3n")
+        #expect(opened.cart?.items == ["sku-1"] && opened.cart?.updatedAt == 1_795_478_400)
+        #expect(UserSession.self is any SessionJSONCodable.Type && UserSession.Cart.self is any SessionJSONCodable.Type)
+    }
+}

@@ -104,22 +104,12 @@ import Testing
     func mutatedDocuments() throws {
         let fast = JSONSessionSerializer<CorpusSession>()
         let codable = JSONSessionSerializer<ViaCodable<CorpusSession>>()
-        let interesting: [UInt8] = Array("{}[]\",:\\-.e0159tfnul ".utf8) + [0x00, 0xC3, 0xFF]
         var generator = SeededGenerator.forTest()
         var accepted = 0
         for name in Self.corpusNames {
             let original = try Self.corpus(name)
             for _ in 0..<500 {
-                var bytes = original
-                for _ in 0..<Int.random(in: 1...3, using: &generator) {
-                    let index = Int.random(in: 0..<bytes.count, using: &generator)
-                    switch Int.random(in: 0..<3, using: &generator) {
-                    case 0: bytes[index] = interesting.randomElement(using: &generator) ?? 0
-                    case 1: bytes.remove(at: index)
-                    default: bytes.insert(interesting.randomElement(using: &generator) ?? 0, at: index)
-                    }
-                    if bytes.isEmpty { bytes = [0x7B] }
-                }
+                let bytes = generator.mutated(original)
                 let ours = try? fast.deserialize(bytes)
                 #expect(ours == (try? codable.deserialize(bytes))?.value, "\(String(decoding: bytes, as: UTF8.self))")
                 if ours != nil { accepted += 1 }

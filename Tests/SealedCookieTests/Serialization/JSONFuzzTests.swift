@@ -22,16 +22,7 @@ import Testing
         for name in Fixture.corpusNames {
             let original = try Fixture.corpus(name)
             for _ in 0..<400 {
-                var bytes = original
-                for _ in 0..<Int.random(in: 1...4, using: &generator) {
-                    let index = Int.random(in: 0..<bytes.count, using: &generator)
-                    switch Int.random(in: 0..<3, using: &generator) {
-                    case 0: bytes[index] = interesting.randomElement(using: &generator) ?? 0
-                    case 1: bytes.remove(at: index)
-                    default: bytes.insert(interesting.randomElement(using: &generator) ?? 0, at: index)
-                    }
-                    if bytes.isEmpty { bytes = [0x7B] }
-                }
+                let bytes = generator.mutated(original, maxEdits: 4, interesting: interesting)
                 let ours = try? serializer.deserialize(bytes)
                 let foundation = try? JSONDecoder().decode(AnyJSON.self, from: Data(bytes))
                 if let ours, let foundation {

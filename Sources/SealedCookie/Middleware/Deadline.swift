@@ -12,13 +12,16 @@ enum Deadline {
         await withCheckedContinuation { continuation in
             let once = Once(continuation)
             let timer = Task {
-                try? await Task.sleep(for: timeout)
+                // Cancelled means the result came first: a timer that resumed anyway could win
+                // the race against that result and report a timeout for a store that answered.
+                do { try await Task.sleep(for: timeout) } catch { return }
                 once.resume(with: .failure(SessionRevocationError.timedOut(after: timeout)))
             }
             Task {
                 let result = await task.result
-                timer.cancel()
+                // Resume before cancelling, so the result has won before the timer wakes.
                 once.resume(with: result)
+                timer.cancel()
             }
         }
     }

@@ -6,8 +6,8 @@ public import SealedCookie
 /// A ``SealedCookie/SessionRevocationStore`` in an SQLite file that every node process on one
 /// machine opens: the demo's shared store, which needs no database server.
 ///
-/// It holds one row per subject (the example's user name): sessions of that subject issued at or
-/// before `revoked_up_to` are revoked. Several processes read and write the file at once: it is
+/// It holds one row per subject (the example's user name): sessions of that subject that started
+/// (logged in) at or before `revoked_up_to` are revoked, however often they were renewed. Several processes read and write the file at once: it is
 /// in WAL mode (readers do not block the writer) and every connection waits up to
 /// ``busyTimeout`` for a lock instead of failing. That only holds on one machine: SQLite's
 /// locks do not work across machines over a network file system, so a cluster of several
@@ -104,9 +104,9 @@ public final class SQLiteRevocationStore: SessionRevocationStore {
         return rows.first?.column("revoked_up_to")?.double.map { Date(timeIntervalSince1970: $0) }
     }
 
-    /// Revokes every session of `subject` issued at or before `date`. A cutoff only moves
+    /// Revokes every session of `subject` that started at or before `date`. A cutoff only moves
     /// forward, so an older revocation arriving late cannot undo a newer one.
-    public func revokeSessions(of subject: String, issuedUpTo date: Date) async throws {
+    public func revokeSessions(of subject: String, startedUpTo date: Date) async throws {
         _ = try await connection.query(
             """
             INSERT INTO \(Self.table) (subject, revoked_up_to) VALUES (?, ?)

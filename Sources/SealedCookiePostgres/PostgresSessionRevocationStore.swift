@@ -3,7 +3,8 @@ public import PostgresNIO
 public import SealedCookie
 
 /// A `SessionRevocationStore` in a PostgreSQL table, for every node of a cluster to
-/// share: one row per revoked subject, holding the time up to which its sessions are revoked.
+/// share: one row per revoked subject, holding the time up to which its sessions are revoked
+/// (sessions that started, logged in, at or before it, however often they were renewed).
 ///
 /// Put a `SessionRevocationList` in front of it: the list caches answers for its
 /// staleness window, bounds each lookup by its timeout, and applies its policy when the database
@@ -58,12 +59,12 @@ public struct PostgresSessionRevocationStore: SessionRevocationStore {
         return nil
     }
 
-    /// Revokes every session of `subject` issued at or before `date`: one upsert that keeps the
-    /// later of the stored and the new time, so concurrent revocations from several nodes never
-    /// move a cutoff back.
+    /// Revokes every session of `subject` that started (logged in) at or before `date`, renewed
+    /// or not: one upsert that keeps the later of the stored and the new time, so concurrent
+    /// revocations from several nodes never move a cutoff back.
     ///
     /// - Throws: The client's `PSQLError`; nothing was revoked.
-    public func revokeSessions(of subject: String, issuedUpTo date: Date) async throws {
+    public func revokeSessions(of subject: String, startedUpTo date: Date) async throws {
         let table = table.description
         try await client.query(
             """

@@ -16,7 +16,7 @@ struct SQLiteRevocationStoreTests {
             let cutoff = Date(timeIntervalSince1970: 1_800_000_000.25)
 
             #expect(try await reader.revocationCutoff(for: "alice") == nil)
-            try await writer.revokeSessions(of: "alice", issuedUpTo: cutoff)
+            try await writer.revokeSessions(of: "alice", startedUpTo: cutoff)
             #expect(try await reader.revocationCutoff(for: "alice") == cutoff)
             #expect(try await reader.revocationCutoff(for: "bob") == nil)
 
@@ -32,10 +32,10 @@ struct SQLiteRevocationStoreTests {
             let second = try await SQLiteRevocationStore.open(at: path, logger: logger)
             let later = Date(timeIntervalSince1970: 1_800_000_100)
 
-            try await first.revokeSessions(of: "alice", issuedUpTo: later)
-            try await second.revokeSessions(of: "alice", issuedUpTo: later.addingTimeInterval(-60))
+            try await first.revokeSessions(of: "alice", startedUpTo: later)
+            try await second.revokeSessions(of: "alice", startedUpTo: later.addingTimeInterval(-60))
             #expect(try await first.revocationCutoff(for: "alice") == later)
-            try await second.revokeSessions(of: "alice", issuedUpTo: later.addingTimeInterval(60))
+            try await second.revokeSessions(of: "alice", startedUpTo: later.addingTimeInterval(60))
             #expect(try await first.revocationCutoff(for: "alice") == later.addingTimeInterval(60))
 
             try await first.close()

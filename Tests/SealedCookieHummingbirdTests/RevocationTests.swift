@@ -39,7 +39,7 @@ import Testing
         #expect(node.logs.entries(at: .debug, containing: "revoked").count == 1)
     }
 
-    @Test func revocationCoversSessionsSealedWithinTheSameSecond() async throws {
+    @Test func revocationCoversSessionsStartedWithinTheSameSecond() async throws {
         let clock = TestClock()
         let revocation = try SessionRevocationList<ExampleSession>(
             store: InMemorySessionRevocationStore(), clock: clock.source
@@ -47,15 +47,15 @@ import Testing
         let alice = ExampleSession(user: "alice")
         clock.advance(by: 0.5)
         try await revocation.revokeSessions(of: "alice")
-        #expect(try await revocation.isRevoked(alice, issuedAt: TestClock.start))
-        #expect(try await !revocation.isRevoked(alice, issuedAt: TestClock.start.addingTimeInterval(1)))
-        #expect(try await !revocation.isRevoked(ExampleSession(user: "bob"), issuedAt: TestClock.start))
+        #expect(try await revocation.isRevoked(alice, startedAt: TestClock.start))
+        #expect(try await !revocation.isRevoked(alice, startedAt: TestClock.start.addingTimeInterval(1)))
+        #expect(try await !revocation.isRevoked(ExampleSession(user: "bob"), startedAt: TestClock.start))
     }
 
     @Test func aFailingCheckLeavesTheRequestWithoutASessionAndTheCookieAsSent() async throws {
         struct StoreDown: Error {}
         struct FailingCheck: SessionRevocationCheck {
-            func isRevoked(_ session: ExampleSession, issuedAt: Date) async throws -> Bool { throw StoreDown() }
+            func isRevoked(_ session: ExampleSession, startedAt: Date) async throws -> Bool { throw StoreDown() }
         }
         let node = try TestNode()
         var failing = node.node
@@ -86,7 +86,7 @@ import Testing
         struct DownStore: SessionRevocationStore {
             struct Down: Error {}
             func revocationCutoff(for subject: String) async throws -> Date? { throw Down() }
-            func revokeSessions(of subject: String, issuedUpTo date: Date) async throws { throw Down() }
+            func revokeSessions(of subject: String, startedUpTo date: Date) async throws { throw Down() }
         }
         let events = Mutex(0)
         let node = try TestNode()

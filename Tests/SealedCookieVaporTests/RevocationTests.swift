@@ -35,7 +35,7 @@ import VaporTesting
     @Test func aFailingCheckLeavesTheRequestWithoutASessionAndTheCookieAsSent() async throws {
         struct StoreDown: Error {}
         struct FailingCheck: SessionRevocationCheck {
-            func isRevoked(_ session: ExampleSession, issuedAt: Date) async throws -> Bool { throw StoreDown() }
+            func isRevoked(_ session: ExampleSession, startedAt: Date) async throws -> Bool { throw StoreDown() }
         }
         let node = try VaporTestNode()
         let login = try await node.test { try await $0.send(.POST, "/login?user=alice").cookieField }

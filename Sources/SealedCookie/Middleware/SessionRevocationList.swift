@@ -16,12 +16,18 @@ import Synchronization
 /// - **Staleness.** An answer younger than `staleness` is used without asking the store. A
 ///   session revoked through *another* node may therefore still be accepted here for up to
 ///   `staleness` (plus the store's own replication lag, if any). The node that revoked refuses
-///   it at once: ``revokeSessions(of:issuedUpTo:)`` updates its own cache.
+///   it at once: ``revokeSessions(of:startedUpTo:)`` updates its own cache.
+/// - **Renewal.** Revocation covers every session that *started* (logged in) up to the cutoff,
+///   and renewal keeps a session's start: a node that renews a revoked session because it could
+///   not tell (a stale answer, or a failed lookup under ``StoreFailurePolicy/accept``) does not
+///   launder it; the renewed value is refused wherever the revocation is known.
 /// - **Timeout.** A lookup slower than `timeout` is abandoned: no request waits longer for the
 ///   store. Concurrent requests for the same subject share one lookup.
 /// - **Store down.** A failed or timed-out lookup is answered by the
 ///   ``StoreFailurePolicy`` for `staleness` (so an outage does not cost every request the
-///   timeout), then tried again. The default is ``StoreFailurePolicy/refuse``; see there why.
+///   timeout), then tried again. A cutoff this node already knew for the subject (from an
+///   earlier lookup or its own revocation, while still cached) keeps applying meanwhile, under
+///   either policy. The default is ``StoreFailurePolicy/refuse``; see there why.
 ///   The outage is reported once, through `onStoreEvent`, when it starts, and once when a lookup
 ///   succeeds again.
 /// - **Memory.** At most `capacity` subjects are cached; stale ones go first, then the oldest.
@@ -35,7 +41,10 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
         /// the store is usually the app's own database, without which it serves little anyway.
         case refuse
         /// Accept the session as if it had never been revoked: availability over revocation,
-        /// for apps whose sessions grant little and whose store may be down on its own.
+        /// for apps whose sessions grant little and whose store may be down on its own. A cutoff
+        /// this node already knew for the subject still refuses the sessions it covers, and
+        /// since revocation compares sessions' starts, a revoked session accepted and renewed
+        /// meanwhile is refused again once the store answers.
         case accept
     }
 
@@ -83,7 +92,12 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
     ///   - onStoreEvent: Called when the store starts failing and when it recovers (not per
     ///     request); log the event at warning level. Default: one line on standard error.
     ///   - subject: What a session is revoked by, typically its user id; sessions it maps to nil
-    ///     are never revoked and never looked up.
+    ///     are never revoked and never looked up. Subjects are told apart by their UTF-8 bytes,
+    ///     as the stores compare them, never by Unicode equivalence: a precomposed and a
+    ///     decomposed "josé" are two subjects (normalize ids yourself if they should be one). A
+    ///     subject with a NUL character can never be revoked (PostgreSQL cannot store it):
+    ///     ``revokeSessions(of:)`` throws for it and its sessions are always treated as revoked.
+    ///     The empty subject is an ordinary one.
     /// - Throws: ``SessionRevocationError/invalidConfiguration(setting:allowed:)`` naming the value
     ///   out of range.
     public init(
@@ -114,38 +128,48 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
         self.cache = Mutex(RevocationCache(capacity: capacity, staleness: staleness))
     }
 
-    /// Whether `session`, sealed at `issuedAt`, is revoked: from the cache when fresh, from the
-    /// store otherwise.
+    /// Whether `session`, which started (logged in) at `startedAt`, is revoked: from the cache
+    /// when fresh, from the store otherwise.
     ///
     /// - Throws: ``SessionRevocationError/storeUnavailable`` when the store failed or timed out
     ///   and the policy is ``StoreFailurePolicy/refuse``.
-    public func isRevoked(_ session: Session, issuedAt: Date) async throws(SessionRevocationError) -> Bool {
+    public func isRevoked(_ session: Session, startedAt: Date) async throws(SessionRevocationError) -> Bool {
         guard let subject = subject(session) else { return false }
+        // A subject that could never be revoked is never vouched for.
+        guard RevocationSubject.isStorable(subject) else { return true }
         switch await answer(for: subject) {
         case .cutoff(let cutoff):
-            return cutoff.map { issuedAt <= $0 } ?? false
-        case .failed:
+            return cutoff.map { startedAt <= $0 } ?? false
+        case .failed(let known):
+            // What this node knew before the store failed still holds; the policy only decides
+            // the sessions it does not cover.
+            if let known, startedAt <= known { return true }
             guard policy == .accept else { throw .storeUnavailable }
             return false
         }
     }
 
-    /// Revokes every session of `subject` sealed up to now (whole seconds: a session sealed within
-    /// the same second is revoked too), in the store and in this node's cache at once.
+    /// Revokes every session of `subject` that started (logged in) up to now, however often it
+    /// was renewed since (whole seconds: a session started within the same second is revoked
+    /// too), in the store and in this node's cache at once.
     ///
-    /// - Throws: The store's error; nothing was revoked.
+    /// - Throws: ``SessionRevocationError/unrevocableSubject`` for a subject with a NUL
+    ///   character; the store's error. Either way nothing was revoked.
     public func revokeSessions(of subject: String) async throws {
-        try await revokeSessions(of: subject, issuedUpTo: clock())
+        try await revokeSessions(of: subject, startedUpTo: clock())
     }
 
-    /// Revokes every session of `subject` sealed at or before `date`, in the store and in this
-    /// node's cache at once. Other nodes see it within their staleness window.
+    /// Revokes every session of `subject` that started (logged in) at or before `date`, renewed
+    /// or not, in the store and in this node's cache at once. Other nodes see it within their
+    /// staleness window.
     ///
-    /// - Throws: The store's error; nothing was revoked.
-    public func revokeSessions(of subject: String, issuedUpTo date: Date) async throws {
-        try await store.revokeSessions(of: subject, issuedUpTo: date)
+    /// - Throws: ``SessionRevocationError/unrevocableSubject`` for a subject with a NUL
+    ///   character; the store's error. Either way nothing was revoked.
+    public func revokeSessions(of subject: String, startedUpTo date: Date) async throws {
+        guard RevocationSubject.isStorable(subject) else { throw SessionRevocationError.unrevocableSubject }
+        try await store.revokeSessions(of: subject, startedUpTo: date)
         let now = clock()
-        cache.withLock { _ = $0.store(.cutoff(date), for: subject, now: now) }
+        cache.withLock { _ = $0.store(.cutoff(date), for: RevocationSubject(subject), now: now) }
     }
 
     /// How many subjects are cached; for tests.
@@ -161,13 +185,14 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
         case wait(Task<Date?, any Error>)
     }
 
-    private func answer(for subject: String) async -> RevocationCache.Answer {
+    private func answer(for name: String) async -> RevocationCache.Answer {
+        let subject = RevocationSubject(name)
         let now = clock()
         let step: Step = cache.withLock { cache in
             if let answer = cache.freshAnswer(for: subject, now: now) { return .answered(answer) }
             if let shared = cache.lookups[subject] { return .wait(shared) }
             let store = store
-            let lookup = Task { try await store.revocationCutoff(for: subject) }
+            let lookup = Task { try await store.revocationCutoff(for: name) }
             cache.lookups[subject] = lookup
             return .wait(lookup)
         }
@@ -181,7 +206,7 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
 
     /// Caches what a lookup gave, and reports the first failure and the first success after it.
     private func finish(
-        _ lookup: Task<Date?, any Error>, for subject: String, with result: Result<Date?, any Error>
+        _ lookup: Task<Date?, any Error>, for subject: RevocationSubject, with result: Result<Date?, any Error>
     ) -> RevocationCache.Answer {
         let now = clock()
         let (answer, event): (RevocationCache.Answer, StoreEvent?) = cache.withLock { cache in
@@ -194,9 +219,9 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
                 // A hung lookup must not hold the subject: the next miss, after the failure has
                 // gone stale, starts a new one.
                 lookup.cancel()
-                cache.store(.failed, for: subject, now: now)
+                let answer = cache.store(.failed(known: nil), for: subject, now: now)
                 defer { cache.isFailing = true }
-                return (.failed, cache.isFailing ? nil : .failing(error))
+                return (answer, cache.isFailing ? nil : .failing(error))
             }
         }
         if let event { onStoreEvent(event) }

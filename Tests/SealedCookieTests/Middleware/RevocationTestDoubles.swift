@@ -33,9 +33,9 @@ final class ScriptedRevocationStore: SessionRevocationStore {
         return await cutoffs.revocationCutoff(for: subject)
     }
 
-    func revokeSessions(of subject: String, issuedUpTo date: Date) async throws {
+    func revokeSessions(of subject: String, startedUpTo date: Date) async throws {
         if behavior.withLock({ $0 }) == .fail { throw Down() }
-        await cutoffs.revokeSessions(of: subject, issuedUpTo: date)
+        await cutoffs.revokeSessions(of: subject, startedUpTo: date)
     }
 }
 

@@ -2,16 +2,17 @@ public import Foundation
 
 /// The authenticated header at the front of every sealed value (SPEC.md, section 3).
 ///
-/// Wire format v2, which every seal writes:
+/// Wire format v3, which every seal writes:
 /// ```
-/// byte 0      : version 10 (bits 7-6) | compression (bits 5-4) | key id (bits 3-0)
+/// byte 0      : version 11 (bits 7-6) | compression (bits 5-4) | key id (bits 3-0)
 /// bytes 1-4   : issued-at, Unix seconds, unsigned 32-bit big-endian
 /// next 1-4    : LEB128(lifetime in minutes × 8 + flags); flags: padded 1, started 2, secrets 4
 /// next 1      : dictionary id, only when the compression is zstd
-/// next 1-3    : LEB128(minutes from the session's start to issued-at), only when flagged
+/// next 1-4    : LEB128(seconds from the session's start to issued-at), only when flagged
 /// ```
-/// Version 1 values (read only) have a control byte `01 | compressed | padded | key id` and
-/// the plain lifetime.
+/// Version 2 values (read only) are the same but count the session age in minutes; version 1
+/// values (read only) have a control byte `01 | compressed | padded | key id` and the plain
+/// lifetime.
 ///
 /// Readable without a key (``EnvelopeHeader/init(sealedValue:)``), for debugging tools; the
 /// header is only trustworthy once the value has been opened.
@@ -27,13 +28,15 @@ public struct EnvelopeHeader: Sendable, Equatable {
     }
 
     /// The format version every seal writes.
-    package static let currentVersion: UInt8 = 2
+    package static let currentVersion: UInt8 = 3
     /// The longest lifetime an envelope may carry: 400 days, the cap RFC 6265bis puts on cookies.
     package static let maxLifetimeMinutes: UInt32 = 400 * 24 * 60
+    /// The largest session age an envelope carries: 400 days, in seconds.
+    package static let maxSessionAgeSeconds: UInt32 = maxLifetimeMinutes * 60
     /// The shortest header, of either version.
     static let minByteCount = 6
 
-    /// The format version: 2, or 1 for a value sealed before it.
+    /// The format version: 3, or 2 or 1 for a value sealed before it.
     public let version: UInt8
     /// How the payload's body is compressed.
     public let compression: Compression
@@ -47,22 +50,23 @@ public struct EnvelopeHeader: Sendable, Equatable {
     package let issuedAtSeconds: UInt32
     /// How long after `issuedAt` the value expires, in minutes.
     package let lifetimeMinutes: UInt32
-    /// How many minutes before `issuedAt` the session started (first sealed); 0 when the
-    /// header carries no start.
-    package let sessionAgeMinutes: UInt32
+    /// How many seconds before `issuedAt` the session started (first sealed); 0 when it
+    /// started at `issuedAt`. Version 2 counted minutes; its age is read as whole minutes.
+    package let sessionAgeSeconds: UInt32
 
     /// When the value was sealed.
     public var issuedAt: Date { Date(timeIntervalSince1970: TimeInterval(issuedAtSeconds)) }
     /// When the value expires: `issuedAt` plus the lifetime.
     public var expiresAt: Date { Date(timeIntervalSince1970: TimeInterval(expiresAtSeconds)) }
-    /// When the session started: its first seal, carried across renewals (to the minute).
+    /// When the session started: its first seal (the login), carried to the second across
+    /// renewals, changes and rotations. Absolute timeouts and revocation count from it.
     public var sessionStartedAt: Date { Date(timeIntervalSince1970: TimeInterval(sessionStartedAtSeconds)) }
     var expiresAtSeconds: Int64 { Int64(issuedAtSeconds) + Int64(lifetimeMinutes) * 60 }
-    var sessionStartedAtSeconds: Int64 { Int64(issuedAtSeconds) - Int64(sessionAgeMinutes) * 60 }
+    var sessionStartedAtSeconds: Int64 { Int64(issuedAtSeconds) - Int64(sessionAgeSeconds) }
 
     package init(
         version: UInt8 = currentVersion, compression: Compression, isPadded: Bool, hasSecretSection: Bool = false,
-        keyID: UInt8, issuedAtSeconds: UInt32, lifetimeMinutes: UInt32, sessionAgeMinutes: UInt32 = 0
+        keyID: UInt8, issuedAtSeconds: UInt32, lifetimeMinutes: UInt32, sessionAgeSeconds: UInt32 = 0
     ) {
         self.version = version
         self.compression = compression
@@ -71,7 +75,7 @@ public struct EnvelopeHeader: Sendable, Equatable {
         self.keyID = keyID
         self.issuedAtSeconds = issuedAtSeconds
         self.lifetimeMinutes = lifetimeMinutes
-        self.sessionAgeMinutes = sessionAgeMinutes
+        self.sessionAgeSeconds = sessionAgeSeconds
     }
 
     /// Reads the header of a sealed value without opening it: no key is needed and nothing is
@@ -91,11 +95,17 @@ public struct EnvelopeHeader: Sendable, Equatable {
         self = header
     }
 
-    // MARK: Encoding (version 2 only)
+    // MARK: Encoding (version 3 only)
+
+    /// The session age field as this header's version writes it: minutes in version 2, seconds
+    /// from version 3 on; 0 for absent.
+    private var sessionAgeField: UInt64 {
+        version == 2 ? UInt64(sessionAgeSeconds / 60) : UInt64(sessionAgeSeconds)
+    }
 
     /// The LEB128 field after issued-at: lifetime × 8 + flags.
     private var lifetimeAndFlags: UInt64 {
-        UInt64(lifetimeMinutes) << 3 | (isPadded ? 1 : 0) | (sessionAgeMinutes > 0 ? 2 : 0) | (hasSecretSection ? 4 : 0)
+        UInt64(lifetimeMinutes) << 3 | (isPadded ? 1 : 0) | (sessionAgeField > 0 ? 2 : 0) | (hasSecretSection ? 4 : 0)
     }
 
     /// The encoded length in bytes.
@@ -103,11 +113,11 @@ public struct EnvelopeHeader: Sendable, Equatable {
         if version == 1 { return 5 + LEB128.encodedCount(of: UInt64(lifetimeMinutes)) }
         var count = 5 + LEB128.encodedCount(of: lifetimeAndFlags)
         if case .zstd = compression { count += 1 }
-        if sessionAgeMinutes > 0 { count += LEB128.encodedCount(of: UInt64(sessionAgeMinutes)) }
+        if sessionAgeField > 0 { count += LEB128.encodedCount(of: sessionAgeField) }
         return count
     }
 
-    /// The encoded header (version 2).
+    /// The encoded header (version 3).
     func encoded() -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(byteCount)
@@ -124,7 +134,7 @@ public struct EnvelopeHeader: Sendable, Equatable {
         bytes.append(UInt8(truncatingIfNeeded: issuedAtSeconds))
         LEB128.encode(lifetimeAndFlags, into: &bytes)
         if case .zstd(let dictionaryID) = compression { bytes.append(dictionaryID) }
-        if sessionAgeMinutes > 0 { LEB128.encode(UInt64(sessionAgeMinutes), into: &bytes) }
+        if sessionAgeField > 0 { LEB128.encode(sessionAgeField, into: &bytes) }
         return bytes
     }
 
@@ -137,7 +147,7 @@ public struct EnvelopeHeader: Sendable, Equatable {
         let issued = UInt32(bytes[1]) << 24 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 8 | UInt32(bytes[4])
         switch first >> 6 {
         case 1: return try parseVersion1(bytes, first: first, issued: issued)
-        case 2: return try parseVersion2(bytes, first: first, issued: issued)
+        case 2, 3: return try parseVersion2Or3(bytes, version: first >> 6, first: first, issued: issued)
         default: throw .unsupportedVersion(first >> 6)
         }
     }
@@ -154,8 +164,10 @@ public struct EnvelopeHeader: Sendable, Equatable {
         return (header, next)
     }
 
-    private static func parseVersion2(
-        _ bytes: UnsafeRawBufferPointer, first: UInt8, issued: UInt32
+    /// Versions 2 and 3 differ only in the session age's unit: minutes (at most 3 bytes), then
+    /// seconds (at most 4), each up to 400 days.
+    private static func parseVersion2Or3(
+        _ bytes: UnsafeRawBufferPointer, version: UInt8, first: UInt8, issued: UInt32
     ) throws(SessionCodecError) -> (header: Self, byteCount: Int) {
         guard let (field, afterLifetime) = LEB128.decode(bytes, at: 5, maxBytes: 4) else { throw .malformed }
         let lifetime = field >> 3
@@ -171,18 +183,20 @@ public struct EnvelopeHeader: Sendable, Equatable {
             next += 1
         default: throw .malformed
         }
-        var age: UInt64 = 0
+        var ageSeconds: UInt64 = 0
         if field & 2 != 0 {
-            // Present only when at least a minute: 0 would be a second spelling of "absent".
-            guard let (minutes, afterAge) = LEB128.decode(bytes, at: next, maxBytes: 3),
-                (1...UInt64(maxLifetimeMinutes)).contains(minutes)
+            // Present only when above 0: 0 would be a second spelling of "absent".
+            let (unit, maxBytes, maxAge): (UInt64, Int, UInt64) =
+                version == 2 ? (60, 3, UInt64(maxLifetimeMinutes)) : (1, 4, UInt64(maxSessionAgeSeconds))
+            guard let (age, afterAge) = LEB128.decode(bytes, at: next, maxBytes: maxBytes), (1...maxAge).contains(age)
             else { throw .malformed }
-            age = minutes
+            ageSeconds = age * unit
             next = afterAge
         }
         let header = Self(
-            compression: compression, isPadded: field & 1 != 0, hasSecretSection: field & 4 != 0, keyID: first & 0x0F,
-            issuedAtSeconds: issued, lifetimeMinutes: UInt32(lifetime), sessionAgeMinutes: UInt32(age))
+            version: version, compression: compression, isPadded: field & 1 != 0, hasSecretSection: field & 4 != 0,
+            keyID: first & 0x0F, issuedAtSeconds: issued, lifetimeMinutes: UInt32(lifetime),
+            sessionAgeSeconds: UInt32(ageSeconds))
         return (header, next)
     }
 }

@@ -5,7 +5,7 @@ public struct OpenedSession<Session: Sendable>: Sendable {
     /// The authenticated header: key id, issue and expiry times, flags.
     public let header: EnvelopeHeader
     /// Whether the value should be sealed again on this response: an older key or an older
-    /// dictionary of the rings opened it, or it is of wire format v1. Re-sealing migrates users
+    /// dictionary of the rings opened it, or it is of an older wire format (v1 or v2). Re-sealing migrates users
     /// through rotations and upgrades without logging anyone out.
     public let needsResealing: Bool
 }

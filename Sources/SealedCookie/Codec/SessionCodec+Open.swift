@@ -8,9 +8,9 @@ extension SessionCodec {
     /// ``SessionCodecConfiguration/maxDecompressedBytes``.
     ///
     /// ```swift
-    /// let opened = try codec.open(cookieValue).session
+    /// let opened = try codec.open(cookieValue)
     /// let session = opened.session
-    /// if opened.needsResealing { /* seal it again: older key, older dictionary or format v1 */ }
+    /// if opened.needsResealing { /* seal it again: older key, older dictionary or format */ }
     /// ```
     ///
     /// - Returns: The session with what its authenticated header says (issue time, expiry, the
@@ -40,7 +40,7 @@ extension SessionCodec {
         return OpenedSession(session: session, header: header, needsResealing: needsResealing(header))
     }
 
-    /// Whether a value with this header should be sealed again: it is of wire format v1, or its
+    /// Whether a value with this header should be sealed again: it is of an older wire format, or its
     /// key or its dictionary is not the primary one, or it is deflated where the codec now
     /// compresses with a dictionary.
     private func needsResealing(_ header: EnvelopeHeader) -> Bool {

@@ -10,9 +10,10 @@ extension SessionCodec {
     ///   - lifetime: How long the value stays valid, in whole minutes from 1 minute to 400 days;
     ///     nil for the configured lifetime (a longer "remember me" session, say).
     ///   - sessionStartedAt: When the session began (``EnvelopeHeader/sessionStartedAt`` of the
-    ///     value it was opened from), carried so that
-    ///     ``SessionCodecConfiguration/maxSessionAge`` counts from there; nil for now, a new
-    ///     session. Ignored when no maximum age is configured.
+    ///     value it was opened from); nil for now, a new session. Every value carries it, to the
+    ///     second, so that ``SessionCodecConfiguration/maxSessionAge`` and revocation count from
+    ///     the login however often the session is sealed again. A start after now (another
+    ///     node's clock ahead) counts as now; one more than 400 days ago as 400 days.
     /// - Throws: a usage error: ``SessionCodecError/serializationFailed(reason:)``,
     ///   ``SessionCodecError/sessionTooLarge(size:limit:)``,
     ///   ``SessionCodecError/sealedValueTooLarge(length:limit:)``,
@@ -92,13 +93,13 @@ extension SessionCodec {
     ) throws(SessionCodecError) -> [UInt8] {
         let key = configuration.keyRing.primary
         let issuedAt = try currentSeconds()
-        let ageMinutes = sessionAgeMinutes(issuedAt: issuedAt, startedAt: sessionStartedAt)
+        let ageSeconds = Self.sessionAgeSeconds(issuedAt: issuedAt, startedAt: sessionStartedAt)
         // The header as it will be if compression is kept; storing may make it shorter (no
         // dictionary byte), which is settled below.
         let expected = EnvelopeHeader(
             compression: compressors.sealingCompression ?? .none, isPadded: configuration.padding != .none,
             hasSecretSection: !serialized.secrets.isEmpty, keyID: key.id, issuedAtSeconds: issuedAt,
-            lifetimeMinutes: lifetimeMinutes, sessionAgeMinutes: ageMinutes)
+            lifetimeMinutes: lifetimeMinutes, sessionAgeSeconds: ageSeconds)
         var payloadStart = expected.byteCount + XChaCha20Poly1305.nonceByteCount
         var envelope: [UInt8] = []
         // Two LEB128 lengths of at most 4 bytes each, then padding.
@@ -116,7 +117,7 @@ extension SessionCodec {
         if compression == .none { envelope += serialized.body }
         let header = EnvelopeHeader(
             compression: compression, isPadded: expected.isPadded, hasSecretSection: expected.hasSecretSection,
-            keyID: key.id, issuedAtSeconds: issuedAt, lifetimeMinutes: lifetimeMinutes, sessionAgeMinutes: ageMinutes)
+            keyID: key.id, issuedAtSeconds: issuedAt, lifetimeMinutes: lifetimeMinutes, sessionAgeSeconds: ageSeconds)
         let headerBytes = header.encoded()
         if headerBytes.count < expected.byteCount {
             dropFront(expected.byteCount - headerBytes.count, of: &envelope)
@@ -148,14 +149,16 @@ extension SessionCodec {
         return envelope
     }
 
-    /// Whole minutes from the session's start to `issuedAt` when a maximum age is configured,
-    /// else 0 (no start carried). A start after `issuedAt` (another node's clock ahead) counts
-    /// as now; one older than 400 days as 400 days, which no configuration accepts.
-    private func sessionAgeMinutes(issuedAt: UInt32, startedAt: Date?) -> UInt32 {
-        guard maxSessionAgeSeconds != nil, let startedAt else { return 0 }
-        let seconds = Double(issuedAt) - startedAt.timeIntervalSince1970
-        guard seconds >= 60 else { return 0 }
-        return UInt32(min(seconds / 60, Double(EnvelopeHeader.maxLifetimeMinutes)))
+    /// Seconds from the session's start to `issuedAt`, 0 for a new session. The start is taken
+    /// down to its whole second, so that re-sealing never makes a session younger: its start
+    /// never moves forward. A start after `issuedAt` (another node's clock ahead) counts as
+    /// `issuedAt`; one more than 400 days before it as 400 days, which no maximum age accepts.
+    static func sessionAgeSeconds(issuedAt: UInt32, startedAt: Date?) -> UInt32 {
+        guard let startedAt else { return 0 }
+        let start = startedAt.timeIntervalSince1970.rounded(.down)
+        // Compared as doubles: a start from an application may lie anywhere, NaN included.
+        guard start < Double(issuedAt) else { return 0 }
+        return UInt32(min(Double(issuedAt) - start, Double(EnvelopeHeader.maxSessionAgeSeconds)))
     }
 
     /// Removes the first `count` bytes of `envelope` (reserved header space that went unused),

@@ -47,8 +47,10 @@ public struct SessionCodecConfiguration: Sendable {
     /// Default 1 day.
     public var lifetime: Duration
     /// The longest a session may last from its first seal, however often it is renewed (an
-    /// absolute timeout), from 1 minute to 400 days; nil (the default) for no limit. When set,
-    /// each value carries its session's start and `open` refuses it once this has passed.
+    /// absolute timeout), in whole seconds from 1 minute to 400 days; nil (the default) for no
+    /// limit. Every value carries its session's start to the second, and `open` refuses it from
+    /// exactly `start + maxSessionAge + clockSkew` on, whatever renewals, changes and rotations
+    /// came in between.
     public var maxSessionAge: Duration?
     /// How far node clocks may disagree: a value is accepted from `skew` before its issue time
     /// until `skew` after its expiry. From 0 to 1 hour; default 60 seconds.

@@ -92,9 +92,9 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     /// - Parameters:
     ///   - session: The session to seal.
     ///   - lifetime: How long it stays valid (whole minutes); nil uses the codec's lifetime.
-    ///   - sessionStartedAt: When the session began, for the codec's maximum session age
-    ///     (``EnvelopeHeader/sessionStartedAt`` of the session read from the request); nil for a
-    ///     new session.
+    ///   - sessionStartedAt: When the session began (``EnvelopeHeader/sessionStartedAt`` of the
+    ///     session read from the request), which the value carries for the codec's maximum
+    ///     session age and for revocation; nil for a new session.
     ///   - requestHost: The request's host name, without a port (see
     ///     ``CookieScope/hostName(fromHostHeader:)``); it must be inside the scope.
     ///   - requestCookieHeaders: The request's `Cookie` header values, to find stale chunks.

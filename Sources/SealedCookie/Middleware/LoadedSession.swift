@@ -12,7 +12,8 @@ package struct LoadedSession<Session: Sendable>: Sendable {
     package var lifetime: Duration
     /// When it was sealed.
     package var issuedAt: Date
-    /// When its session began, carried into every new seal of it for the maximum session age.
+    /// When its session began (the login), carried into every new seal of it: the maximum
+    /// session age and revocation count from it.
     package var startedAt: Date
     /// Whether it should be sealed again (older key or dictionary, older wire format).
     package var needsResealing: Bool

@@ -40,7 +40,7 @@ struct EnvelopeAnatomy {
             ("secret section", header.hasSecretSection ? "yes" : "no"),
             (
                 "session start",
-                "\(header.sessionStartedAt.formatted(.iso8601)) (\(Self.span(Int(header.sessionAgeMinutes) * 60)) before issue)"
+                "\(header.sessionStartedAt.formatted(.iso8601)) (\(Self.span(Int(header.sessionAgeSeconds))) before issue)"
             ),
             ("issued at", "\(header.issuedAt.formatted(.iso8601)) (\(header.issuedAtSeconds))"),
             ("lifetime", "\(header.lifetimeMinutes) minutes (\(Self.span(Int(header.lifetimeMinutes) * 60)))"),

@@ -3,7 +3,8 @@ import Testing
 
 @testable import SealedCookie
 
-/// The version 2 header field by field, and every malformed spelling of it.
+/// The version 3 header field by field (and version 2's session age in minutes), and every
+/// malformed spelling of them.
 @Suite struct EnvelopeHeaderTests {
     static let headers: [EnvelopeHeader] = [
         EnvelopeHeader(compression: .none, isPadded: false, keyID: 0, issuedAtSeconds: 0, lifetimeMinutes: 1),
@@ -11,10 +12,10 @@ import Testing
         EnvelopeHeader(
             compression: .zstd(dictionaryID: 255), isPadded: true, hasSecretSection: true, keyID: 7,
             issuedAtSeconds: 1_795_478_400, lifetimeMinutes: EnvelopeHeader.maxLifetimeMinutes,
-            sessionAgeMinutes: EnvelopeHeader.maxLifetimeMinutes),
+            sessionAgeSeconds: EnvelopeHeader.maxSessionAgeSeconds),
         EnvelopeHeader(
             compression: .zstd(dictionaryID: 0), isPadded: false, hasSecretSection: true, keyID: 1,
-            issuedAtSeconds: 1, lifetimeMinutes: 15, sessionAgeMinutes: 1),
+            issuedAtSeconds: 1, lifetimeMinutes: 15, sessionAgeSeconds: 1),
     ]
 
     @Test(arguments: headers.indices)
@@ -53,7 +54,24 @@ import Testing
         ("start of 0 minutes", [0x81, 0, 0, 0, 0, 0x0A, 0x00]),
         ("start over 400 days", [0x81, 0, 0, 0, 0, 0x0A] + leb(UInt64(EnvelopeHeader.maxLifetimeMinutes) + 1)),
         ("too short", [0x81, 0, 0, 0, 0]),
+        ("v3 start flagged but absent", [0xC1, 0, 0, 0, 0, 0x0A]),
+        ("v3 start of 0 seconds", [0xC1, 0, 0, 0, 0, 0x0A, 0x00]),
+        ("v3 start over 400 days", [0xC1, 0, 0, 0, 0, 0x0A] + leb(UInt64(EnvelopeHeader.maxSessionAgeSeconds) + 1)),
+        ("v3 non-canonical start", [0xC1, 0, 0, 0, 0, 0x0A, 0x81, 0x00]),
+        ("v3 start field of 5 bytes", [0xC1, 0, 0, 0, 0, 0x0A, 0x80, 0x80, 0x80, 0x80, 0x01]),
+        ("v2 start field of 4 bytes", [0x81, 0, 0, 0, 0, 0x0A, 0x80, 0x80, 0x80, 0x01]),
     ]
+
+    /// Version 2 counted the session age in minutes: still read, as whole minutes.
+    @Test func version2SessionAgeIsReadInMinutes() throws {
+        let bytes: [UInt8] = [0x81, 0, 0, 0x0E, 0x10, 0x0A, 0x05]
+        let (header, count) = try bytes.withUnsafeBytesTyped { raw throws(SessionCodecError) in
+            try EnvelopeHeader.parse(raw)
+        }
+        #expect(count == bytes.count && header.version == 2 && header.sessionAgeSeconds == 300)
+        #expect(header.sessionStartedAt == Date(timeIntervalSince1970: 3600 - 300))
+        #expect(header.byteCount == bytes.count)
+    }
 
     static func leb(_ value: UInt64) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -71,7 +89,7 @@ import Testing
     }
 
     @Test func unknownVersionsAreRefusedByNumber() {
-        for first: UInt8 in [0x01, 0xC1] {
+        for first: UInt8 in [0x01, 0x3F] {
             let error = codecError {
                 try [first, 0, 0, 0, 0, 0x08].withUnsafeBytesTyped { raw throws(SessionCodecError) in
                     try EnvelopeHeader.parse(raw)

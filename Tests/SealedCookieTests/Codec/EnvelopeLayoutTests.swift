@@ -36,11 +36,11 @@ struct EnvelopeLayoutTests {
             payload = deflated
         }
         BlockPadding.pad(&payload, from: 0, padding: padding)
-        // Control byte 10 | compression | key id 3; issued-at; LEB128(90 × 8 + padded flag).
+        // Control byte 11 | compression | key id 3; issued-at; LEB128(90 × 8 + padded flag).
         let issuedAt: [UInt8] = [0x67, 0x43, 0x5C, 0xB2]
         let lifetimeAndFlags = 90 * 8 + (padding == .none ? 0 : 1)
         let headerBytes =
-            [0x80 | (compress ? 0x10 : 0) | 3] + issuedAt + [
+            [0xC0 | (compress ? 0x10 : 0) | 3] + issuedAt + [
                 UInt8(lifetimeAndFlags & 0x7F | 0x80), UInt8(lifetimeAndFlags >> 7),
             ]
         let aad = headerBytes + [3] + Array("sid".utf8) + Array("shop".utf8)
@@ -60,7 +60,7 @@ struct EnvelopeLayoutTests {
     }
 
     @Test(
-        "seal writes wire format v2 and open reads it",
+        "seal writes wire format v3 and open reads it",
         arguments: [
             (true, .none), (false, .none), (true, .block(64)), (false, .block(16)), (true, .sizeClasses),
         ] as [(Bool, SessionCodecConfiguration.Padding)])

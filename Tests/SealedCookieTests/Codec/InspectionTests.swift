@@ -8,7 +8,7 @@ import Testing
         let codec = try Fixture.bytesCodec(ring: KeyRing(primary: Fixture.sequentialKey(id: 9)), padding: .block(16))
         let header = try EnvelopeHeader(sealedValue: codec.seal(Fixture.corpus("medium")))
         #expect(header.keyID == 9)
-        #expect(header.compression == .deflate && header.isPadded && header.version == 2)
+        #expect(header.compression == .deflate && header.isPadded && header.version == 3)
         #expect(header.issuedAt == Date(timeIntervalSince1970: Fixture.now))
         #expect(header.expiresAt == Date(timeIntervalSince1970: Fixture.now + 3600))
     }

@@ -106,6 +106,38 @@ import Testing
         #expect(opened.needsResealing)
     }
 
+    @Test func vector6Version2SessionAgeInMinutesStillOpens() throws {
+        let codec = try Self.codec(
+            Self.key(id: 2, start: 0xA0), name: "__Host-sid", purpose: "shop.example/v1", lifetimeMinutes: 20160,
+            compression: .disabled, padding: .block(32), maxSessionAge: .seconds(30 * 86400),
+            serializer: JSONSessionSerializer<ShopSession>())
+        let opened = try codec.open(SpecVectors.v6)
+        #expect(opened.session == ShopSession(cart: [], csrf: "q7ZsK2vN9xR4tW1mB8cF3hJ6pL0dG5yE"))
+        #expect(opened.header.version == 2)
+        #expect(opened.header.sessionStartedAt == Date(timeIntervalSince1970: Fixture.now - 90 * 60))
+        #expect(opened.needsResealing)
+    }
+
+    @Test func everySealedVectorIsOfTheCurrentVersion() throws {
+        for value in [SpecVectors.v1, SpecVectors.v2, SpecVectors.v3, SpecVectors.v4] {
+            #expect(try EnvelopeHeader(sealedValue: value).version == EnvelopeHeader.currentVersion)
+        }
+    }
+
+    /// The values this suite checks are the ones SPEC.md prints, so the text cannot drift from
+    /// the code.
+    @Test func specPrintsEveryVectorThisSuiteChecks() throws {
+        let spec = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("SPEC.md")
+        let text = try String(contentsOf: spec, encoding: .utf8)
+        for (index, value) in [SpecVectors.v1, SpecVectors.v2, SpecVectors.v3, SpecVectors.v4, SpecVectors.v5,
+            SpecVectors.v6, SpecVectors.dictionaryHex].enumerated()
+        {
+            #expect(text.contains("\n\(value)\n"), "SPEC.md lacks the value of vector \(index + 1)")
+        }
+    }
+
     @Test func dictionaryHexInTheSpecIsTheDictionary() {
         #expect(
             Array(Self.dictionaryText.utf8).map { String(format: "%02x", $0) }.joined() == SpecVectors.dictionaryHex)
@@ -115,12 +147,15 @@ import Testing
 /// The values as SPEC.md prints them.
 enum SpecVectors {
     static let v1 =
-        "gWsE04DgAwABAgMEBQYHCAkKCwwNDg8QERITFBUWF9WK7Wt4kxtOJEYoo8n1JT5WuDl3kFjgPQGZK6KMCZznoAJVSpKPRIVFnHkfzx29eFL0YCOnQkz_AwrjRdf0deyanMedWbt-Nyuv4hEZxOc"
+        "wWsE04DgAwABAgMEBQYHCAkKCwwNDg8QERITFBUWF9WK7Wt4kxtOJEYoo8n1JT5WuDl3kFjgPQGZK6KMCZznoAJVSpKPRIVFnHkfzx29eFL0YCOnQkz_AwrjRdf0dWPoWRHQlVQB8nZuuOAonKE"
     static let v2 =
-        "kWsE04CAWgABAgMEBQYHCAkKCwwNDg8QERITFBUWFxGqpZZWr4dnUCC9s1aLTHJEqIJ_jZjSzDFEkIjifRNhTsb30mrlvf4l5Y4cQzPpVsd-GfRgcAo1oBBXY4xy79WNHxJyJuotkxUdB3aICIFlUp-adF1tFtlEwNFZLgZXJGbT69VcqzvhO9cKNzA2wzDywl5ARYr_MUmKjv_WGaAmBoiKqSk4DJHPkt8Dpyb9v5Z4RkfCQUmdcpSUcaOXKXhMP2QMn6gkn3Nha_cExRIeYMx_sw4CT6SpmU_U89N4RCdJgTkekVJRFsvyEkLD2M3vTa5DQVt92hAx3CAdjHxBsapo7TX-n_iFu-iZAjIxsYaZWDCyt-jWezB8ut2SYSlxHLa2E22MSCMYxwzdaBOGRw"
+        "0WsE04CAWgABAgMEBQYHCAkKCwwNDg8QERITFBUWFxGqpZZWr4dnUCC9s1aLTHJEqIJ_jZjSzDFEkIjifRNhTsb30mrlvf4l5Y4cQzPpVsd-GfRgcAo1oBBXY4xy79WNHxJyJuotkxUdB3aICIFlUp-adF1tFtlEwNFZLgZXJGbT69VcqzvhO9cKNzA2wzDywl5ARYr_MUmKjv_WGaAmBoiKqSk4DJHPkt8Dpyb9v5Z4RkfCQUmdcpSUcaOXKXhMP2QMn6gkn3Nha_cExRIeYMx_sw4CT6SpmU_U89N4RCdJgTkekVJRFsvyEkLD2M3vTa5DQVt92hAx3CAdjHxBsapo7TX-n_iFu-iZAjIxsYaZWDCyt-jWezB8ut2SYSlx9QuhNba2CbMr83rYYcNCGA"
     static let v3 =
-        "oWsE04CAWgEAAQIDBAUGBwgJCgsMDQ4PEBESExQVFheRqJjtHeHcXHcCIeqOvy8QCbM4Po5Xr3RQiRqA0DuYyHnR8hO6vUghpkBzJ6CRiXlrsreH"
+        "4WsE04CAWgEAAQIDBAUGBwgJCgsMDQ4PEBESExQVFheRqJjtHeHcXHcCIeqOvy8QCbM4Po5Xr3RQiRqA0DuYyHnR8hOa3pYkf0JVi3Kz2swRrtLM"
     static let v4 =
+        "wmsE04CH7AmYKgABAgMEBQYHCAkKCwwNDg8QERITFBUWF4qpcwHTbKr7wK1uStVp9u9bwcZHQEDBeuN77Q6aNTBAE0UBWipy_Ojgy0wEU4z3WHrA56sctB0Yn6sS0QLi7CTEjLavWHxuPZrnoQzA5Nv0"
+    /// Vector 4 of wire format v2 (SPEC.md of version 2): its session age counts minutes.
+    static let v6 =
         "gmsE04CH7AlaAAECAwQFBgcICQoLDA0ODxAREhMUFRYXiqlzAdNsqvvArW5K1Wn271vBxkdAQMF643vtDpo1MEATRQFaKnL86ODLTARTjPdYesDnqxy0HRifqxLRAuLsJM9AjckSUQJNki8OSkQDqnc"
     /// Vector 2 of wire format v1 (SPEC.md of version 1).
     static let v5 =

@@ -85,13 +85,13 @@ struct RawSealer {
         sealRaw(plaintext, header) ?? ""
     }
 
-    /// A version 2 header for `key` issued at the fixture time, lifetime 60 minutes.
+    /// A current-version header for `key` issued at the fixture time, lifetime 60 minutes.
     func header(
-        _ compression: EnvelopeHeader.Compression, padded: Bool = false, secrets: Bool = false, ageMinutes: UInt32 = 0
+        _ compression: EnvelopeHeader.Compression, padded: Bool = false, secrets: Bool = false, ageSeconds: UInt32 = 0
     ) -> EnvelopeHeader {
         EnvelopeHeader(
             compression: compression, isPadded: padded, hasSecretSection: secrets, keyID: key.id,
-            issuedAtSeconds: UInt32(Fixture.now), lifetimeMinutes: 60, sessionAgeMinutes: ageMinutes)
+            issuedAtSeconds: UInt32(Fixture.now), lifetimeMinutes: 60, sessionAgeSeconds: ageSeconds)
     }
 }
 

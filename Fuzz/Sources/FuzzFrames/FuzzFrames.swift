@@ -38,7 +38,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let now = UInt32(Date().timeIntervalSince1970)
     let header = EnvelopeHeader(
         compression: compression, isPadded: flags & 4 != 0, hasSecretSection: flags & 8 != 0, keyID: 1,
-        issuedAtSeconds: now, lifetimeMinutes: 60, sessionAgeMinutes: flags & 16 != 0 ? 5 : 0)
+        issuedAtSeconds: now, lifetimeMinutes: 60, sessionAgeSeconds: flags & 16 != 0 ? 300 : 0)
     guard let value = codec.sealRaw(Array(input.dropFirst()), header: header, nonce: [UInt8](repeating: 0, count: 24))
     else { finding("the raw sealer refused its own key") }
     if let opened = try? codec.open(value), opened.header != header {

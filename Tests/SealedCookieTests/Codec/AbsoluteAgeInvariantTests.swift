@@ -22,7 +22,9 @@ import Testing
     /// then key 2, then zstd with dictionary 1, then dictionary 2. Each opens what the ones
     /// before it sealed.
     static func rollout() throws -> [(KeyRing, SessionCodecConfiguration.Compression)] {
-        let (one, two) = (try Fixture.sequentialKey(id: 1), try SessionKey(id: 2, bytes: Array(repeating: 9, count: 32)))
+        let (one, two) = (
+            try Fixture.sequentialKey(id: 1), try SessionKey(id: 2, bytes: Array(repeating: 9, count: 32))
+        )
         let rings = [try KeyRing(primary: one), try KeyRing(primary: two, older: [one])]
         let (first, second) = (try Fixture.dictionary(id: 1), try Fixture.dictionary(id: 2))
         return [
@@ -52,7 +54,8 @@ import Testing
         let maxAge = min(
             Int64(EnvelopeHeader.maxSessionAgeSeconds), max(60, gap * Int64.random(in: 2...40, using: &generator)))
         return Schedule(
-            gap: gap, lifetimeMinutes: lifetimeMinutes, maxAge: maxAge, skew: Int64.random(in: 0...300, using: &generator))
+            gap: gap, lifetimeMinutes: lifetimeMinutes, maxAge: maxAge,
+            skew: Int64.random(in: 0...300, using: &generator))
     }
 
     @Test func aSessionIsRefusedExactlyAtItsMaximumAgeWhateverTheSchedule() throws {
@@ -96,7 +99,8 @@ import Testing
                 return
             }
             // A quiet request re-seals nothing, as long as the value outlives the next gap.
-            let isQuiet = Bool.random(using: &generator)
+            let isQuiet =
+                Bool.random(using: &generator)
                 && clock.now.addingTimeInterval(Double(2 * schedule.gap)).timeIntervalSince(lastSeal) < lifetime
             guard !isQuiet else { continue }
             if Bool.random(using: &generator) { session.append(UInt8(truncatingIfNeeded: session.count)) }

@@ -131,9 +131,10 @@ import Testing
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("SPEC.md")
         let text = try String(contentsOf: spec, encoding: .utf8)
-        for (index, value) in [SpecVectors.v1, SpecVectors.v2, SpecVectors.v3, SpecVectors.v4, SpecVectors.v5,
-            SpecVectors.v6, SpecVectors.dictionaryHex].enumerated()
-        {
+        for (index, value) in [
+            SpecVectors.v1, SpecVectors.v2, SpecVectors.v3, SpecVectors.v4, SpecVectors.v5,
+            SpecVectors.v6, SpecVectors.dictionaryHex,
+        ].enumerated() {
             #expect(text.contains("\n\(value)\n"), "SPEC.md lacks the value of vector \(index + 1)")
         }
     }

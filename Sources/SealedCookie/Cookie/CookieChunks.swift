@@ -91,91 +91,117 @@ enum CookieChunks {
         Set(header.pairs.compactMap { index(ofName: $0.name, base: base) }).sorted()
     }
 
-    /// What a reader did with a candidate.
-    enum Verdict {
-        /// Stop visiting: the reader has its answer.
-        case stop
-        /// Go on; `reachedDecryption` says whether the candidate used up one open attempt.
-        case next(reachedDecryption: Bool)
-    }
-
     /// The most candidates visited per request, whether or not they reach decryption: a bound
     /// on the cheap work too (chunk combinations multiply), at the default pair limit.
     static let maxVisits = 256
 
     /// Calls `visit` with each candidate sealed value in the request, in order (every cookie
     /// named `base`, and for a chunked one every combination of duplicate chunks), or with the
-    /// reason a candidate cannot be assembled, until `visit` says stop, `maxAttempts`
-    /// candidates reached decryption, or ``maxVisits`` were visited.
+    /// reason a candidate cannot be assembled, until `visit` returns false or ``maxVisits``
+    /// were visited.
     ///
     /// Chunks beyond the count a first cookie announces, and indices at or beyond
     /// `maxChunkCount`, are ignored: any sibling subdomain can plant `base.k`, and the joined
     /// value is authenticated as a whole anyway.
+    ///
+    /// - Returns: Whether ``maxVisits`` ended the visits while a candidate that assembles was
+    ///   left: the reader then has not seen every session the request carries. Reaching the
+    ///   bound on the last such candidate is not a truncation.
     static func forEachCandidate(
-        in header: CookieHeader, base: String, maxChunkCount: Int, maxAttempts: Int,
-        _ visit: (Result<String, SessionCookieError>) -> Verdict
-    ) {
-        var chunks: [Int: [String]] = [:]
-        for pair in header.pairs {
-            if let index = index(ofName: pair.name, base: base), index < maxChunkCount {
-                chunks[index, default: []].append(pair.value)
+        in header: CookieHeader, base: String, maxChunkCount: Int,
+        _ visit: (Result<String, SessionCookieError>) -> Bool
+    ) -> Bool {
+        var candidates = Candidates(in: header, base: base, maxChunkCount: maxChunkCount)
+        var visits = 0
+        while let candidate = candidates.next() {
+            guard visits < maxVisits else {
+                if case .success = candidate { return true }
+                return candidates.containsAssembled()
             }
-        }
-        let firsts = header.values(named: base)
-        if firsts.isEmpty {
-            if !chunks.isEmpty { _ = visit(.failure(.missingChunk(index: 0))) }
-            return
-        }
-        var (attempts, visits) = (0, 0)
-        /// Visits one candidate; false when reading must stop.
-        func tally(_ candidate: Result<String, SessionCookieError>) -> Bool {
             visits += 1
-            switch visit(candidate) {
-            case .stop: return false
-            case .next(let reachedDecryption):
-                if reachedDecryption { attempts += 1 }
-                return attempts < maxAttempts && visits < maxVisits
-            }
+            guard visit(candidate) else { return false }
         }
-        for first in firsts {
-            let count: Int
-            let firstPiece: Substring
+        return false
+    }
+
+    /// The candidates of one request, made one at a time: chunk combinations multiply, so they
+    /// are never all built, and the caller can stop at any one.
+    struct Candidates {
+        private let firsts: [String]
+        private let chunks: [Int: [String]]
+        private let maxChunkCount: Int
+        /// Whether the request has chunks but no first cookie, a failure not yet reported.
+        private var isOrphaned: Bool
+        private var nextFirst = 0
+        /// The first cookie whose combinations are being made, its first piece, and the
+        /// odometer over its duplicate chunks: `choice[i]` picks among the cookies named `base.i`.
+        private var current: (first: String, piece: Substring, choice: [Int])?
+
+        init(in header: CookieHeader, base: String, maxChunkCount: Int) {
+            var chunks: [Int: [String]] = [:]
+            for pair in header.pairs {
+                if let index = CookieChunks.index(ofName: pair.name, base: base), index < maxChunkCount {
+                    chunks[index, default: []].append(pair.value)
+                }
+            }
+            self.firsts = header.values(named: base)
+            self.chunks = chunks
+            self.maxChunkCount = maxChunkCount
+            self.isOrphaned = firsts.isEmpty && !chunks.isEmpty
+        }
+
+        /// The next candidate, or nil when every one was made.
+        mutating func next() -> Result<String, SessionCookieError>? {
+            if isOrphaned {
+                isOrphaned = false
+                return .failure(.missingChunk(index: 0))
+            }
+            if current == nil {
+                guard nextFirst < firsts.count else { return nil }
+                let first = firsts[nextFirst]
+                nextFirst += 1
+                switch layout(of: first) {
+                case .failure(let error): return .failure(error)
+                case .success(let (piece, count)): current = (first, piece, [Int](repeating: 0, count: count))
+                }
+            }
+            guard var made = current else { return nil }
+            var assembled = made.choice.count == 1 ? made.first : String(made.piece)
+            for index in made.choice.indices.dropFirst() { assembled += chunks[index]?[made.choice[index]] ?? "" }
+            // Every combination of duplicates, first-sent first: the last index turns fastest.
+            var position = made.choice.count - 1
+            while position >= 1 {
+                made.choice[position] += 1
+                if made.choice[position] < chunks[position]?.count ?? 0 { break }
+                made.choice[position] = 0
+                position -= 1
+            }
+            current = position >= 1 ? made : nil
+            return .success(assembled)
+        }
+
+        /// Whether a candidate not yet made assembles; uses up the rest. Cheap: a first cookie
+        /// that does not assemble costs one check, and the first candidate that does ends it.
+        mutating func containsAssembled() -> Bool {
+            while let candidate = next() {
+                if case .success = candidate { return true }
+            }
+            return false
+        }
+
+        /// The first piece of `first` and how many chunks it announces (1 without a marker), or
+        /// why it cannot be assembled.
+        private func layout(of first: String) -> Result<(Substring, Int), SessionCookieError> {
+            guard let tilde = CookieChunks.markerEnd(in: first) else { return .success((Substring(first), 1)) }
             let bytes = Substring(first).utf8
-            if let tilde = markerEnd(in: first) {
-                guard let announced = decimal(bytes[..<tilde]), announced >= 2 else {
-                    if tally(.failure(.malformedChunkMarker)) { continue } else { return }
-                }
-                guard announced <= maxChunkCount else {
-                    if tally(.failure(.tooManyChunks(count: announced, limit: maxChunkCount))) {
-                        continue
-                    } else {
-                        return
-                    }
-                }
-                count = announced
-                firstPiece = Substring(bytes[bytes.index(after: tilde)...])
-            } else {
-                count = 1
-                firstPiece = Substring(first)
+            guard let count = CookieChunks.decimal(bytes[..<tilde]), count >= 2 else {
+                return .failure(.malformedChunkMarker)
             }
-            if let missing = (1..<max(count, 1)).first(where: { chunks[$0] == nil }) {
-                if tally(.failure(.missingChunk(index: missing))) { continue } else { return }
+            guard count <= maxChunkCount else { return .failure(.tooManyChunks(count: count, limit: maxChunkCount)) }
+            if let missing = (1..<count).first(where: { chunks[$0] == nil }) {
+                return .failure(.missingChunk(index: missing))
             }
-            // Every combination of duplicates, first-sent first (an odometer over the indices).
-            var choice = [Int](repeating: 0, count: count)
-            while true {
-                var assembled = count == 1 ? first : String(firstPiece)
-                for index in 1..<max(count, 1) { assembled += chunks[index]?[choice[index]] ?? "" }
-                guard tally(.success(assembled)) else { return }
-                var position = count - 1
-                while position >= 1 {
-                    choice[position] += 1
-                    if choice[position] < chunks[position]?.count ?? 0 { break }
-                    choice[position] = 0
-                    position -= 1
-                }
-                if position < 1 { break }
-            }
+            return .success((Substring(bytes[bytes.index(after: tilde)...]), count))
         }
     }
 }

@@ -47,9 +47,12 @@ public struct SessionCookiesConfiguration: Sendable {
     public var maxCookieCount: Int
     /// How many candidate values (duplicates planted by sibling hosts, and their chunk
     /// combinations) may reach the authenticated decryption, 1 to 64; default 8. Candidates
-    /// the cheap checks reject before it do not count. With 1, a second cookie is never opened,
-    /// so a planted session that is sent first is not detected as conflicting: keep it at 2 or
-    /// more.
+    /// the cheap checks reject before it do not count. When the attempts run out with another
+    /// candidate left to try and a session already opened, the request has no session
+    /// (``SessionCookieError/conflictingSessions(candidateCount:)``), never the one that
+    /// opened: planted junk that uses up the attempts can log a user out, not swap his session.
+    /// With 1, any second value after the one that opened (but a copy of it) gives no session;
+    /// each attempt more lets one more value that fails be tried first.
     public var maxOpenAttempts: Int
 
     /// Makes a configuration; only the scope has no default.

@@ -29,6 +29,38 @@ import Testing
         #expect(node.logs.all.filter { $0.level >= .error }.isEmpty)
     }
 
+    /// `cookie` with the character `fromEnd` places before its end changed (not the last one,
+    /// so the value stays canonical base64url and fails only at the AEAD).
+    static func tampered(_ cookie: String, fromEnd: Int) -> String {
+        var characters = Array(cookie)
+        let index = characters.count - 1 - fromEnd
+        characters[index] = characters[index] == "A" ? "B" : "A"
+        return String(characters)
+    }
+
+    /// The attack of issue 18: seven copies of mallory's cookie with one tag character changed
+    /// use up the default eight open attempts with his own cookie, ahead of alice's.
+    @Test func junkThatUsesUpTheOpenAttemptsIsNoSessionAndAWarning() async throws {
+        let node = try TestNode()
+        try await node.test { client in
+            let mallory = try await client.execute(uri: "/login?user=mallory", method: .post).cookieField
+            let alice = try await client.execute(uri: "/login?user=alice", method: .post).cookieField
+            let junk = (2..<9).map { Self.tampered(mallory, fromEnd: $0) }
+            let field = (junk + [mallory, alice]).joined(separator: "; ")
+            try await client.execute(uri: "/me", method: .get, headers: .cookie(field)) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.reply?.user == nil)
+                #expect(response.setCookies.isEmpty)
+            }
+            // The junk alone before alice's cookie leaves her session.
+            let junkFirst = (junk + [alice]).joined(separator: "; ")
+            try await client.execute(uri: "/me", method: .get, headers: .cookie(junkFirst)) { response in
+                #expect(response.reply?.user == "alice")
+            }
+        }
+        #expect(node.logs.entries(at: .warning, containing: "different sessions").count == 1)
+    }
+
     /// Cookie fields split into `name=value` pairs.
     static func pairs(_ field: String) -> [String] {
         field.split(separator: "; ").map(String.init)

@@ -18,6 +18,32 @@ struct VaporCookieTossingTests {
         field.split(separator: "; ").map(String.init)
     }
 
+    /// `cookie` with the character `fromEnd` places before its end changed (not the last one,
+    /// so the value stays canonical base64url and fails only at the AEAD).
+    static func tampered(_ cookie: String, fromEnd: Int) -> String {
+        var characters = Array(cookie)
+        let index = characters.count - 1 - fromEnd
+        characters[index] = characters[index] == "A" ? "B" : "A"
+        return String(characters)
+    }
+
+    @Test("junk that uses up the open attempts ahead of the victim's cookie: no session and a warning")
+    func junkThatUsesUpTheOpenAttempts() async throws {
+        let node = try VaporTestNode()
+        try await node.test { client in
+            let mallory = try await client.send(.POST, "/login?user=mallory").cookieField
+            let alice = try await client.send(.POST, "/login?user=alice").cookieField
+            let junk = (2..<9).map { Self.tampered(mallory, fromEnd: $0) }
+            let swapped = try await client.send(.GET, "/me", cookie: (junk + [mallory, alice]).joined(separator: "; "))
+            #expect(swapped.status == .seeOther)
+            #expect(swapped.reply?.user == nil)
+            // The junk alone before alice's cookie leaves her session.
+            let kept = try await client.send(.GET, "/me", cookie: (junk + [alice]).joined(separator: "; "))
+            #expect(kept.reply?.user == "alice")
+        }
+        #expect(node.logs.entries(at: .warning, containing: "different sessions").count == 1)
+    }
+
     /// Alice's session and mallory's (several, one chunked), and values mallory can seal that
     /// must not open: expired, under another key with the same id, under an unknown key id.
     static func material(node: VaporTestNode, clock: TestClock) async throws -> CookiePlanting.Material {

@@ -68,11 +68,12 @@ public enum SessionCookieError: Error, Equatable, Sendable, CustomStringConverti
     /// The session cookie was present but could not be opened (see the codec error: expired,
     /// tampered, unknown key …). With several candidates, the reason of the first.
     case unreadable(SessionCodecError, candidateCount: Int)
-    /// Two candidates opened to different sessions. One of them was planted: a user of the same
-    /// application who controls a sibling subdomain can set his own valid cookie for the root
-    /// domain with a longer `Path`, which browsers send first, so taking either would risk
-    /// acting for the wrong user. Log it at warning level, rate-limited, and treat the request
-    /// as having no session.
+    /// Two candidates opened to different sessions, or one opened while the open-attempt or visit
+    /// limit left others untried. Cookies were planted: a user of the same application who
+    /// controls a sibling subdomain can set his own valid cookie for the root domain with a
+    /// longer `Path`, which browsers send first, behind junk that uses up the limits, so taking
+    /// the session would risk acting for the wrong user. Log it at warning level, rate-limited,
+    /// and treat the request as having no session.
     case conflictingSessions(candidateCount: Int)
 
     /// Whether the error comes from the application or its configuration rather than from the
@@ -126,7 +127,7 @@ public enum SessionCookieError: Error, Equatable, Sendable, CustomStringConverti
                 ? "none of the \(candidateCount) session cookies could be opened; the first failed with: \(error)"
                 : "the session cookie could not be opened: \(error)"
         case .conflictingSessions(let candidateCount):
-            "\(candidateCount) session cookies were tried and two opened to different sessions, so one was planted (a sibling subdomain can set a cookie for the root domain); no session was read"
+            "\(candidateCount) session cookies were tried and either two opened to different sessions, or one opened while the open-attempt or visit limit left others untried, so cookies were planted (a sibling subdomain can set a cookie for the root domain); no session was read"
         }
     }
 }

@@ -10,8 +10,9 @@ extension SealedCookieTool {
             discussion: """
                 The input is a cookie value, `name=value` pairs, or whole `Cookie:` header lines, read \
                 as a server reads them: a chunked session (name=N~…; name.1=…) is joined, and when the \
-                name occurs more than once (a sibling subdomain can plant one) each is tried in order \
-                and the first that opens wins. On failure the reason goes to standard error (expired, \
+                name occurs more than once (a sibling subdomain can plant one) each is tried in order, \
+                as a server does: when two open to different sessions, or a limit leaves one untried \
+                after one opened, there is no session. On failure the reason goes to standard error (expired, \
                 unknown key id, failed authentication, missing chunk …) and the exit status is 1. \
                 Pipe the output to `jq` to pretty-print it.
 

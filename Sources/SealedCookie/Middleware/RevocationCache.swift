@@ -25,13 +25,28 @@ struct RevocationCache {
     private struct Entry {
         var answer: Answer
         var fetchedAt: Date
+        /// Which store made it: the one ``order`` must name for its record to be live.
+        var sequence: UInt64
     }
 
     let capacity: Int
     let staleness: TimeInterval
     private var entries: [RevocationSubject: Entry] = [:]
+    /// Every store in the order made, oldest first from `orderStart`: the eviction order. A
+    /// record whose subject was stored again since (another sequence) is dead and skipped.
+    private var order: [(subject: RevocationSubject, sequence: UInt64)] = []
+    private var orderStart = 0
+    private var lastSequence: UInt64 = 0
     /// At most one lookup per subject: concurrent misses share it.
     var lookups: [RevocationSubject: Task<Date?, any Error>] = [:]
+    /// The store calls not returned yet, those abandoned at the timeout included: a store that
+    /// never answers (and ignores cancellation) would otherwise keep a task per subject per
+    /// staleness window.
+    var callsInFlight = 0
+    /// The most store calls in flight; a miss beyond it is answered as a failed lookup. Far above
+    /// what a store that answers needs (calls in flight are its latency times the misses per
+    /// second), small enough that the tasks of one that hangs cost little.
+    static let maxCallsInFlight = 1_000
     /// True from a failed lookup until the next successful one: one report per outage.
     var isFailing = false
 
@@ -49,6 +64,11 @@ struct RevocationCache {
         return entry.answer
     }
 
+    /// The latest cutoff known for `subject`, stale or not.
+    func knownCutoff(for subject: RevocationSubject) -> Date? {
+        entries[subject]?.answer.knownCutoff
+    }
+
     /// Stores `answer` for `subject`, and returns what was stored. A cutoff never moves back: a
     /// lookup that started before a local revocation and finished after it must not undo it,
     /// and a failed lookup keeps the cutoff this node already knew (stale or not: a cutoff the
@@ -62,19 +82,43 @@ struct RevocationCache {
             case .failed(let failed): .failed(known: Self.later(failed, known))
             }
         if entries[subject] == nil, entries.count >= capacity { makeRoom(now: now) }
-        entries[subject] = Entry(answer: answer, fetchedAt: now)
+        lastSequence += 1
+        entries[subject] = Entry(answer: answer, fetchedAt: now, sequence: lastSequence)
+        order.append((subject, lastSequence))
+        compactOrder()
         return answer
     }
 
-    /// Drops every stale entry (each would be looked up again anyway); when all are fresh, drops
-    /// the oldest. The sweep is linear, but it frees many places at once in the usual case.
+    /// Drops the stale entries at the front of the eviction order (each would be looked up again
+    /// anyway), then, if the cache is still full, the oldest fresh one. Entries are stored with
+    /// the time of storing, so the stale ones come first; each record is passed over once, so
+    /// an insert costs O(1) amortised however full the cache is of fresh entries.
     private mutating func makeRoom(now: Date) {
-        entries = entries.filter { isFresh($0.value, now: now) }
-        guard entries.count >= capacity, let oldest = entries.min(by: { $0.value.fetchedAt < $1.value.fetchedAt })
-        else {
-            return
+        while orderStart < order.count {
+            let record = order[orderStart]
+            orderStart += 1
+            guard let entry = entries[record.subject], entry.sequence == record.sequence else { continue }
+            if isFresh(entry, now: now) && entries.count < capacity {
+                orderStart -= 1  // The oldest live entry stays, and so does its record.
+                return
+            }
+            entries[record.subject] = nil
+            if isFresh(entry, now: now) { return }  // The cache was full of fresh entries: one place is enough.
         }
-        entries[oldest.key] = nil
+    }
+
+    /// Keeps ``order`` within a constant factor of the entries: drops the records already passed
+    /// over once they are half of it, and the dead ones once they outnumber the live. Each is
+    /// linear, but only after as many appends, so O(1) amortised.
+    private mutating func compactOrder() {
+        if orderStart > 0, orderStart >= order.count / 2 {
+            order.removeFirst(orderStart)
+            orderStart = 0
+        }
+        if order.count > 2 * max(entries.count, 16) {
+            order.removeAll { record in entries[record.subject]?.sequence != record.sequence }
+            orderStart = 0
+        }
     }
 
     private static func later(_ first: Date?, _ second: Date?) -> Date? {

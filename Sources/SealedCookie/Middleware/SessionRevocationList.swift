@@ -30,7 +30,10 @@ import Synchronization
 ///   either policy. The default is ``StoreFailurePolicy/refuse``; see there why.
 ///   The outage is reported once, through `onStoreEvent`, when it starts, and once when a lookup
 ///   succeeds again.
-/// - **Memory.** At most `capacity` subjects are cached; stale ones go first, then the oldest.
+/// - **Memory.** At most `capacity` subjects are cached; stale ones go first, then the oldest,
+///   in amortised constant time per insert. At most 1,000 store calls are in flight, those abandoned at
+///   the timeout included: a store that never returns costs no more tasks than that, and a
+///   miss beyond it is answered as a failed lookup.
 public final class SessionRevocationList<Session: Sendable>: SessionRevocationCheck {
     /// What to do with a session whose revocation the store could not tell in time.
     public enum StoreFailurePolicy: Sendable, Equatable {
@@ -175,6 +178,9 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
     /// How many subjects are cached; for tests.
     package var cachedSubjectCount: Int { cache.withLock { $0.count } }
 
+    /// How many store calls have not returned yet; for tests.
+    package var storeCallsInFlight: Int { cache.withLock { $0.callsInFlight } }
+
     /// The default `onStoreEvent`: one line on standard error per event.
     public static func writeToStandardError(_ event: StoreEvent) {
         FileHandle.standardError.write(Data("SealedCookie: \(event)\n".utf8))
@@ -191,8 +197,16 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
         let step: Step = cache.withLock { cache in
             if let answer = cache.freshAnswer(for: subject, now: now) { return .answered(answer) }
             if let shared = cache.lookups[subject] { return .wait(shared) }
-            let store = store
-            let lookup = Task { try await store.revocationCutoff(for: name) }
+            // Not cached, so no outage report and no penalty beyond this request: the calls that
+            // fill the bound are already reported as timed out.
+            guard cache.callsInFlight < RevocationCache.maxCallsInFlight else {
+                return .answered(.failed(known: cache.knownCutoff(for: subject)))
+            }
+            cache.callsInFlight += 1
+            let lookup = Task { [self] in
+                defer { self.cache.withLock { $0.callsInFlight -= 1 } }
+                return try await store.revocationCutoff(for: name)
+            }
             cache.lookups[subject] = lookup
             return .wait(lookup)
         }

@@ -9,20 +9,45 @@ public import Vapor
 /// ```swift
 /// let codec = try SessionCodec<SessionData>(configuration: .init(
 ///     cookieName: "vapor-session", keyRing: try KeyRing(environmentVariable: "SESSION_KEYS")))
-/// app.sessions.use(.sealed(codec))                  // was: app.sessions.use(.memory)
+/// app.sessions.use(try .sealed(codec))              // was: app.sessions.use(.memory)
 /// app.middleware.use(app.sessions.middleware)
 /// ```
 ///
-/// The "session ID" Vapor puts in its cookie is the sealed session. The limits come from
-/// Vapor's `SessionsMiddleware`, which this driver cannot change:
+/// The "session ID" Vapor puts in its cookie is the sealed session.
+///
+/// ## Duplicate cookies
+///
+/// Vapor's cookie parser keeps only the last cookie of a name, and `SessionsMiddleware` hands
+/// the driver only that value; but a sibling subdomain can plant a cookie of the same name for
+/// the root domain (`Domain=`), and browsers send it next to the host-only one, usually after
+/// it. The driver therefore ignores the value Vapor passes and reads every cookie of the name
+/// from the request's `Cookie` header(s), by the same rule as `SessionCookies` and the
+/// middlewares: junk next to the real cookie is skipped, the same session sent twice is one
+/// session, and two cookies that open to *different* sessions (a user of the application
+/// planted his own) leave the request with no session, logged at warning level, once a minute
+/// at most (other rejections are logged at debug level). The attempt budget is
+/// `SessionCookies`' default: once 8 candidates have reached the decryption, a candidate left
+/// untried after one opened is a conflict too. Vapor then starts a new, empty session and
+/// writes it over the host-only cookie, so the victim is logged out while the planted cookie
+/// lasts, but the handler never acts as the attacker.
+///
+/// A `__Host-` cookie name (with `Secure` in Vapor's `SessionsConfiguration`) also stops the
+/// planting itself, since browsers refuse a `__Host-` cookie set with a Domain; the driver
+/// does not require it, because the duplicate rule already keeps the attacker's session out,
+/// and `__Host-` rules out plain-HTTP development.
+///
+/// ## Limits
+///
+/// The limits come from Vapor's `SessionsMiddleware`, which this driver cannot change:
 /// - The data is `[String: String]`, in one cookie: no chunking, and a session whose sealed
 ///   value does not fit one cookie fails the request with a 500 (logged at error level) rather
 ///   than be dropped by the browser.
 /// - Vapor calls the driver on every response of a request with a session, so the cookie is
 ///   re-sealed and sent every time (sliding expiry on every request, and a `Set-Cookie` on
 ///   every response).
-/// - The cookie's attributes are Vapor's `SessionsConfiguration` (name it like the codec's
-///   cookie), and logout sends Vapor's `.expired`, which carries no Domain: a cookie set with a
+/// - The cookie's attributes are Vapor's `SessionsConfiguration`; its cookie name must be the
+///   codec's, since the driver reads the cookies of the codec's name (a mismatch reads no
+///   session, with a warning). Logout sends Vapor's `.expired`, which carries no Domain: a cookie set with a
 ///   Domain is never deleted (vapor issue 2095). Use host-only cookies with this driver.
 /// - A sealed value stays valid until it expires: destroying the session deletes the cookie but
 ///   not copies of it. No revocation check, no token mode, no key-rotation re-seal short of the
@@ -35,14 +60,27 @@ public import Vapor
 public struct SealedSessionDriver: SessionDriver {
     /// Seals and opens the session data.
     public let codec: SessionCodec<SessionData>
+    /// Reads every cookie of the codec's name: one cookie, host-only, as Vapor writes it.
+    private let cookies: SessionCookies<SessionData>
     /// The longest sealed value that fits one cookie next to its name.
     private let maxValueByteCount: Int
+    /// Rate-limits the conflict warning, which request input triggers.
+    private let warnings: WarningLimiter
 
     /// Makes the driver.
-    /// - Parameter codec: The codec; its cookie name should be Vapor's session cookie name.
-    public init(codec: SessionCodec<SessionData>) {
+    /// - Parameter codec: The codec; its cookie name must be Vapor's session cookie name
+    ///   (`SessionsConfiguration.cookieName`), or no session is ever read (logged at warning
+    ///   level).
+    /// - Throws: ``SessionCookieError/invalidCookieAttributes(_:)`` when the codec's cookie name
+    ///   is not a cookie name (empty, or with a separator such as `;`, `=` or a space).
+    public init(codec: SessionCodec<SessionData>) throws(SessionCookieError) {
+        // Only reading goes through `cookies`: Vapor writes the cookie itself, so the
+        // configuration's attributes are never sent. One cookie and no Domain is what Vapor
+        // writes, so no chunk name is ever a candidate.
+        self.cookies = try SessionCookies(codec: codec, configuration: .init(scope: .hostOnly, maxChunkCount: 1))
         self.codec = codec
         self.maxValueByteCount = CookieBudget().maxNameValueByteCount - codec.configuration.cookieName.utf8.count
+        self.warnings = WarningLimiter(clock: codec.configuration.clock)
     }
 
     /// Seals a new session.
@@ -50,17 +88,44 @@ public struct SealedSessionDriver: SessionDriver {
         request.eventLoop.makeCompletedFuture { try seal(data, startedAt: nil, logger: request.logger) }
     }
 
-    /// Opens the cookie value; nil, with the reason at debug level, when it does not open.
+    /// The session in the request's cookies; nil, with the reason logged, when none opens or
+    /// two open to different sessions (see "Duplicate cookies" above).
+    ///
+    /// - Parameter sessionID: Ignored: it is the last cookie of the name, which is the one a
+    ///   sibling subdomain's planted cookie usually is; every cookie of the name is read from
+    ///   `request.headers` instead.
     public func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
-        do {
-            let opened = try codec.open(sessionID.string)
+        let incoming = IncomingSession(
+            requestCookies: cookies.parseCookieHeaders(request.headers[.cookie]), cookies: cookies)
+        switch incoming {
+        case .opened(let opened):
             request.storage[SessionStartKey.self] = opened.header.sessionStartedAt
             return request.eventLoop.makeSucceededFuture(opened.session)
-        } catch {
+        case .absent:
+            // Vapor found a cookie under its own name: one that is not the codec's is a setup
+            // error that loses every session, worth a warning; otherwise the two `Cookie` parsers
+            // disagree on the request's input.
+            let vaporName = request.application.sessions.configuration.cookieName
+            let isMisnamed = vaporName != codec.configuration.cookieName
+            request.logger.log(
+                level: isMisnamed && warnings.allows("cookie name") ? .warning : .debug,
+                "Sealed session rejected; continuing without a session",
+                metadata: [
+                    "sealed_cookie.reason": isMisnamed
+                        ? "Vapor's session cookie is named '\(vaporName)', the codec's '\(codec.configuration.cookieName)': name them alike"
+                        : "no cookie named '\(vaporName)' in the Cookie header as the driver parses it"
+                ])
+        case .rejected(let reason):
             request.logger.debug(
-                "Sealed session rejected; continuing without a session", metadata: ["sealed_cookie.reason": "\(error)"])
-            return request.eventLoop.makeSucceededFuture(nil)
+                "Sealed session rejected; continuing without a session", metadata: ["sealed_cookie.reason": "\(reason)"])
+        case .conflicting(let reason):
+            // A warning, not debug: someone who can seal valid sessions planted one.
+            request.logger.log(
+                level: warnings.allows("conflicting sessions") ? .warning : .debug,
+                "Two session cookies opened to different sessions (cookie tossing?); continuing without a session",
+                metadata: ["sealed_cookie.reason": "\(reason)"])
         }
+        return request.eventLoop.makeSucceededFuture(nil)
     }
 
     /// Seals the session again, keeping when it began for the codec's maximum session age.
@@ -110,7 +175,10 @@ private struct SessionStartKey: StorageKey {
 
 extension Application.Sessions.Provider {
     /// Vapor's sessions kept in the cookie, sealed by `codec`: see ``SealedSessionDriver``.
-    public static func sealed(_ codec: SessionCodec<SessionData>) -> Self {
-        .init { $0.sessions.use { _ in SealedSessionDriver(codec: codec) } }
+    /// - Throws: the errors of ``SealedSessionDriver/init(codec:)``, checked here rather than
+    ///   when Vapor first asks for the driver.
+    public static func sealed(_ codec: SessionCodec<SessionData>) throws(SessionCookieError) -> Self {
+        let driver = try SealedSessionDriver(codec: codec)
+        return .init { $0.sessions.use { _ in driver } }
     }
 }

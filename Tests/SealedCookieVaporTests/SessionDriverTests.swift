@@ -8,40 +8,21 @@ import Testing
 import Vapor
 import VaporTesting
 
-/// `app.sessions.use(.sealed(codec))`: Vapor's `req.session.data` kept in the sealed cookie.
+/// `app.sessions.use(try .sealed(codec))`: Vapor's `req.session.data` kept in the sealed cookie.
 @Suite struct SessionDriverTests {
     private func codec(_ keyRing: KeyRing, clock: TestClock) throws -> SessionCodec<SessionData> {
-        try SessionCodec(
-            configuration: .init(
-                cookieName: "vapor-session", keyRing: keyRing, maxSessionAge: .seconds(7 * 86_400), clock: clock.source)
-        )
+        try DriverTestApp.codec(keyRing, clock: clock)
     }
 
-    /// Runs `test` on an app whose routes use Vapor's sessions through the sealed driver.
     private func withDriverApp(
         _ codec: SessionCodec<SessionData>, logs: LogRecorder,
         _ test: (any TestingApplicationTester) async throws -> Void
     ) async throws {
-        try await withApp { app in
-            app.logger = logs.logger
-            app.sessions.use(.sealed(codec))
-            let sessions = app.grouped(app.sessions.middleware)
-            sessions.post("login") { req -> HTTPStatus in
-                req.session.data["user"] = req.query[String.self, at: "user"]
-                req.session.data["filler"] = req.query[String.self, at: "filler"]
-                return .ok
-            }
-            sessions.get("me") { req in req.session.data["user"] ?? "nobody" }
-            sessions.post("logout") { req -> HTTPStatus in
-                req.session.destroy()
-                return .ok
-            }
-            try await test(try app.testing())
-        }
+        try await DriverTestApp.run(codec, logs: logs, test)
     }
 
     private func cookie(_ response: TestingHTTPResponse) -> String {
-        response.headers[.setCookie].first.map { String($0.prefix { $0 != ";" }) } ?? ""
+        DriverTestApp.cookie(response)
     }
 
     @Test func theSessionLivesInTheSealedCookie() async throws {
@@ -74,6 +55,25 @@ import VaporTesting
             #expect(String(buffer: me.body) == "nobody")
         }
         #expect(logs.entries(at: .debug, containing: "Sealed session rejected").count == 1)
+    }
+
+    /// The driver reads the cookies named like the codec (Vapor hands it only one value, see
+    /// `SessionDriverCookieTossingTests`): a Vapor cookie of another name is never read, and
+    /// the setup error is logged at warning level, once a minute.
+    @Test func aVaporCookieNameOtherThanTheCodecsIsNoSessionAndAWarning() async throws {
+        let logs = LogRecorder()
+        try await DriverTestApp.run(
+            try codec(VaporTestNode.ring(1), clock: TestClock()), logs: logs, vaporCookieName: "other-session"
+        ) { app in
+            let login = try await app.sendRequest(.POST, "/login?user=erin")
+            #expect(cookie(login).hasPrefix("other-session="))
+            for _ in 0..<2 {
+                let me = try await app.sendRequest(.GET, "/me", headers: ["Cookie": cookie(login)])
+                #expect(String(buffer: me.body) == "nobody")
+            }
+        }
+        let warnings = logs.all.filter { $0.level == .warning && $0.metadata.contains("name them alike") }
+        #expect(warnings.count == 1)
     }
 
     @Test func aSessionPastOneCookieIsAServerErrorNotADroppedCookie() async throws {

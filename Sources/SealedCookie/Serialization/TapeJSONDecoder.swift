@@ -435,10 +435,7 @@ final class TapeJSONDecoder: Decoder {
             } catch {
                 throw corrupted("An object key is not valid UTF-8.")
             }
-            guard seen.insert(name).inserted else {
-                // Without the key: it may be session data, and descriptions reach logs.
-                throw corrupted("An object has the same key more than once.")
-            }
+            guard seen.insert(name).inserted else { throw duplicateKey() }
             keyIndex = Int(node(keyIndex + 1).next)
         }
     }
@@ -467,13 +464,19 @@ final class TapeJSONDecoder: Decoder {
                         let a = node(Int(keys[earlier]))
                         if Int(a.end - a.start) == length, memcmp(base + Int(a.start), base + Int(b.start), length) == 0
                         {
-                            throw corrupted("An object has the same key more than once.")
+                            throw duplicateKey()
                         }
                     }
                 }
                 return true
             }
         }
+    }
+
+    /// The error for an object with a key twice, or a dictionary with two keys that convert to
+    /// one. Without the key: it may be session data, and descriptions reach logs.
+    func duplicateKey() -> DecodingError {
+        corrupted("An object has the same key more than once.")
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -486,9 +489,10 @@ final class TapeJSONDecoder: Decoder {
     }
 }
 
-/// Arrays and string-keyed dictionaries, read straight from the tape: the same values and
-/// errors as their `init(from:)`, without an existential container, a box and a closure per
-/// element, or the dictionary's array of coding keys.
+/// Arrays and dictionaries, read straight from the tape: the same values and errors as their
+/// `init(from:)`, without an existential container, a box and a closure per element, or the
+/// dictionary's array of coding keys; except that a dictionary whose keys are converted
+/// (`[Int: V]` …) refuses two JSON keys that convert to one (see `decodeConvertedKeys`).
 protocol TapeDecodableCollection {
     /// Initializes `slot` (uninitialized memory for a `Self`) with the value at `index`.
     static func decode(from decoder: TapeJSONDecoder, at index: Int, into slot: UnsafeMutableRawPointer) throws
@@ -521,8 +525,13 @@ extension Array: TapeDecodableCollection where Element: Decodable {
     }
 }
 
-extension Dictionary: TapeDecodableCollection where Key == String, Value: Decodable {
+extension Dictionary: TapeDecodableCollection where Key: Decodable, Value: Decodable {
     static func decode(from decoder: TapeJSONDecoder, at index: Int, into slot: UnsafeMutableRawPointer) throws {
+        // Sound below: `Key` is exactly `String`, so `Self` is `[String: Value]`.
+        guard Key.self == String.self else {
+            try decodeConvertedKeys(from: decoder, at: index, into: slot)
+            return
+        }
         let node = decoder.node(index)
         guard node.kind == .object else { throw decoder.mismatch([String: Any].self, at: index) }
         try decoder.checkKeys(ofObject: index)

@@ -4,6 +4,7 @@ import SealedCookieExampleModel
 import SealedCookieTestSupport
 import SealedCookieVapor
 import SealedCookieVaporExample
+import Synchronization
 import Testing
 import Vapor
 import VaporTesting
@@ -30,6 +31,62 @@ import VaporTesting
             #expect(try await client.send(.GET, "/me", cookie: again.cookieField).reply?.user == "alice")
         }
         #expect(node.logs.entries(at: .debug, containing: "revoked").count == 1)
+    }
+
+    /// The cluster's store as one node reaches it: lookups fail while it is down.
+    final class FlakyStore: SessionRevocationStore {
+        struct Down: Error {}
+
+        let shared = InMemorySessionRevocationStore()
+        let isDown = Mutex(false)
+
+        func revocationCutoff(for subject: String) async throws -> Date? {
+            if isDown.withLock({ $0 }) { throw Down() }
+            return await shared.revocationCutoff(for: subject)
+        }
+
+        func revokeSessions(of subject: String, startedUpTo date: Date) async throws {
+            if isDown.withLock({ $0 }) { throw Down() }
+            await shared.revokeSessions(of: subject, startedUpTo: date)
+        }
+    }
+
+    /// Renewal keeps the session's start, which revocation compares: a node that renews a revoked
+    /// session while its lookups fail under `.accept` does not launder it.
+    @Test func aSessionRenewedWhileTheStoreWasDownUnderAcceptIsStillRevoked() async throws {
+        let clock = TestClock()
+        let store = FlakyStore()
+        let revoking = try SessionRevocationList<ExampleSession>(store: store.shared, clock: clock.source) { $0.user }
+        let accepting = try SessionRevocationList<ExampleSession>(
+            store: store, whenStoreFails: .accept, clock: clock.source, onStoreEvent: { _ in }
+        ) { $0.user }
+        let ring = try VaporTestNode.ring(1)
+        let here = try VaporTestNode(keyRing: ring, clock: clock, revocation: revoking)
+        let there = try VaporTestNode(keyRing: ring, clock: clock, revocation: accepting)
+
+        let stolen = try await here.test { try await $0.send(.POST, "/login?user=alice").cookieField }
+        clock.advance(by: 30)
+        try await revoking.revokeSessions(of: "alice")
+        store.isDown.withLock { $0 = true }
+        clock.advance(by: 12 * 3600 + 1)  // Past half the one-day lifetime: renewed when accepted.
+        let renewed = try await there.test { client in
+            let response = try await client.send(.GET, "/me", cookie: stolen)
+            #expect(response.reply?.user == "alice")
+            #expect(response.setCookies.count == 1)
+            return response.cookieField
+        }
+        #expect(renewed != stolen)
+
+        store.isDown.withLock { $0 = false }
+        clock.advance(by: 5)  // The failed lookup's answer is stale: the node asks again.
+        for node in [here, there] {
+            try await node.test { client in
+                for cookie in [renewed, stolen] {
+                    let response = try await client.send(.GET, "/me", cookie: cookie)
+                    #expect(response.status == .seeOther)
+                }
+            }
+        }
     }
 
     @Test func aFailingCheckLeavesTheRequestWithoutASessionAndTheCookieAsSent() async throws {

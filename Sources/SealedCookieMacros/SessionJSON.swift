@@ -50,11 +50,19 @@
 ///
 /// These declarations are errors, each saying what to change or to remove the macro: a class,
 /// enum, actor or protocol; a generic struct; a `lazy` property; stored properties inside `#if`; a struct with its own `init(from:)` or
-/// `encode(to:)`, whose JSON the generated code would not match.
+/// `encode(to:)` in its body, whose JSON the generated code would not match.
 ///
-/// The macro sees only the struct's own body: `CodingKeys`, `init(from:)` and `encode(to:)` must
-/// be declared there, not in an extension, for it to follow them. A type that already conforms to
-/// `SessionJSONCodable` gets no extension.
+/// > Important: The macro sees only the struct's own body. An `init(from:)` or `encode(to:)`
+/// > declared in an *extension* is not diagnosed, and SealedCookie's serializer never calls it:
+/// > sealing and opening run the generated `encodeJSONFields(to:)` and `init(jsonFields:)`
+/// > instead, so validation written in such an `init(from:)` is silently skipped (Foundation's
+/// > `JSONDecoder` and `JSONEncoder` still call the extension's members, so the two paths
+/// > disagree). A `CodingKeys` in an extension is likewise not followed: the generated code
+/// > uses the property names. Declare these in the struct's body, where the macro refuses a
+/// > custom `init(from:)` or `encode(to:)` with an error, or validate the session after
+/// > opening it.
+///
+/// A type that already conforms to `SessionJSONCodable` gets no extension.
 ///
 /// The macro needs the package trait `Macros`, which builds swift-syntax.
 @attached(

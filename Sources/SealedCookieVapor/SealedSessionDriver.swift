@@ -117,7 +117,8 @@ public struct SealedSessionDriver: SessionDriver {
                 ])
         case .rejected(let reason):
             request.logger.debug(
-                "Sealed session rejected; continuing without a session", metadata: ["sealed_cookie.reason": "\(reason)"])
+                "Sealed session rejected; continuing without a session", metadata: ["sealed_cookie.reason": "\(reason)"]
+            )
         case .conflicting(let reason):
             // A warning, not debug: someone who can seal valid sessions planted one.
             request.logger.log(

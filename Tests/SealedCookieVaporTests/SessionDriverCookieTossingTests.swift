@@ -66,8 +66,12 @@ import VaporTesting
             let (victim, attacker) = try await logins(app)
             let tampered = Self.tampered(attacker, at: attacker.utf8.count - 5)
             for junk in ["junk", tampered, ""] {
-                #expect(try await DriverTestApp.user(app, cookieFields: ["vapor-session=\(victim); vapor-session=\(junk)"]) == "erin")
-                #expect(try await DriverTestApp.user(app, cookieFields: ["vapor-session=\(junk); vapor-session=\(victim)"]) == "erin")
+                #expect(
+                    try await DriverTestApp.user(app, cookieFields: ["vapor-session=\(victim); vapor-session=\(junk)"])
+                        == "erin")
+                #expect(
+                    try await DriverTestApp.user(app, cookieFields: ["vapor-session=\(junk); vapor-session=\(victim)"])
+                        == "erin")
             }
             #expect(try await DriverTestApp.user(app, cookieFields: ["vapor-session=\(tampered)"]) == "nobody")
         }
@@ -87,8 +91,12 @@ import VaporTesting
                 .GET, "/me", headers: ["Cookie": DriverTestApp.cookie(login)])
             let (first, second) = (DriverTestApp.value(login), DriverTestApp.value(resealed))
             #expect(first != second)
-            #expect(try await DriverTestApp.user(app, cookieFields: ["vapor-session=\(first); vapor-session=\(first)"]) == "erin")
-            #expect(try await DriverTestApp.user(app, cookieFields: ["vapor-session=\(first); vapor-session=\(second)"]) == "erin")
+            #expect(
+                try await DriverTestApp.user(app, cookieFields: ["vapor-session=\(first); vapor-session=\(first)"])
+                    == "erin")
+            #expect(
+                try await DriverTestApp.user(app, cookieFields: ["vapor-session=\(first); vapor-session=\(second)"])
+                    == "erin")
         }
     }
 

@@ -83,7 +83,9 @@ extension Dictionary where Key: Decodable, Value: Decodable {
         var position = index + 1
         for offset in stride(from: 0, to: Int(node.count), by: 2) {
             let keyIndex = position
-            let key = try decoder.withKey(TapeIndexKey(index: offset)) { try decoder.decodeValue(Key.self, at: keyIndex) }
+            let key = try decoder.withKey(TapeIndexKey(index: offset)) {
+                try decoder.decodeValue(Key.self, at: keyIndex)
+            }
             let valueIndex = Int(decoder.node(keyIndex).next)
             let value = try decoder.withKey(TapeIndexKey(index: offset + 1)) {
                 try decoder.decodeValue(Value.self, at: valueIndex)

@@ -4,7 +4,8 @@ import Testing
 @Suite("keygen, encode and decode")
 struct RoundTripTests {
     static let session = #"{ "user_id": "usr_1", "roles": ["admin", "beta"], "note": "a b\tc" }"#
-    static let compact = #"{"user_id":"usr_1","roles":["admin","beta"],"note":"a b\tc"}"#
+    /// ``session`` as the library serializes it: compact, keys sorted.
+    static let compact = #"{"note":"a b\tc","roles":["admin","beta"],"user_id":"usr_1"}"#
 
     @Test("keygen prints ID:KEY lines and nothing else on standard output")
     func keygen() throws {
@@ -32,7 +33,7 @@ struct RoundTripTests {
         #expect(env.stdout.hasPrefix("SEALED_COOKIE_KEYS=7:"))
     }
 
-    @Test("a file seals into a Set-Cookie line that decodes back through a file, byte for byte (compacted)")
+    @Test("a file seals into a Set-Cookie line that decodes back through a file, as the library serializes it")
     func throughFiles() throws {
         let tool = try ToolRunner()
         defer { tool.cleanUp() }

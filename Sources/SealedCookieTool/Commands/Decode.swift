@@ -60,6 +60,13 @@ extension SealedCookieTool {
                 throw ToolError(LimitOptions.describe(error))
             }
             guard let opened = found else { throw CookieInput.missing(binding.cookieName, in: fields) }
+            // The value is authentic, so something holding the key sealed these bytes, but no
+            // session serializer did: printing them would pass them off as a session.
+            if let refusal = JSONDocument.refusal(of: opened.session) {
+                throw ToolError(
+                    "the payload is not a session: the value opens, but its \(opened.session.count)-byte body "
+                        + "is not a JSON session (\(refusal))")
+            }
             FileHandle.standardOutput.write(Data(opened.session + [0x0A]))
             if showHeader {
                 let header = opened.header

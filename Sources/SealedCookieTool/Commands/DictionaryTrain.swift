@@ -9,8 +9,8 @@ extension SealedCookieTool.DictionaryCommand {
             abstract: "Train a session dictionary on sample session JSON documents.",
             discussion: """
                 Every argument is a session JSON document or a folder of them (its .json files). Each \
-                is compacted as encode compacts it, and the dictionary is trained with zstd's fastCover: \
-                the same samples in the same order give the same bytes. The id is stored in the file \
+                is serialized as encode and an application's SessionCodec serialize it (keys \
+                sorted), and the dictionary is trained with zstd's fastCover: the same samples in the same order give the same bytes. The id is stored in the file \
                 and written in the header of every value sealed with it. A useful dictionary needs \
                 about a thousand samples, and samples of at least ten times its size in all: fewer \
                 give a warning. Use --secret-field as sealing will, so that the dictionary learns \
@@ -78,7 +78,8 @@ extension SealedCookieTool.DictionaryCommand {
             print("wrote \(output)")
         }
 
-        /// The bodies of every document, in argument order and, within a folder, by name.
+        /// The bodies the codec compresses for every document (the library's JSON, secret
+        /// fields apart), in argument order and, within a folder, by name.
         private func loadSamples() throws(ToolError) -> [[UInt8]] {
             let serializer = SecretFieldSerializer(fields: secrets.secretFields)
             var samples: [[UInt8]] = []

@@ -8,8 +8,10 @@ extension SealedCookieTool {
         static let configuration = CommandConfiguration(
             abstract: "Seal a session JSON document into Set-Cookie header line(s).",
             discussion: """
-                The document is checked to be JSON and sealed as given, with insignificant whitespace \
-                removed, then written as a server using the library writes it: scoped to --domain \
+                The document is read as JSON and sealed as an application's SessionCodec seals a \
+                session of the same content (compact, keys sorted at every depth, as \
+                JSONSessionSerializer writes it), then written as a server using the library writes \
+                it: scoped to --domain \
                 (all its subdomains; host-only without it), Secure, HttpOnly, with Max-Age and \
                 Expires from the lifetime. A value over one cookie's limits is split over \
                 name=N~…, name.1 … up to --max-chunks cookies. A session that does not fit a cookie \

@@ -9,7 +9,8 @@ extension SealedCookieTool {
             abstract: "Measure how big session documents become as cookies.",
             discussion: """
                 For each .json document in the folder (default: the sample corpus built into the \
-                tool), shows its JSON bytes, the payload after compression, the sealed bytes, the \
+                tool), shows its JSON bytes as an application's SessionCodec serializes it (keys \
+                sorted), the payload after compression, the sealed bytes, the \
                 cookie value characters, and then what the library's cookie layer writes for it: \
                 the Set-Cookie header bytes (name, value and attributes), the share of the \
                 per-cookie limit, the cookies needed (up to --max-chunks), and whether the session's \

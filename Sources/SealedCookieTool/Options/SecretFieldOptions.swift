@@ -7,7 +7,7 @@ struct SecretFieldOptions: ParsableArguments {
         name: .customLong("secret-field"),
         help: ArgumentHelp(
             "A top-level field of the document to seal in the secret section, never compressed, so its "
-                + "value cannot leak through the cookie's length (repeatable; name it as written in the JSON).",
+                + "value cannot leak through the cookie's length (repeatable; its name, escapes decoded).",
             valueName: "name"))
     var secretFields: [String] = []
 }

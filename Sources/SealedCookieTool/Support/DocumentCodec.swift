@@ -1,7 +1,8 @@
 import Foundation
 import SealedCookie
 
-/// A codec that seals JSON documents byte for byte (their secret fields, if any, apart).
+/// A codec that seals the library's JSON of documents (``JSONDocument``) byte for byte, their
+/// secret fields, if any, apart.
 enum DocumentCodec {
     /// What the codec seals with; a codec that only opens needs just the dictionary and the
     /// secret fields.

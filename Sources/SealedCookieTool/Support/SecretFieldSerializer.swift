@@ -1,15 +1,24 @@
 import SealedCookie
 
-/// Seals JSON documents byte for byte, except that the values of the named top-level fields go
-/// to the secret section, which is never compressed (SPEC.md, "Secret section"): the section
-/// holds one `LEB128(length) || value` entry per field in document order, and in the body each
-/// such value is replaced by its entry's index, every other byte kept.
+/// Seals the library's JSON of a document (``JSONDocument``) byte for byte, except that the
+/// values of the named top-level fields go to the secret section, which is never compressed
+/// (SPEC.md, "Secret section"), as a `@SessionSecret` field's value does: the section holds one
+/// `LEB128(length) || value` entry per field in the body's (sorted) key order, and in the body
+/// each such value is replaced by its entry's index, every other byte kept.
 struct SecretFieldSerializer: SessionSerializer {
-    /// The fields' names as written in the document (escapes are not decoded).
+    /// The fields' names as the library writes them between the quotes of a key.
     let fields: Set<[UInt8]>
 
     init(fields: [String]) {
-        self.fields = Set(fields.map { Array($0.utf8) })
+        self.fields = Set(fields.map(Self.writtenKey))
+    }
+
+    /// `name` as the library's serializer writes it in a key (its escapes), without the quotes.
+    private static func writtenKey(_ name: String) -> [UInt8] {
+        guard let quoted = try? JSONDocument.serializer.serialize(.string(name)), quoted.count >= 2 else {
+            return Array(name.utf8)
+        }
+        return Array(quoted.dropFirst().dropLast())
     }
 
     func serialize(_ session: [UInt8]) -> [UInt8] { session }

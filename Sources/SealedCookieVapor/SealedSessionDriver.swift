@@ -71,7 +71,7 @@ public struct SealedSessionDriver: SessionDriver {
     /// - Parameter codec: The codec; its cookie name must be Vapor's session cookie name
     ///   (`SessionsConfiguration.cookieName`), or no session is ever read (logged at warning
     ///   level).
-    /// - Throws: ``SessionCookieError/invalidCookieAttributes(_:)`` when the codec's cookie name
+    /// - Throws: `SessionCookieError.invalidCookieAttributes(_:)` when the codec's cookie name
     ///   is not a cookie name (empty, or with a separator such as `;`, `=` or a space).
     public init(codec: SessionCodec<SessionData>) throws(SessionCookieError) {
         // Only reading goes through `cookies`: Vapor writes the cookie itself, so the
@@ -91,9 +91,11 @@ public struct SealedSessionDriver: SessionDriver {
     /// The session in the request's cookies; nil, with the reason logged, when none opens or
     /// two open to different sessions (see "Duplicate cookies" above).
     ///
-    /// - Parameter sessionID: Ignored: it is the last cookie of the name, which is the one a
-    ///   sibling subdomain's planted cookie usually is; every cookie of the name is read from
-    ///   `request.headers` instead.
+    /// - Parameters:
+    ///   - sessionID: Ignored: it is the last cookie of the name, which is the one a sibling
+    ///     subdomain's planted cookie usually is; every cookie of the name is read from
+    ///     `request.headers` instead.
+    ///   - request: The request whose `Cookie` headers are read.
     public func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
         let incoming = IncomingSession(
             requestCookies: cookies.parseCookieHeaders(request.headers[.cookie]), cookies: cookies)

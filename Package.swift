@@ -242,7 +242,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SealedCookieToolTests",
-            dependencies: ["SealedCookieTool"],
+            // SealedCookie too: the parity tests seal through the library what the tool reports.
+            dependencies: ["SealedCookieTool", "SealedCookie"],
             swiftSettings: swiftSettings
         ),
         // The seeded generator, and the hand-moved clock and log recorder of the middleware tests.

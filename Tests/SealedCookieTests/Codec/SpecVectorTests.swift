@@ -139,6 +139,18 @@ import Testing
         }
     }
 
+    /// SPEC.md section 5: the digest in the associated data is BLAKE2b-256 of the dictionary's
+    /// length (8 bytes, little-endian) and bytes; vector 3 prints it.
+    @Test func dictionaryDigestIsTheOneTheSpecDefines() throws {
+        let digest = GenericHash.digest(Array(Self.dictionaryText.utf8)).map { String(format: "%02x", $0) }.joined()
+        #expect(digest == SpecVectors.dictionaryDigestHex)
+        let dictionary = try SessionDictionary(id: 1, bytes: Array(Self.dictionaryText.utf8))
+        let codec = try Self.codec(
+            Self.key(id: 1, start: 0x00), lifetimeMinutes: 1440, compression: Fixture.zstd(dictionary),
+            serializer: BytesSerializer())
+        #expect(codec.compressors.dictionaries[1]?.digest == GenericHash.digest(Array(Self.dictionaryText.utf8)))
+    }
+
     @Test func dictionaryHexInTheSpecIsTheDictionary() {
         #expect(
             Array(Self.dictionaryText.utf8).map { String(format: "%02x", $0) }.joined() == SpecVectors.dictionaryHex)
@@ -161,6 +173,7 @@ enum SpecVectors {
     /// Vector 2 of wire format v1 (SPEC.md of version 1).
     static let v5 =
         "YWsE04CgCwABAgMEBQYHCAkKCwwNDg8QERITFBUWFxGqpZZWr4dnUCC9s1aLTHJEqIJ_jZjSzDFEkIjifRNhTsb30mrlvf4l5Y4cQzPpVsd-GfRgcAo1oBBXY4xy79WNHxJyJuotkxUdB3aICIFlUp-adF1tFtlEwNFZLgZXJGbT69VcqzvhO9cKNzA2wzDywl5ARYr_MUmKjv_WGaAmBoiKqSk4DJHPkt8Dpyb9v5Z4RkfCQUmdcpSUcaOXKXhMP2QMn6gkn3Nha_cExRIeYMx_sw4CT6SpmU_U89N4RCdJgTkekVJRFsvyEkLD2M3vTa5DQVt92hAx3CAdjHxBsapo7TX-n_iFu-iZAjIxsYaZWDCyt-jWezB8ut2SYSlxZcWvjAUGqyq9BN2Qw3OmIw"
+    static let dictionaryDigestHex = "b8e399cfcb9acf0d0d4c2ae8bd2e629834d4aa9304a5f8f4065089d2d815c08e"
     static let dictionaryHex =
         "7b226c6f67696e5f6174223a313733323430303030302c226d6661223a66616c73652c22726f6c6573223a5b22637573746f6d6572225d2c22757365725f6964223a227573725f227d"
 }

@@ -147,7 +147,7 @@ public struct EnvelopeHeader: Sendable, Equatable {
         let issued = UInt32(bytes[1]) << 24 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 8 | UInt32(bytes[4])
         switch first >> 6 {
         case 1: return try parseVersion1(bytes, first: first, issued: issued)
-        case 2, 3: return try parseVersion2Or3(bytes, version: first >> 6, first: first, issued: issued)
+        case 2, 3: return try parseVersion2Or3(bytes, first: first, issued: issued)
         default: throw .unsupportedVersion(first >> 6)
         }
     }
@@ -167,8 +167,9 @@ public struct EnvelopeHeader: Sendable, Equatable {
     /// Versions 2 and 3 differ only in the session age's unit: minutes (at most 3 bytes), then
     /// seconds (at most 4), each up to 400 days.
     private static func parseVersion2Or3(
-        _ bytes: UnsafeRawBufferPointer, version: UInt8, first: UInt8, issued: UInt32
+        _ bytes: UnsafeRawBufferPointer, first: UInt8, issued: UInt32
     ) throws(SessionCodecError) -> (header: Self, byteCount: Int) {
+        let version = first >> 6
         guard let (field, afterLifetime) = LEB128.decode(bytes, at: 5, maxBytes: 4) else { throw .malformed }
         let lifetime = field >> 3
         guard (1...UInt64(maxLifetimeMinutes)).contains(lifetime) else { throw .malformed }

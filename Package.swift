@@ -33,7 +33,9 @@ let package = Package(
         .executable(name: "sealed-cookie-vapor-node", targets: ["SealedCookieVaporNode"]),
     ],
     // None by default: an application names the integration it uses. The repository's own
-    // scripts build with every trait (`--enable-all-traits`).
+    // scripts build with every trait (`--enable-all-traits`). Every source and test file of a
+    // target that needs a trait sits in `#if <Trait>`, so a plain `swift build` or `swift test`
+    // compiles those targets to nothing and builds no framework (CI checks both ways).
     traits: [
         .trait(name: "Hummingbird", description: "SealedCookieHummingbird: the Hummingbird 2 middleware."),
         .trait(name: "Vapor", description: "SealedCookieVapor: the Vapor 4 middleware and session driver."),
@@ -156,7 +158,7 @@ let package = Package(
                 "SealedCookiePostgres",
                 .product(name: "Vapor", package: "vapor", condition: demo),
                 .product(name: "Logging", package: "swift-log", condition: demo),
-                .product(name: "PostgresNIO", package: "postgres-nio", condition: demo),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: postgres),
             ],
             swiftSettings: swiftSettings
         ),
@@ -234,9 +236,9 @@ let package = Package(
                 "SealedCookieMacrosPlugin",
                 "SealedCookieMacros",
                 "SealedCookieTestSupport",
-                .product(name: "SwiftSyntax", package: "swift-syntax"),
-                .product(name: "SwiftSyntaxMacroExpansion", package: "swift-syntax"),
-                .product(name: "SwiftSyntaxMacrosGenericTestSupport", package: "swift-syntax"),
+                .product(name: "SwiftSyntax", package: "swift-syntax", condition: macros),
+                .product(name: "SwiftSyntaxMacroExpansion", package: "swift-syntax", condition: macros),
+                .product(name: "SwiftSyntaxMacrosGenericTestSupport", package: "swift-syntax", condition: macros),
             ],
             swiftSettings: swiftSettings
         ),
@@ -250,6 +252,7 @@ let package = Package(
         .target(
             name: "SealedCookieTestSupport",
             dependencies: [
+                "SealedCookie",
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird", "Vapor"]))
             ],
             path: "Tests/SealedCookieTestSupport",
@@ -262,12 +265,12 @@ let package = Package(
                 "SealedCookie",
                 "SealedCookieHummingbird",
                 "SealedCookieExampleApp",
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types", condition: hummingbird),
+                .product(name: "Hummingbird", package: "hummingbird", condition: hummingbird),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth", condition: hummingbird),
+                .product(name: "HummingbirdTesting", package: "hummingbird", condition: hummingbird),
+                .product(name: "Logging", package: "swift-log", condition: hummingbird),
+                .product(name: "NIOCore", package: "swift-nio", condition: hummingbird),
             ],
             swiftSettings: swiftSettings
         ),
@@ -277,8 +280,8 @@ let package = Package(
             dependencies: [
                 "SealedCookie",
                 "SealedCookiePostgres",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: postgres),
+                .product(name: "Logging", package: "swift-log", condition: postgres),
             ],
             swiftSettings: swiftSettings
         ),
@@ -286,7 +289,7 @@ let package = Package(
             name: "SealedCookieExampleStoreTests",
             dependencies: [
                 "SealedCookieExampleStore",
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log", condition: demo),
             ],
             swiftSettings: swiftSettings
         ),
@@ -297,9 +300,9 @@ let package = Package(
                 "SealedCookieVapor",
                 "SealedCookieVaporExample",
                 "SealedCookieTestSupport",
-                .product(name: "Vapor", package: "vapor"),
-                .product(name: "VaporTesting", package: "vapor"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Vapor", package: "vapor", condition: vapor),
+                .product(name: "VaporTesting", package: "vapor", condition: vapor),
+                .product(name: "Logging", package: "swift-log", condition: vapor),
             ],
             swiftSettings: swiftSettings
         ),

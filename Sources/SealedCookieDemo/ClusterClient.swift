@@ -1,3 +1,4 @@
+#if Demo
 import ArgumentParser
 import Foundation
 
@@ -53,3 +54,4 @@ extension SealedCookieDemo {
         }
     }
 }
+#endif

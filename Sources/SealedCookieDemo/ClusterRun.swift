@@ -1,3 +1,4 @@
+#if Demo
 import Foundation
 import NIOHTTP1
 import SealedCookieExampleApp
@@ -165,3 +166,4 @@ struct ClusterRun {
         counts.keys.sorted().map { "\($0)=\(counts[$0] ?? 0)" }.joined(separator: " ")
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Demo
 import Foundation
 
 /// How much of a browser's cookie budget a `Set-Cookie` line uses.
@@ -17,3 +18,4 @@ struct CookieSizeReport {
         ]
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Demo
 import ArgumentParser
 import Foundation
 import Logging
@@ -120,3 +121,4 @@ extension SealedCookieDemo {
         }
     }
 }
+#endif

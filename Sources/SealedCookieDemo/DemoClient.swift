@@ -1,3 +1,4 @@
+#if Demo
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -47,3 +48,4 @@ final class DemoClient {
             location: response.headers.first(name: "Location"))
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Demo
 import Foundation
 import NIOHTTP1
 import SealedCookieExampleApp
@@ -155,3 +156,4 @@ struct DemoScenario {
         return "\(line[...equals])\(value.prefix(12))…\(value.suffix(8))\(line[semicolon...])"
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Demo
 import ArgumentParser
 import SealedCookie
 
@@ -15,3 +16,4 @@ extension SealedCookieDemo {
         }
     }
 }
+#endif

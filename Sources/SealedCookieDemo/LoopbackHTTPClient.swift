@@ -1,3 +1,4 @@
+#if Demo
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -80,3 +81,4 @@ struct LoopbackHTTPClient: Sendable {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Demo
 import ArgumentParser
 import Foundation
 import Hummingbird
@@ -10,8 +11,8 @@ import SealedCookieHummingbird
 // PostgreSQL only with its trait: the demo is built without it, so its first run compiles
 // neither postgres-nio nor the TLS and crypto libraries postgres-nio needs.
 #if PostgreSQL
-    import PostgresNIO
-    import SealedCookiePostgres
+import PostgresNIO
+import SealedCookiePostgres
 #endif
 
 extension SealedCookieDemo {
@@ -48,15 +49,15 @@ extension SealedCookieDemo {
         var revocationSqlite: String?
 
         #if PostgreSQL
-            @Option(
-                help:
-                    "Keep revocations in this PostgreSQL database (postgres://user@host:port/database), shared by every node, instead of in this process."
-            )
-            var revocationPostgres: String?
+        @Option(
+            help:
+                "Keep revocations in this PostgreSQL database (postgres://user@host:port/database), shared by every node, instead of in this process."
+        )
+        var revocationPostgres: String?
 
-            @Flag(
-                help: "Create the revocation table first (idempotent; once per cluster, before the other nodes start).")
-            var migrateRevocations = false
+        @Flag(
+            help: "Create the revocation table first (idempotent; once per cluster, before the other nodes start).")
+        var migrateRevocations = false
         #endif
 
         @Option(
@@ -84,9 +85,9 @@ extension SealedCookieDemo {
                 throw ValidationError("--revocation-timeout must be from 0.001 to 60 seconds")
             }
             #if PostgreSQL
-                guard revocationSqlite == nil || revocationPostgres == nil else {
-                    throw ValidationError("--revocation-sqlite and --revocation-postgres exclude each other")
-                }
+            guard revocationSqlite == nil || revocationPostgres == nil else {
+                throw ValidationError("--revocation-sqlite and --revocation-postgres exclude each other")
+            }
             #endif
         }
 
@@ -95,19 +96,19 @@ extension SealedCookieDemo {
             nodeLogger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
             let logger = nodeLogger
             #if PostgreSQL
-                if let url = revocationPostgres {
-                    let client = PostgresClient(
-                        configuration: try PostgresURL.configuration(url), backgroundLogger: logger)
-                    // The node owns the client: it runs beside the server and stops with it.
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        group.addTask { await client.run() }
-                        let store = PostgresSessionRevocationStore(client: client)
-                        if migrateRevocations { try await store.migrate() }
-                        try await serve(revocationStore: store, logger: logger)
-                        group.cancelAll()
-                    }
-                    return
+            if let url = revocationPostgres {
+                let client = PostgresClient(
+                    configuration: try PostgresURL.configuration(url), backgroundLogger: logger)
+                // The node owns the client: it runs beside the server and stops with it.
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { await client.run() }
+                    let store = PostgresSessionRevocationStore(client: client)
+                    if migrateRevocations { try await store.migrate() }
+                    try await serve(revocationStore: store, logger: logger)
+                    group.cancelAll()
                 }
+                return
+            }
             #endif
             let store: any SessionRevocationStore =
                 if let path = revocationSqlite {
@@ -146,3 +147,4 @@ extension SealedCookieDemo {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Hummingbird
 public import Hummingbird
 public import HummingbirdAuth
 // The session and reply types are framework-free, shared with the Vapor example node.
@@ -8,3 +9,4 @@ public typealias ExampleContext = BasicSessionRequestContext<ExampleSession, Str
 
 /// The reply as a Hummingbird response body.
 extension NodeReply: ResponseCodable {}
+#endif

@@ -1,3 +1,4 @@
+#if Hummingbird
 public import Foundation
 public import SealedCookie
 public import SealedCookieExampleModel
@@ -46,3 +47,4 @@ public struct ExampleNode: Sendable {
             cookies: cookies, tokenMode: SessionTokenMode(), revocation: revocation)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Hummingbird
 public import Hummingbird
 public import HummingbirdAuth
 import SealedCookie
@@ -87,3 +88,4 @@ public enum ExampleRoutes {
         _ = context.sessions.updateSession(session)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Hummingbird
 public import Hummingbird
 public import Logging
 import NIOCore
@@ -27,3 +28,4 @@ public enum ExampleServer {
             logger: logger)
     }
 }
+#endif

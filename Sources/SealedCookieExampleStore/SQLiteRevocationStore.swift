@@ -1,3 +1,4 @@
+#if Demo
 public import Foundation
 public import Logging
 import SQLiteNIO
@@ -115,3 +116,4 @@ public final class SQLiteRevocationStore: SessionRevocationStore {
             [.text(subject), .float(date.timeIntervalSince1970)])
     }
 }
+#endif

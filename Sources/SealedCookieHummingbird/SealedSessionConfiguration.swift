@@ -1,3 +1,4 @@
+#if Hummingbird
 public import SealedCookie
 
 /// Everything ``SealedSessionMiddleware`` needs: the cookie layer (codec, scope, attributes,
@@ -93,3 +94,4 @@ public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable 
         self.revocation = revocation
     }
 }
+#endif

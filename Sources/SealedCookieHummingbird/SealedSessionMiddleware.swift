@@ -1,3 +1,4 @@
+#if Hummingbird
 import Foundation
 public import Hummingbird
 public import HummingbirdAuth
@@ -224,3 +225,4 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
         return HTTPError(.internalServerError, message: "The session could not be stored.")
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Hummingbird
 public import HTTPTypes
 
 /// Token mode: the sealed session carried in `Authorization: Bearer <value>` instead of a
@@ -61,3 +62,4 @@ public struct SessionTokenMode: Sendable {
         fields[responseHeader] != nil
     }
 }
+#endif

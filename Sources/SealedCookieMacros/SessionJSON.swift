@@ -1,3 +1,4 @@
+#if Macros
 // Re-exported so `import SealedCookieMacros` alone names `SessionJSONCodable`, the writer and the
 // reader the generated code calls.
 @_exported public import SealedCookie
@@ -71,3 +72,4 @@
     names: named(encodeJSONFields(to:)), named(init(jsonFields:))
 )
 public macro SessionJSON() = #externalMacro(module: "SealedCookieMacrosPlugin", type: "SessionJSONMacro")
+#endif

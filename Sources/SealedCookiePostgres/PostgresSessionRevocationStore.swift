@@ -1,3 +1,4 @@
+#if PostgreSQL
 public import Foundation
 public import PostgresNIO
 public import SealedCookie
@@ -74,3 +75,4 @@ public struct PostgresSessionRevocationStore: SessionRevocationStore {
             """)
     }
 }
+#endif

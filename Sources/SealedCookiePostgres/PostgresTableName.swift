@@ -1,3 +1,4 @@
+#if PostgreSQL
 /// The name of the revocation table: a plain PostgreSQL identifier, optionally qualified by a
 /// schema (`auth.sealed_cookie_revocations`).
 ///
@@ -53,3 +54,4 @@ public enum PostgresTableNameError: Error, Sendable, Equatable, CustomStringConv
         }
     }
 }
+#endif

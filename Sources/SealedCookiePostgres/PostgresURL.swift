@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Foundation
 package import PostgresNIO
 
@@ -23,3 +24,4 @@ package enum PostgresURL {
             database: database.isEmpty ? nil : database, tls: .disable)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Vapor
 public import Vapor
 
 extension Request {
@@ -21,3 +22,4 @@ extension Request {
 struct SealedSessionKey<Session: Codable & Sendable>: StorageKey {
     typealias Value = SealedSession<Session>
 }
+#endif

@@ -1,3 +1,4 @@
+#if Vapor
 public import SealedCookie
 
 /// Everything ``SealedSessionMiddleware`` needs: the cookie layer (codec, scope, attributes,
@@ -90,3 +91,4 @@ public struct SealedSessionConfiguration<Session: Codable & Sendable>: Sendable 
         self.revocation = revocation
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Vapor
 import Foundation
 public import SealedCookie
 public import Vapor
@@ -185,3 +186,4 @@ extension Application.Sessions.Provider {
         return .init { $0.sessions.use { _ in driver } }
     }
 }
+#endif

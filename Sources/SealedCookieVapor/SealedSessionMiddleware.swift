@@ -1,3 +1,4 @@
+#if Vapor
 import SealedCookie
 public import Vapor
 
@@ -135,3 +136,4 @@ public struct SealedSessionMiddleware<Session: Codable & Sendable>: Middleware {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Vapor
 import SealedCookie
 import Vapor
 
@@ -21,3 +22,4 @@ struct SessionRequest<Session: Codable & Sendable>: Sendable {
             ?? IncomingSession(requestCookies: requestCookies, cookies: configuration.cookies)
     }
 }
+#endif

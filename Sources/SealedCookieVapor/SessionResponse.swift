@@ -1,3 +1,4 @@
+#if Vapor
 import Foundation
 import Logging
 import SealedCookie
@@ -81,3 +82,4 @@ struct SessionResponse<Session: Codable & Sendable> {
         }
     }
 }
+#endif

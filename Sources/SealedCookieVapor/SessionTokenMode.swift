@@ -1,3 +1,4 @@
+#if Vapor
 public import Vapor
 
 /// Token mode: the same sealed session carried in `Authorization: Bearer <value>` instead of a
@@ -42,3 +43,4 @@ public struct SessionTokenMode: Sendable {
         return (token != nil || headers.contains(name: responseHeader), token)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Vapor
 import SealedCookieExampleModel
 public import Vapor
 
@@ -29,3 +30,4 @@ public enum MemorySessionRoutes {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Vapor
 public import Foundation
 public import SealedCookie
 public import SealedCookieExampleModel
@@ -44,3 +45,4 @@ public struct VaporExampleNode: Sendable {
             cookies: cookies, renewalFraction: renewalFraction, tokenMode: SessionTokenMode(), revocation: revocation)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Vapor
 import SealedCookie
 public import SealedCookieExampleModel
 import SealedCookieVapor
@@ -66,3 +67,4 @@ public enum VaporExampleRoutes {
 
 /// The reply as a Vapor response body.
 extension NodeReply: Content {}
+#endif

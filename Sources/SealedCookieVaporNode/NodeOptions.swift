@@ -1,3 +1,4 @@
+#if Demo && PostgreSQL
 import Logging
 
 /// The node's command line: `--name value` pairs, all checked.
@@ -56,3 +57,4 @@ struct NodeOptions {
         guard port != 0 else { throw Invalid(description: "--port is required") }
     }
 }
+#endif

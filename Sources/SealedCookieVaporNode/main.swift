@@ -1,3 +1,4 @@
+#if Demo && PostgreSQL
 import Logging
 import PostgresNIO
 import SealedCookie
@@ -61,3 +62,11 @@ do {
     exit(1)
 }
 try await app.asyncShutdown()
+#else
+import Foundation
+
+// Stands in for the node in a build without the Demo and PostgreSQL traits, which
+// scripts/cluster-test and scripts/load-test turn on (--enable-all-traits).
+FileHandle.standardError.write(Data("sealed-cookie-vapor-node: built without the Demo and PostgreSQL traits\n".utf8))
+exit(2)
+#endif

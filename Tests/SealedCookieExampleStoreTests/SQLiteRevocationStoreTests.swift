@@ -1,3 +1,4 @@
+#if Demo
 import Foundation
 import Logging
 import SealedCookieExampleStore
@@ -64,3 +65,4 @@ struct SQLiteRevocationStoreTests {
         try await body(directory.appendingPathComponent("revocations.sqlite").path)
     }
 }
+#endif

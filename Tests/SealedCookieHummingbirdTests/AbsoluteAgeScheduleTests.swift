@@ -1,3 +1,4 @@
+#if Hummingbird
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -68,3 +69,4 @@ import Testing
         }
     }
 }
+#endif

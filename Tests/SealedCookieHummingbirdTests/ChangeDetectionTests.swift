@@ -1,3 +1,4 @@
+#if Hummingbird
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -131,3 +132,4 @@ protocol ChangeDetectionSession: Codable, Sendable {
         #expect(SerializedSession(UnserializableSession(), codec: codec) == nil)
     }
 }
+#endif

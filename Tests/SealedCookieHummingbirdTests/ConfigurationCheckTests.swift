@@ -1,3 +1,4 @@
+#if Hummingbird
 import Foundation
 import SealedCookie
 import SealedCookieExampleApp
@@ -48,3 +49,4 @@ import Testing
         _ = try SealedSessionConfiguration(cookies: Self.cookies(), renewalFraction: fraction)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Hummingbird
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -122,3 +123,4 @@ import Testing
         #expect(node.logs.all.filter { $0.level >= .error }.isEmpty)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Hummingbird
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -64,3 +65,4 @@ private struct HostFromFieldMiddleware<Context: RequestContext>: RouterMiddlewar
         return try await next(Request(head: head, body: request.body), context)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Hummingbird
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -28,3 +29,4 @@ import Testing
         }
     }
 }
+#endif

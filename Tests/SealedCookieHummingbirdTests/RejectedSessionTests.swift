@@ -1,3 +1,4 @@
+#if Hummingbird
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -92,3 +93,4 @@ import Testing
         }
     }
 }
+#endif

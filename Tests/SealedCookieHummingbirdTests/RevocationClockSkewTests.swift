@@ -1,3 +1,4 @@
+#if Hummingbird
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -46,3 +47,4 @@ import Testing
         }
     }
 }
+#endif

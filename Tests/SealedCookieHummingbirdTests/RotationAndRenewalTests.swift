@@ -1,3 +1,4 @@
+#if Hummingbird
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -71,3 +72,4 @@ import Testing
         }
     }
 }
+#endif

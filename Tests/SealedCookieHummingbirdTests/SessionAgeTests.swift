@@ -1,3 +1,4 @@
+#if Hummingbird
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -45,3 +46,4 @@ import Testing
         }
     }
 }
+#endif

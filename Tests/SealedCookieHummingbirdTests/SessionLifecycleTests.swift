@@ -1,3 +1,4 @@
+#if Hummingbird
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -158,3 +159,4 @@ import Testing
         #expect(SessionOutcome<ExampleSession>.envelopeLifetime(expiresIn) == lifetime)
     }
 }
+#endif

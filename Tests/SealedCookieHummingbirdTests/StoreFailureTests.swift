@@ -1,3 +1,4 @@
+#if Hummingbird
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -30,3 +31,4 @@ import Testing
                 || errors.first?.message.contains("too large") == true)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Hummingbird
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -86,3 +87,4 @@ import Testing
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Hummingbird
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -38,3 +39,4 @@ import Testing
         }
     }
 }
+#endif

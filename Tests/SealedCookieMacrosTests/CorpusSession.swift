@@ -1,3 +1,4 @@
+#if Macros
 import Foundation
 import SealedCookieMacros
 
@@ -117,3 +118,4 @@ struct EdgeSession: Codable, Sendable, Equatable {
     var items: [CorpusSession.Cart.Item]
     var score: Double
 }
+#endif

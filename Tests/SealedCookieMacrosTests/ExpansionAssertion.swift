@@ -1,3 +1,4 @@
+#if Macros
 import SealedCookieMacrosPlugin
 import SwiftSyntax
 import SwiftSyntaxMacroExpansion
@@ -43,3 +44,4 @@ func assertSessionJSON(
         column: column
     )
 }
+#endif

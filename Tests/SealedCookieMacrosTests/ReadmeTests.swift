@@ -1,3 +1,4 @@
+#if Macros
 import Foundation
 import SealedCookieMacros
 import Testing
@@ -35,3 +36,4 @@ import Testing
         #expect(opened.cart?.items == ["sku-1"] && opened.cart?.updatedAt == 1_795_478_400)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Macros
 import Foundation
 import SealedCookieMacros
 import SealedCookieTestSupport
@@ -118,3 +119,4 @@ import Testing
         #expect(accepted > 100)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Macros
 import SwiftSyntaxMacrosGenericTestSupport
 import Testing
 
@@ -375,3 +376,4 @@ import Testing
         )
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Macros
 import SealedCookieMacrosPlugin
 import SwiftSyntaxMacroExpansion
 import Testing
@@ -606,3 +607,4 @@ import Testing
         )
     }
 }
+#endif

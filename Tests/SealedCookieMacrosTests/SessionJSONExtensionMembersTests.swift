@@ -1,3 +1,4 @@
+#if Macros
 import Foundation
 import SealedCookieMacros
 import Testing
@@ -78,3 +79,4 @@ extension RenamedKeySession {
         #expect(String(decoding: try JSONEncoder().encode(session), as: UTF8.self) == #"{"user_id":"u"}"#)
     }
 }
+#endif

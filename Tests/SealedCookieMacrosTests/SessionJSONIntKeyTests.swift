@@ -1,3 +1,4 @@
+#if Macros
 import Foundation
 import SealedCookieMacros
 import Testing
@@ -28,3 +29,4 @@ struct SlotSession: Codable, Sendable, Equatable {
         #expect(try serializer.deserialize(serializer.serialize(session)) == session)
     }
 }
+#endif

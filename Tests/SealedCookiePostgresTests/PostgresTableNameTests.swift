@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Foundation
 import PostgresNIO
 import SealedCookiePostgres
@@ -40,3 +41,4 @@ import Testing
         #expect(throws: PostgresURL.Invalid.self) { try PostgresURL.configuration("postgres://127.0.0.1/db") }
     }
 }
+#endif

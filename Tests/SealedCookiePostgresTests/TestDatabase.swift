@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Foundation
 import Logging
 import PostgresNIO
@@ -32,3 +33,4 @@ enum TestDatabase {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Vapor
 import Foundation
 import SealedCookie
 import SealedCookieExampleModel
@@ -99,3 +100,4 @@ import VaporTesting
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Vapor
 import Foundation
 import SealedCookie
 import SealedCookieExampleModel
@@ -68,3 +69,4 @@ import VaporTesting
         }
     }
 }
+#endif

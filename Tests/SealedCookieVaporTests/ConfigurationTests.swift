@@ -1,3 +1,4 @@
+#if Vapor
 import SealedCookie
 import SealedCookieExampleModel
 import SealedCookieVapor
@@ -23,3 +24,4 @@ import Testing
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Vapor
 import Foundation
 import SealedCookie
 import SealedCookieExampleModel
@@ -71,3 +72,4 @@ import VaporTesting
         return String(text[from.upperBound..<to.lowerBound].dropLast())
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Vapor
 import Foundation
 import SealedCookie
 import SealedCookieExampleModel
@@ -72,3 +73,4 @@ import VaporTesting
         #expect(node.logs.all.filter { $0.level >= .warning }.isEmpty)
     }
 }
+#endif

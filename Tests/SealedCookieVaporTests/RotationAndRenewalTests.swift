@@ -1,3 +1,4 @@
+#if Vapor
 import Foundation
 import SealedCookie
 import SealedCookieExampleModel
@@ -86,3 +87,4 @@ extension String {
     /// The value of a `name=value` pair or of a `Set-Cookie` line.
     var cookieValue: String { String(prefix { $0 != ";" }.drop { $0 != "=" }.dropFirst()) }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Vapor
 import Foundation
 import SealedCookie
 import SealedCookieTestSupport
@@ -209,3 +210,4 @@ import VaporTesting
         return String((0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Vapor
 import Foundation
 import SealedCookie
 import SealedCookieExampleModel
@@ -90,3 +91,4 @@ import VaporTesting
         #expect(logs.entries(at: .error, containing: "Session not stored").count == 1)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Vapor
 import Foundation
 import SealedCookie
 import SealedCookieExampleModel
@@ -109,3 +110,4 @@ import VaporTesting
         }
     }
 }
+#endif

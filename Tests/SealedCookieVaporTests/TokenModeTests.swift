@@ -1,3 +1,4 @@
+#if Vapor
 import Foundation
 import SealedCookie
 import SealedCookieExampleModel
@@ -84,3 +85,4 @@ import VaporTesting
         }
     }
 }
+#endif

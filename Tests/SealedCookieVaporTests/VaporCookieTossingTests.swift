@@ -1,3 +1,4 @@
+#if Vapor
 import Foundation
 import SealedCookie
 import SealedCookieExampleModel
@@ -98,3 +99,4 @@ struct VaporCookieTossingTests {
         #expect(node.logs.all.filter { $0.level >= .error }.isEmpty)
     }
 }
+#endif

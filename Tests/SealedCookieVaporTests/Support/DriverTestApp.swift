@@ -1,3 +1,4 @@
+#if Vapor
 import SealedCookie
 import SealedCookieTestSupport
 import SealedCookieVapor
@@ -57,3 +58,4 @@ enum DriverTestApp {
         return String(buffer: try await app.sendRequest(.GET, "/me", headers: headers).body)
     }
 }
+#endif

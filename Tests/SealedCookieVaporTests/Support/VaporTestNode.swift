@@ -1,3 +1,4 @@
+#if Vapor
 import Foundation
 import SealedCookie
 import SealedCookieExampleModel
@@ -80,3 +81,4 @@ extension TestingHTTPResponse {
     /// The body as the example app's reply.
     var reply: NodeReply? { try? JSONDecoder().decode(NodeReply.self, from: Data(body.readableBytesView)) }
 }
+#endif

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import SealedCookie
 
 /// One example node running as its own process: this binary's `serve` subcommand.
 ///
@@ -116,7 +116,7 @@ final class NodeProcess: Sendable {
 
 /// What a node printed, kept whole (a node prints a few lines) for the error when it does not start.
 private final class CapturedOutput: Sendable {
-    private let storage = Mutex("")
+    private let storage = Locked("")
 
     var text: String { storage.withLock { $0 } }
 

@@ -1,4 +1,4 @@
-import Synchronization
+import SealedCookie
 
 /// The typed session of one request, as ``SealedSessionMiddleware`` opened it from the cookie
 /// (or bearer token); what the handler leaves in it is what the response stores.
@@ -28,10 +28,10 @@ public final class SealedSession<Session: Codable & Sendable>: Sendable {
         var expiresIn: Duration?
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     init(data: Session?, expiresIn: Duration?) {
-        state = Mutex(State(data: data, expiresIn: expiresIn))
+        state = Locked(State(data: data, expiresIn: expiresIn))
     }
 
     /// The session, or nil when the request carried none (or it was cleared).

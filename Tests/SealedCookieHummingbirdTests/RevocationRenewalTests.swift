@@ -4,7 +4,6 @@ import HummingbirdTesting
 import SealedCookie
 import SealedCookieExampleApp
 import SealedCookieHummingbird
-import Synchronization
 import Testing
 
 /// A revoked session cannot be laundered by renewal: a node that accepts it because it cannot
@@ -17,7 +16,7 @@ import Testing
         struct Down: Error {}
 
         let shared: InMemorySessionRevocationStore
-        let isDown = Mutex(false)
+        let isDown = Locked(false)
 
         init(_ shared: InMemorySessionRevocationStore) { self.shared = shared }
 

@@ -6,7 +6,6 @@ import Logging
 import SealedCookie
 import SealedCookieExampleApp
 import SealedCookieHummingbird
-import Synchronization
 import Testing
 
 /// The revocation check: a revoked session is no session; a failing check leaves the cookie alone.
@@ -88,7 +87,7 @@ import Testing
             func revocationCutoff(for subject: String) async throws -> Date? { throw Down() }
             func revokeSessions(of subject: String, startedUpTo date: Date) async throws { throw Down() }
         }
-        let events = Mutex(0)
+        let events = Locked(0)
         let node = try TestNode()
         var failing = node.node
         failing.sessions.revocation = try SessionRevocationList<ExampleSession>(

@@ -2,7 +2,6 @@ import Foundation
 import PostgresNIO
 import SealedCookie
 import SealedCookiePostgres
-import Synchronization
 import Testing
 
 /// The store against a real PostgreSQL server; skipped, with the reason, without one.
@@ -54,7 +53,7 @@ struct PostgresSessionRevocationStoreTests {
     }
 
     @Test func twoNodesSeeEachOthersRevocationsWithinTheStaleness() async throws {
-        let now = Mutex(Date(timeIntervalSince1970: 1_767_225_600))
+        let now = Locked(Date(timeIntervalSince1970: 1_767_225_600))
         let clock: @Sendable () -> Date = { now.withLock { $0 } }
         let startedAt = clock()
         try await TestDatabase.withClient { [table] first in
@@ -136,7 +135,7 @@ struct PostgresSessionRevocationStoreTests {
         // Nothing listens on port 1 of loopback: every connection attempt is refused.
         let unreachable = PostgresClient.Configuration(
             host: "127.0.0.1", port: 1, username: "postgres", password: nil, database: nil, tls: .disable)
-        let timeouts = Mutex<[Duration]>([])
+        let timeouts = Locked<[Duration]>([])
         try await TestDatabase.withClient(unreachable) { client async throws in
             let list = try SessionRevocationList<String>(
                 store: PostgresSessionRevocationStore(client: client), timeout: .milliseconds(200),

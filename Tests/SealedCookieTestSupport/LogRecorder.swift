@@ -1,5 +1,5 @@
 public import Logging
-import Synchronization
+import SealedCookie
 
 /// Collects every log line of a test application.
 public final class LogRecorder: Sendable {
@@ -13,7 +13,7 @@ public final class LogRecorder: Sendable {
         public var metadata: String
     }
 
-    private let entries = Mutex<[Entry]>([])
+    private let entries = Locked<[Entry]>([])
 
     /// An empty recorder.
     public init() {}

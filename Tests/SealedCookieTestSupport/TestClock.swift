@@ -1,12 +1,12 @@
 public import Foundation
-import Synchronization
+import SealedCookie
 
 /// A clock the test moves by hand.
 public final class TestClock: Sendable {
     /// 2026-01-01T00:00:00Z.
     public static let start = Date(timeIntervalSince1970: 1_767_225_600)
 
-    private let current = Mutex(TestClock.start)
+    private let current = Locked(TestClock.start)
 
     /// A clock at ``start``.
     public init() {}

@@ -4,7 +4,6 @@ import SealedCookieExampleModel
 import SealedCookieTestSupport
 import SealedCookieVapor
 import SealedCookieVaporExample
-import Synchronization
 import Testing
 import Vapor
 import VaporTesting
@@ -38,7 +37,7 @@ import VaporTesting
         struct Down: Error {}
 
         let shared = InMemorySessionRevocationStore()
-        let isDown = Mutex(false)
+        let isDown = Locked(false)
 
         func revocationCutoff(for subject: String) async throws -> Date? {
             if isDown.withLock({ $0 }) { throw Down() }

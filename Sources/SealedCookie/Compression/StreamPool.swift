@@ -1,4 +1,3 @@
-import Synchronization
 
 /// A small free list of reusable native streams (zlib `z_stream`s), so each call skips the
 /// costly `deflateInit2`/`inflateInit2` and the allocation of zlib's window and tables.
@@ -6,12 +5,12 @@ import Synchronization
 /// A stream is handed to one caller at a time; up to `capacity` idle streams are kept, and a
 /// caller that finds none idle makes a new one, so callers never wait on each other.
 final class StreamPool<Stream: AnyObject>: Sendable {
-    private let idle: Mutex<[UnsafeTransfer<Stream>]>
+    private let idle: Locked<[UnsafeTransfer<Stream>]>
     private let capacity: Int
     private let make: @Sendable () -> Stream?
 
     init(capacity: Int, make: @escaping @Sendable () -> Stream?) {
-        self.idle = Mutex([])
+        self.idle = Locked([])
         self.capacity = capacity
         self.make = make
     }

@@ -1,4 +1,3 @@
-import Synchronization
 
 /// Waits for a task's result, or for a deadline, whichever comes first, without waiting for a
 /// task that ignores cancellation: a hung store must not hang the request that asked it.
@@ -28,10 +27,10 @@ enum Deadline {
 
     /// A continuation that the first of two racers resumes; the second is ignored.
     private final class Once<Value: Sendable>: Sendable {
-        private let continuation: Mutex<CheckedContinuation<Result<Value, any Error>, Never>?>
+        private let continuation: Locked<CheckedContinuation<Result<Value, any Error>, Never>?>
 
         init(_ continuation: CheckedContinuation<Result<Value, any Error>, Never>) {
-            self.continuation = Mutex(continuation)
+            self.continuation = Locked(continuation)
         }
 
         func resume(with result: Result<Value, any Error>) {

@@ -1,12 +1,11 @@
 public import Foundation
-import Synchronization
 
 /// A ``SessionRevocationStore`` in this process's memory: for tests, demos and single-process
 /// apps. Nodes in other processes never see its revocations. Subjects are compared by their
 /// UTF-8 bytes, as PostgreSQL and SQLite compare them.
 public final class InMemorySessionRevocationStore: SessionRevocationStore {
     /// By the subject's bytes, as databases compare them (see `RevocationSubject`).
-    private let cutoffs = Mutex<[RevocationSubject: Date]>([:])
+    private let cutoffs = Locked<[RevocationSubject: Date]>([:])
 
     /// An empty store.
     public init() {}

@@ -1,5 +1,4 @@
 public import Foundation
-import Synchronization
 
 /// A ``SessionRevocationCheck`` a cluster can trust: every node reads one shared
 /// ``SessionRevocationStore`` (the cluster's database), with a short in-process cache in front so
@@ -76,7 +75,7 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
     private let policy: StoreFailurePolicy
     private let clock: @Sendable () -> Date
     private let onStoreEvent: @Sendable (StoreEvent) -> Void
-    private let cache: Mutex<RevocationCache>
+    private let cache: Locked<RevocationCache>
 
     /// Makes a list over `store`.
     ///
@@ -128,7 +127,7 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
         self.policy = whenStoreFails
         self.clock = clock
         self.onStoreEvent = onStoreEvent
-        self.cache = Mutex(RevocationCache(capacity: capacity, staleness: staleness))
+        self.cache = Locked(RevocationCache(capacity: capacity, staleness: staleness))
     }
 
     /// Whether `session`, which started (logged in) at `startedAt`, is revoked: from the cache

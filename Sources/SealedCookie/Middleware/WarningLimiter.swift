@@ -1,5 +1,4 @@
 package import Foundation
-import Synchronization
 
 /// Lets a warning caused by request input through at most once per key per interval, and for
 /// at most ``maxKeysPerInterval`` keys per interval, so that no flood of requests (each with
@@ -15,7 +14,7 @@ package final class WarningLimiter: Sendable {
 
     private let interval: TimeInterval
     private let clock: @Sendable () -> Date
-    private let window = Mutex<Window?>(nil)
+    private let window = Locked<Window?>(nil)
 
     /// - Parameters:
     ///   - interval: How long a key stays quiet after its warning, in seconds.

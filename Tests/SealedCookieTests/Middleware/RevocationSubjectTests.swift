@@ -1,6 +1,5 @@
 import Foundation
 import SealedCookie
-import Synchronization
 import Testing
 
 /// Subjects are told apart by their bytes, as PostgreSQL and SQLite tell them apart: two

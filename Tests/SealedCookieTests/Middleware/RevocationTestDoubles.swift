@@ -1,6 +1,5 @@
 import Foundation
 import SealedCookie
-import Synchronization
 
 /// A store whose answers the test scripts, counting the lookups it gets.
 final class ScriptedRevocationStore: SessionRevocationStore {
@@ -13,9 +12,9 @@ final class ScriptedRevocationStore: SessionRevocationStore {
 
     struct Down: Error {}
 
-    let behavior = Mutex(Behavior.answer)
+    let behavior = Locked(Behavior.answer)
     let gate = Gate()
-    private let lookupCount = Mutex(0)
+    private let lookupCount = Locked(0)
     private let cutoffs = InMemorySessionRevocationStore()
 
     var lookups: Int { lookupCount.withLock { $0 } }
@@ -41,7 +40,7 @@ final class ScriptedRevocationStore: SessionRevocationStore {
 
 /// Holds its waiters until opened; cancellation does not release them.
 final class Gate: Sendable {
-    private let state = Mutex<(isOpen: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    private let state = Locked<(isOpen: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
 
     func wait() async {
         await withCheckedContinuation { continuation in
@@ -66,7 +65,7 @@ final class Gate: Sendable {
 /// A clock the test moves by hand.
 final class ManualClock: Sendable {
     static let start = Date(timeIntervalSince1970: 1_767_225_600)
-    private let current = Mutex(ManualClock.start)
+    private let current = Locked(ManualClock.start)
 
     var now: Date { current.withLock { $0 } }
     var source: @Sendable () -> Date { { [self] in now } }
@@ -78,7 +77,7 @@ final class ManualClock: Sendable {
 
 /// The store events a list reported.
 final class StoreEvents: Sendable {
-    private let events = Mutex<[String]>([])
+    private let events = Locked<[String]>([])
 
     var all: [String] { events.withLock { $0 } }
 

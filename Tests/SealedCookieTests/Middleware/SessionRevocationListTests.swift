@@ -1,6 +1,5 @@
 import Foundation
 import SealedCookie
-import Synchronization
 import Testing
 
 /// The cache, the timeout, the failure policies and the outage reports of the revocation list.

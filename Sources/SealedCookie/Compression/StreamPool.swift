@@ -1,4 +1,3 @@
-
 /// A small free list of reusable native streams (zlib `z_stream`s), so each call skips the
 /// costly `deflateInit2`/`inflateInit2` and the allocation of zlib's window and tables.
 ///

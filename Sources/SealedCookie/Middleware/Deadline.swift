@@ -1,4 +1,3 @@
-
 /// Waits for a task's result, or for a deadline, whichever comes first, without waiting for a
 /// task that ignores cancellation: a hung store must not hang the request that asked it.
 /// (A task group would wait for every child before returning, so it cannot abandon one.)

@@ -146,6 +146,15 @@ import Testing
         }
     }
 
+    @Test("a serializer that reads no secret section refuses any")
+    func serializerWithoutSections() throws {
+        let codec = try Fixture.bytesCodec(ring: KeyRing(primary: Fixture.sequentialKey()), compression: .disabled)
+        let sealer = RawSealer(key: codec.configuration.keyRing.primary, codec: codec)
+        let value = sealer.seal(
+            [5] + Self.entry(#""tok""#) + Array("{}".utf8), header: sealer.header(.none, secrets: true))
+        #expect(codecError { try codec.open(value) } == .deserializationFailed(reason: "SecretSectionUnsupported"))
+    }
+
     @Test("an entry's length takes up to 4 canonical LEB128 bytes")
     func largestEntryLength() throws {
         // 2^21 bytes need a 4-byte length; the sealed value's maximum length bounds a real one.

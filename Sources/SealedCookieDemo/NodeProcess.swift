@@ -1,3 +1,4 @@
+#if Demo
 import Foundation
 import SealedCookie
 
@@ -128,3 +129,4 @@ private final class CapturedOutput: Sendable {
         }
     }
 }
+#endif

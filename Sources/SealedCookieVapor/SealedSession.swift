@@ -1,3 +1,4 @@
+#if Vapor
 import SealedCookie
 
 /// The typed session of one request, as ``SealedSessionMiddleware`` opened it from the cookie
@@ -78,3 +79,4 @@ public final class SealedSession<Session: Codable & Sendable>: Sendable {
         state.withLock { state in state.data.map { ($0, state.expiresIn) } }
     }
 }
+#endif

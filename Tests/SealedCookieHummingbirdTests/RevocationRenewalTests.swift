@@ -1,3 +1,4 @@
+#if Hummingbird
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -123,3 +124,4 @@ import Testing
         }
     }
 }
+#endif

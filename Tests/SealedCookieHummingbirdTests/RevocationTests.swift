@@ -1,3 +1,4 @@
+#if Hummingbird
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -109,3 +110,4 @@ import Testing
         #expect(node.logs.entries(at: .debug, containing: "Revocation check failed").count == 3)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Foundation
 import PostgresNIO
 import SealedCookie
@@ -162,3 +163,4 @@ struct PostgresSessionRevocationStoreTests {
         #expect(timeouts.withLock { $0 } == [.milliseconds(200)])
     }
 }
+#endif

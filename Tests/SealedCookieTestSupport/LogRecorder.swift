@@ -1,3 +1,4 @@
+#if Hummingbird || Vapor
 public import Logging
 import SealedCookie
 
@@ -53,3 +54,4 @@ public final class LogRecorder: Sendable {
         }
     }
 }
+#endif

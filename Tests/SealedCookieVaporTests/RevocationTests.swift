@@ -1,3 +1,4 @@
+#if Vapor
 import Foundation
 import SealedCookie
 import SealedCookieExampleModel
@@ -113,3 +114,4 @@ import VaporTesting
         #expect(node.logs.entries(at: .warning, containing: "Revocation check failed").count == 1)
     }
 }
+#endif

@@ -151,7 +151,7 @@ struct RoundTripTests {
         #expect(reserved.stdout.split(separator: "\n").count == 3)
     }
 
-    @Test("a duplicate planted by a sibling host under another key fails authentication and is skipped; the genuine one opens")
+    @Test("a duplicate planted under another key fails authentication and is skipped; the genuine one opens")
     func duplicates() throws {
         let tool = try ToolRunner()
         defer { tool.cleanUp() }

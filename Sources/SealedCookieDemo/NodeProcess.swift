@@ -56,6 +56,8 @@ final class NodeProcess: Sendable {
 
         let port = await withTaskGroup(of: Int?.self) { group in
             group.addTask { await ports.first { _ in true } }
+            // The timer is cancelled only after a result was taken, so it cannot win by waking
+            // early (the race once in `Deadline`).
             group.addTask {
                 try? await Task.sleep(for: timeout)
                 return nil
@@ -101,7 +103,8 @@ final class NodeProcess: Sendable {
     private func waitForExit(within limit: Duration) async {
         let deadline = ContinuousClock.now + limit
         while process.isRunning && ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(20))
+            // Cancelled, the sleep throws at once: give up rather than spin until the deadline.
+            do { try await Task.sleep(for: .milliseconds(20)) } catch { return }
         }
     }
 

@@ -91,7 +91,7 @@ let package = Package(
         ),
         .target(
             name: "SealedCookie",
-            dependencies: ["CSodium", "CZlib", "CZstd"],
+            dependencies: ["CSodium", "CZlib", "CZstd", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -224,6 +224,7 @@ let package = Package(
             dependencies: [
                 "SealedCookie",
                 "SealedCookieTestSupport",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings
@@ -253,7 +254,7 @@ let package = Package(
             name: "SealedCookieTestSupport",
             dependencies: [
                 "SealedCookie",
-                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird", "Vapor"]))
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/SealedCookieTestSupport",
             swiftSettings: swiftSettings

@@ -124,7 +124,7 @@ extension SealedCookieDemo {
             let revocation = try SessionRevocationList<ExampleSession>(
                 store: store, staleness: .milliseconds(Int64(revocationStaleness * 1000)),
                 timeout: .milliseconds(Int64(revocationTimeout * 1000)),
-                onStoreEvent: { logger.warning("\($0)") }
+                logger: logger
             ) { $0.user }
             // Plain HTTP on loopback (behind the test's nginx, or the demo's client): no Secure attribute.
             let example = try ExampleNode(

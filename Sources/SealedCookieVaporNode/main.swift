@@ -38,7 +38,7 @@ do {
         rootDomain: options.rootDomain, isSecure: false,  // plain HTTP on loopback behind the test's nginx
         revocation: try SessionRevocationList(
             store: store, staleness: options.revocationStaleness, timeout: options.revocationTimeout,
-            onStoreEvent: { [logger = app.logger] in logger.warning("\($0)") }
+            logger: app.logger
         ) { $0.user })
     app.http.server.configuration.hostname = "127.0.0.1"
     app.http.server.configuration.port = options.port

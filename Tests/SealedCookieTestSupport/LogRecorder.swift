@@ -1,8 +1,7 @@
-#if Hummingbird || Vapor
 public import Logging
 import SealedCookie
 
-/// Collects every log line of a test application.
+/// Collects every log line of a test application, or of a library type given its logger.
 public final class LogRecorder: Sendable {
     /// One log line.
     public struct Entry: Sendable {
@@ -54,4 +53,3 @@ public final class LogRecorder: Sendable {
         }
     }
 }
-#endif

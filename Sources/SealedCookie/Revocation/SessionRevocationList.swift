@@ -1,4 +1,5 @@
 public import Foundation
+public import Logging
 
 /// A ``SessionRevocationCheck`` a cluster can trust: every node reads one shared
 /// ``SessionRevocationStore`` (the cluster's database), with a short in-process cache in front so
@@ -27,8 +28,8 @@ public import Foundation
 ///   timeout), then tried again. A cutoff this node already knew for the subject (from an
 ///   earlier lookup or its own revocation, while still cached) keeps applying meanwhile, under
 ///   either policy. The default is ``StoreFailurePolicy/refuse``; see there why.
-///   The outage is reported once, through `onStoreEvent`, when it starts, and once when a lookup
-///   succeeds again.
+///   The outage is logged once, as a warning, when it starts, and once, as info, when a lookup
+///   succeeds again (through `logger`, and reported to `onStoreEvent`).
 /// - **Memory.** At most `capacity` subjects are cached; stale ones go first, then the oldest,
 ///   in amortised constant time per insert. At most 1,000 store calls are in flight, those abandoned at
 ///   the timeout included: a store that never returns costs no more tasks than that, and a
@@ -50,7 +51,7 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
         case accept
     }
 
-    /// A change in the store's health, reported once per outage.
+    /// A change in the store's health, logged and reported once per outage.
     public enum StoreEvent: Sendable, CustomStringConvertible {
         /// A lookup failed or timed out (``SessionRevocationError/timedOut(after:)``) after the store had
         /// been answering.
@@ -74,6 +75,7 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
     private let timeout: Duration
     private let policy: StoreFailurePolicy
     private let clock: @Sendable () -> Date
+    private let logger: Logger
     private let onStoreEvent: @Sendable (StoreEvent) -> Void
     private let cache: Locked<RevocationCache>
 
@@ -91,8 +93,13 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
     ///   - whenStoreFails: See ``StoreFailurePolicy``. Default ``StoreFailurePolicy/refuse``.
     ///   - capacity: The most subjects cached. Default 10,000; 1 to 10,000,000.
     ///   - clock: The time source for staleness and ``revokeSessions(of:)``; inject one in tests.
-    ///   - onStoreEvent: Called when the store starts failing and when it recovers (not per
-    ///     request); log the event at warning level. Default: one line on standard error.
+    ///   - logger: Where the store's outages are logged: ``StoreEvent/failing(_:)`` at warning
+    ///     level, ``StoreEvent/recovered`` at info, once each per outage (not per request).
+    ///     Default: a logger labelled `SealedCookie.SessionRevocationList`, which goes wherever
+    ///     the app bootstrapped swift-log's `LoggingSystem` (standard error if it bootstrapped
+    ///     nothing); pass the app's own logger to keep its metadata and level.
+    ///   - onStoreEvent: Also called with each event the logger gets, after it: for a metric or
+    ///     an alert. Default: nothing.
     ///   - subject: What a session is revoked by, typically its user id; sessions it maps to nil
     ///     are never revoked and never looked up. Subjects are told apart by their UTF-8 bytes,
     ///     as the stores compare them, never by Unicode equivalence: a precomposed and a
@@ -109,7 +116,8 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
         whenStoreFails: StoreFailurePolicy = .refuse,
         capacity: Int = 10_000,
         clock: @escaping @Sendable () -> Date = { Date() },
-        onStoreEvent: @escaping @Sendable (StoreEvent) -> Void = SessionRevocationList.writeToStandardError,
+        logger: Logger = Logger(label: "SealedCookie.SessionRevocationList"),
+        onStoreEvent: @escaping @Sendable (StoreEvent) -> Void = { _ in },
         subject: @escaping @Sendable (Session) -> String?
     ) throws(SessionRevocationError) {
         guard staleness >= .zero, staleness <= .seconds(3600) else {
@@ -126,6 +134,7 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
         self.timeout = timeout
         self.policy = whenStoreFails
         self.clock = clock
+        self.logger = logger
         self.onStoreEvent = onStoreEvent
         self.cache = Locked(RevocationCache(capacity: capacity, staleness: staleness))
     }
@@ -180,11 +189,6 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
     /// How many store calls have not returned yet; for tests.
     package var storeCallsInFlight: Int { cache.withLock { $0.callsInFlight } }
 
-    /// The default `onStoreEvent`: one line on standard error per event.
-    public static func writeToStandardError(_ event: StoreEvent) {
-        FileHandle.standardError.write(Data("SealedCookie: \(event)\n".utf8))
-    }
-
     private enum Step {
         case answered(RevocationCache.Answer)
         case wait(Task<Date?, any Error>)
@@ -217,6 +221,16 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
         }
     }
 
+    /// Logs `event` and hands it to `onStoreEvent`. The message is the event's description, which
+    /// operators' log searches (and scripts/cluster-test) look for.
+    private func report(_ event: StoreEvent) {
+        switch event {
+        case .failing: logger.warning("\(event)")
+        case .recovered: logger.info("\(event)")
+        }
+        onStoreEvent(event)
+    }
+
     /// Caches what a lookup gave, and reports the first failure and the first success after it.
     private func finish(
         _ lookup: Task<Date?, any Error>, for subject: RevocationSubject, with result: Result<Date?, any Error>
@@ -237,7 +251,7 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
                 return (answer, cache.isFailing ? nil : .failing(error))
             }
         }
-        if let event { onStoreEvent(event) }
+        if let event { report(event) }
         return answer
     }
 }

@@ -1,9 +1,11 @@
 #if Macros
 import Foundation
-import SealedCookieMacros
+import SealedCookieMacros  // package trait "Macros"
+import SealedCookieTestSupport
 import Testing
 
-/// The README's `@SessionJSON` example, verbatim, sealed and opened.
+/// The `@SessionJSON` example of the Faster sessions article, verbatim, sealed and opened; and the
+/// check that the article shows this code.
 @Suite struct ReadmeTests {
     @SessionJSON
     struct UserSession: Codable, Sendable {
@@ -34,6 +36,19 @@ import Testing
         let opened = try codec.open(try codec.seal(session)).session
         #expect(opened.userID == "u_42" && opened.roles == ["admin"] && opened.csrfToken == "t0k3n")
         #expect(opened.cart?.items == ["sku-1"] && opened.cart?.updatedAt == 1_795_478_400)
+    }
+
+    @Test func theArticleShowsCodeOfThisFile() throws {
+        let root = DocumentationSnippets.packageRoot(from: #filePath)
+        let article = try DocumentationSnippets.text(
+            of: "Sources/SealedCookieMacros/Docs.docc/FasterSessions.md", root: root)
+        let source = try String(contentsOfFile: #filePath, encoding: .utf8)
+        let blocks = DocumentationSnippets.swiftBlocks(in: article)
+        #expect(blocks.count == 1)
+        for block in blocks {
+            let missing = DocumentationSnippets.chunksMissing(from: [source], block: block)
+            #expect(missing.isEmpty, "FasterSessions.md shows code this file does not compile: \(missing)")
+        }
     }
 }
 #endif

@@ -9,8 +9,8 @@ import Testing
 import Vapor
 import VaporTesting
 
-/// The README's Vapor snippet, verbatim between the markers, run; and checked against the
-/// README so the two cannot drift.
+/// The Vapor Getting started article's code, verbatim, and the README's Vapor start
+/// (ReadmeStart.swift) run; and the check that both documents show that code, so they cannot drift.
 @Suite struct ReadmeTests {
     struct UserSession: Codable, Sendable, Equatable {
         var userID: String
@@ -19,7 +19,6 @@ import VaporTesting
     @Test func theVaporSnippetRuns() async throws {
         setenv("SESSION_KEYS", "1:" + (try SessionKey.generate(id: 1).exportBase64URL()), 1)
         try await withApp { app in
-            // README begin
             let sessions = app.grouped(
                 SealedSessionMiddleware<UserSession>(
                     configuration: try .init(
@@ -39,7 +38,6 @@ import VaporTesting
                 try req.sealedSession(as: UserSession.self).clear()  // deletes every chunk, Domain included
                 return .ok
             }
-            // README end
             let tester = try app.testing()
             let login = try await tester.sendRequest(.POST, "/login", headers: ["Host": "shop.example.com"])
             let line = try #require(login.headers[.setCookie].first)
@@ -54,22 +52,35 @@ import VaporTesting
         }
     }
 
-    @Test func theReadmeShowsTheSnippetAsRun() throws {
-        let here = URL(fileURLWithPath: #filePath)
-        let root = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
-        let source = try String(contentsOf: here, encoding: .utf8)
-        let snippet = try #require(Self.between("// README begin\n", "            // README end", in: source))
-        let lines = snippet.split(separator: "\n", omittingEmptySubsequences: false).map { $0.dropFirst(12) }
-        #expect(readme.contains(lines.joined(separator: "\n")), "README's Vapor snippet differs from the tested one")
+    @Test func theReadmeStartSetsTheSessionCookie() async throws {
+        setenv("SESSION_KEYS", "1:" + (try SessionKey.generate(id: 1).exportBase64URL()), 1)
+        try await withApp { app in
+            try routes(app)
+            let login = try await app.testing().sendRequest(.POST, "/login", headers: ["Host": "shop.example.com"])
+            #expect(login.status == .ok)
+            let line = try #require(login.headers[.setCookie].first)
+            #expect(line.hasPrefix("__Secure-session=") && line.contains("; Domain=example.com"))
+            #expect(line.contains("; Max-Age=604800") && line.contains("; Secure; HttpOnly"))
+        }
     }
 
-    private static func between(_ start: String, _ end: String, in text: String) -> String? {
-        guard let from = text.range(of: start), let to = text.range(of: end, range: from.upperBound..<text.endIndex)
-        else {
-            return nil
+    @Test(arguments: [
+        ("README.md", "Tests/SealedCookieVaporTests/ReadmeStart.swift"),
+        ("Sources/SealedCookieVapor/Docs.docc/GettingStarted.md", "Tests/SealedCookieVaporTests/ReadmeTests.swift"),
+    ])
+    func theDocumentShowsCompiledCode(document: String, compiled: String) throws {
+        let root = DocumentationSnippets.packageRoot(from: #filePath)
+        // Both documents import as ReadmeStart.swift does.
+        let sources = try [compiled, "Tests/SealedCookieVaporTests/ReadmeStart.swift"].map {
+            try DocumentationSnippets.text(of: $0, root: root)
         }
-        return String(text[from.upperBound..<to.lowerBound].dropLast())
+        let blocks = DocumentationSnippets.swiftBlocks(in: try DocumentationSnippets.text(of: document, root: root))
+            .filter { $0.contains("import SealedCookieVapor") }
+        #expect(blocks.count == 1)
+        for block in blocks {
+            let missing = DocumentationSnippets.chunksMissing(from: sources, block: block)
+            #expect(missing.isEmpty, "\(document) shows code that \(compiled) does not compile: \(missing)")
+        }
     }
 }
 #endif

@@ -57,7 +57,7 @@ public struct SessionCodecConfiguration: Sendable {
     public var clockSkew: Duration
     /// Compression; default ``Compression/default``.
     public var compression: Compression
-    /// Padding of the plaintext before encryption; default ``Padding/none``. See README,
+    /// Padding of the plaintext before encryption; default ``Padding/none``. See <doc:Security>,
     /// "Length side channel", and ``SessionSecret``.
     public var padding: Padding
     /// The most bytes a session may serialize (or a compressed one decompress) to, and so the

@@ -5,7 +5,7 @@ import CZstd
 ///
 /// Its workspace keeps the last input's literals until the next call or until it is freed:
 /// libzstd offers no call to clear them, and zeroing the whole workspace (about 270 KiB) would
-/// cost more than compressing (README, "Plaintext in memory").
+/// cost more than compressing (the Security notes article, "Plaintext in memory").
 final class ZstdCompressor {
     private let context: OpaquePointer
 

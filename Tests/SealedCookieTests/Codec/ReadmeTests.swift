@@ -1,8 +1,10 @@
 import Foundation
 import SealedCookie
+import SealedCookieTestSupport
 import Testing
 
-/// The README's quick start, verbatim, so the documentation cannot drift from the API.
+/// The code of the "Getting started" and "Session dictionaries" articles, verbatim, run; the
+/// check that those articles show this code; and the check of the README's manifest lines.
 @Suite struct ReadmeTests {
     struct UserSession: Codable, Sendable {
         var userID: String
@@ -53,18 +55,21 @@ import Testing
         #expect(logout.count == 1 && logout[0].contains("Max-Age=0") && logout[0].contains("Domain=example.com"))
     }
 
-    struct ProductionSession: Codable, Sendable {
-        var userID: String
-        var roles: [String]
-        @SessionSecret var csrfToken: String  // sealed apart, never compressed (see Security notes)
-        var flash: String?
+    /// The session of the "Session dictionaries" article, apart from the one above.
+    enum Dictionaries {
+        struct UserSession: Codable, Sendable {
+            var userID: String
+            var roles: [String]
+            @SessionSecret var csrfToken: String  // sealed apart, never compressed (see Security notes)
+            var flash: String?
+        }
     }
 
-    /// The README's "Session dictionaries" setup, verbatim (run from the package root, where
+    /// The "Session dictionaries" article's setup, verbatim (run from the package root, where
     /// `swift test` runs).
     @Test func dictionarySetupCompilesAndRoundTrips() throws {
         setenv("SESSION_KEYS", "1:" + (try SessionKey.generate(id: 1).exportBase64URL()), 1)
-        typealias UserSession = ProductionSession
+        typealias UserSession = Dictionaries.UserSession
 
         // `sealed-cookie dictionary train sessions/ --id 1 -o sessions.zdict`, once, ahead of time.
         let dictionary = try SessionDictionary(contentsOfFile: "Dictionaries/sample-sessions.zdict")
@@ -85,5 +90,58 @@ import Testing
             userID: "u_42", roles: ["customer", "beta_tester"], csrfToken: "q7ZsK2vN9xR4tW1mB8cF3hJ6pL0dG5yE",
             flash: "Your address was updated. We'll ship to the new address from now on.")
         #expect(try EnvelopeHeader(sealedValue: codec.seal(larger)).compression == .zstd(dictionaryID: 1))
+    }
+
+    /// Every Swift block of these articles is code of this file.
+    @Test(arguments: ["GettingStarted.md", "Dictionaries.md"])
+    func theArticleShowsCodeOfThisFile(article: String) throws {
+        let root = DocumentationSnippets.packageRoot(from: #filePath)
+        let markdown = try DocumentationSnippets.text(
+            of: "Sources/SealedCookie/SealedCookie.docc/" + article, root: root)
+        let source = try String(contentsOfFile: #filePath, encoding: .utf8)
+        let blocks = DocumentationSnippets.swiftBlocks(in: markdown)
+        #expect(!blocks.isEmpty)
+        for block in blocks {
+            let missing = DocumentationSnippets.chunksMissing(from: [source], block: block)
+            #expect(missing.isEmpty, "\(article) shows code this file does not compile: \(missing)")
+        }
+    }
+
+    /// The README's manifest lines and the Package shape article's name only traits and library
+    /// products that Package.swift declares; every other Swift block of the README is a framework
+    /// start, checked against compiled code by that framework's `ReadmeTests`.
+    @Test func manifestLinesNameDeclaredTraitsAndProducts() throws {
+        let root = DocumentationSnippets.packageRoot(from: #filePath)
+        let manifest = try DocumentationSnippets.text(of: "Package.swift", root: root)
+        let traits = Set(Self.matches(of: #"\.trait\(\s*name:\s*"([^"]+)""#, in: manifest))
+        let products = Set(Self.matches(of: #"\.library\(name:\s*"([^"]+)""#, in: manifest))
+        let readme = DocumentationSnippets.swiftBlocks(in: try DocumentationSnippets.text(of: "README.md", root: root))
+        let shape = DocumentationSnippets.swiftBlocks(
+            in: try DocumentationSnippets.text(of: "Sources/SealedCookie/SealedCookie.docc/PackageShape.md", root: root)
+        )
+        let manifestBlocks = (readme + shape).filter { $0.contains(".package(url:") }
+        #expect(manifestBlocks.count == 2)
+        for block in manifestBlocks {
+            for list in Self.matches(of: #"traits: \[([^\]]*)\]"#, in: block) {
+                let named = Self.matches(of: #""([^"]+)""#, in: list)
+                #expect(!named.isEmpty && Set(named).isSubset(of: traits), "unknown trait in \(list)")
+            }
+            let mentioned = Self.matches(of: #"\b(SealedCookie[A-Za-z]*)\b(?![.\w])"#, in: block)
+            #expect(
+                Set(mentioned).isSubset(of: products), "not a library product: \(Set(mentioned).subtracting(products))")
+        }
+        let frameworkStarts = readme.filter {
+            $0.contains("import SealedCookieHummingbird") || $0.contains("import SealedCookieVapor")
+        }
+        #expect(frameworkStarts.count == 2)
+        #expect(manifestBlocks.count + frameworkStarts.count == readme.count + shape.count)
+    }
+
+    private static func matches(of pattern: String, in text: String) -> [String] {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let range = NSRange(text.startIndex..., in: text)
+        return regex.matches(in: text, range: range).compactMap { match in
+            Range(match.range(at: 1), in: text).map { String(text[$0]) }
+        }
     }
 }

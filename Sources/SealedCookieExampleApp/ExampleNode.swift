@@ -2,7 +2,7 @@
 public import Foundation
 public import SealedCookie
 public import SealedCookieExampleModel
-public import SealedCookieHummingbird
+import SealedCookieHummingbird
 
 /// One node of the example cluster: its name and what it shares with every other node.
 ///

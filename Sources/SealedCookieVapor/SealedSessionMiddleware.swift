@@ -1,5 +1,5 @@
 #if Vapor
-import SealedCookie
+public import SealedCookie
 public import Vapor
 
 /// Keeps a typed `Codable` session in a sealed (encrypted and authenticated) cookie, so every
@@ -17,9 +17,9 @@ public import Vapor
 /// Handlers use `req.sealedSession(as: UserSession.self)` (a ``SealedSession``). For each request
 /// the middleware:
 /// 1. Opens the session cookie through `SessionCookies` (or the bearer token in
-///    ``SessionTokenMode``). A cookie that is malformed, tampered with, expired, sealed under an
+///    `SessionTokenMode`). A cookie that is malformed, tampered with, expired, sealed under an
 ///    unknown key, over the parsing limits, or revoked by
-///    ``SealedSessionConfiguration/revocation`` leaves the request without a session; the reason
+///    the configuration's `revocation` leaves the request without a session; the reason
 ///    is logged at debug level and never sent to the client. Two cookies that open to different
 ///    sessions (one planted through a sibling subdomain) leave it without a session too, with a
 ///    rate-limited warning. Such a cookie is not deleted, so a
@@ -44,94 +44,56 @@ public import Vapor
 /// scope, is the client's input: no cookie is set (the browser would ignore it) and the reason
 /// is logged at debug level. When the handler fails, no cookie is sent.
 ///
-/// The middleware works on `EventLoopFuture`s, so it adds no task hop to a request; the one
+/// The flow itself is the core's, shared with the Hummingbird middleware; this type adapts it
+/// to Vapor. It works on `EventLoopFuture`s, so it adds no task hop to a request; the one
 /// exception is the asynchronous `SessionRevocationCheck`, when one is configured.
 public struct SealedSessionMiddleware<Session: Codable & Sendable>: Middleware {
-    let configuration: SealedSessionConfiguration<Session>
-    private let comparison: SessionComparison<Session>
-    /// Rate-limits the warnings that request input can trigger.
-    private let warnings: WarningLimiter
+    private let flow: SessionRequestFlow<Session>
 
     /// Makes the middleware.
     /// - Parameter configuration: The cookie layer and options, the same on every node.
     public init(configuration: SealedSessionConfiguration<Session>) {
-        self.configuration = configuration
-        self.comparison = SessionComparison(codec: configuration.codec)
-        self.warnings = WarningLimiter(clock: configuration.codec.configuration.clock)
+        self.flow = SessionRequestFlow(configuration: configuration)
     }
 
     /// Opens the session before the rest of the chain and stores it as needed afterwards.
     public func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        let sessionRequest = SessionRequest(request, configuration: configuration)
-        switch sessionRequest.incoming {
-        case .absent:
-            return respond(to: request, loaded: nil, sessionRequest, next)
-        case .rejected(let reason):
-            request.logger.debug(
-                "Sealed session rejected; continuing without a session", metadata: ["sealed_cookie.reason": "\(reason)"]
-            )
-            return respond(to: request, loaded: nil, sessionRequest, next)
-        case .conflicting(let reason):
-            // A warning, not debug: someone who can seal valid sessions planted one. Rate-limited,
-            // since the request is what triggers it.
-            request.logger.log(
-                level: warnings.allows("conflicting sessions") ? .warning : .debug,
-                "Two session cookies opened to different sessions (cookie tossing?); continuing without a session",
-                metadata: ["sealed_cookie.reason": "\(reason)"])
-            return respond(to: request, loaded: nil, sessionRequest, next)
-        case .opened(let opened):
-            let loaded = LoadedSession(opened, digest: comparison.digest(ofLoaded: opened.session))
-            guard let revocation = configuration.revocation else {
-                return respond(to: request, loaded: loaded, sessionRequest, next)
-            }
-            // The check is async: the one task hop, taken only when a check is configured.
-            let skew = configuration.codec.configuration.clockSkew
-            return request.eventLoop.makeFutureWithTask {
-                await revocation.verdict(on: opened, clockSkew: skew)
-            }.flatMap { verdict in
-                switch verdict {
-                case .valid:
-                    return respond(to: request, loaded: loaded, sessionRequest, next)
-                case .revoked:
-                    request.logger.debug(
-                        "Sealed session revoked; continuing without a session",
-                        metadata: ["sealed_cookie.reason": "revoked"])
-                    return respond(to: request, loaded: nil, sessionRequest, next)
-                case .unknown(let error):
-                    let isWarning = RevocationVerdict.logsAsWarning(error) {
-                        warnings.allows("revocation check failed")
-                    }
-                    request.logger.log(
-                        level: isWarning ? .warning : .debug,
-                        "Revocation check failed; continuing without a session, cookie left as sent",
-                        metadata: ["sealed_cookie.reason": "\(error)"])
-                    return respond(to: request, loaded: nil, sessionRequest, next, isChecked: false)
-                }
-            }
-        }
+        let visit = flow.open(
+            cookieFields: request.headers[.cookie],
+            authorizationFields: request.headers[.authorization],
+            asksForToken: flow.configuration.tokenMode.map { request.headers.contains(name: $0.responseHeader) }
+                ?? false,
+            host: request.headers.first(name: .host) ?? "", logger: request.logger)
+        guard visit.needsRevocationCheck else { return respond(to: request, visit, next) }
+        // The check is async: the one task hop, taken only when a check is configured.
+        return request.eventLoop.makeFutureWithTask { [flow] in
+            await flow.checkRevocation(of: visit, logger: request.logger)
+        }.flatMap { respond(to: request, $0, next) }
     }
 
-    /// Runs the rest of the chain with `loaded` as the request's session, then stores it, unless
-    /// the revocation check could not tell (`isChecked` false): the cookie then stays as sent.
+    /// Runs the rest of the chain with the visit's session as the request's, then applies the
+    /// flow's write.
     private func respond(
-        to request: Request, loaded: LoadedSession<Session>?, _ sessionRequest: SessionRequest<Session>,
-        _ next: any Responder, isChecked: Bool = true
+        to request: Request, _ visit: SessionVisit<Session>, _ next: any Responder
     ) -> EventLoopFuture<Response> {
-        let session = SealedSession(data: loaded?.session, expiresIn: loaded?.lifetime)
+        let session = SealedSession(data: visit.loaded?.session, expiresIn: visit.loaded?.lifetime)
         request.storage[SealedSessionKey<Session>.self] = session
-        return next.respond(to: request).flatMapThrowing { response in
-            guard isChecked else { return response }
-            let outcome = SessionOutcome.decide(
-                current: session.current,
-                loaded: loaded,
-                compare: comparison.compare,
-                defaultLifetime: configuration.codec.configuration.lifetime,
-                isRenewalDue: { loaded in
-                    guard let fraction = configuration.renewalFraction else { return false }
-                    return loaded.isDueForRenewal(fraction: fraction, now: configuration.codec.configuration.clock())
-                })
-            try SessionResponse(configuration: configuration, request: sessionRequest, logger: request.logger)
-                .apply(outcome, to: response)
+        return next.respond(to: request).flatMapThrowing { [flow] response in
+            // A session that cannot be stored is the application's failure, logged by the flow.
+            guard let write = try? flow.write(after: visit, current: session.current, logger: request.logger) else {
+                throw Abort(.internalServerError, reason: "The session could not be stored.")
+            }
+            switch write {
+            case .none:
+                break
+            case .setCookies(let values), .deleteCookies(let values):
+                for value in values { response.headers.add(name: .setCookie, value: value) }
+            case .token(let field, let value):
+                response.headers.replaceOrAdd(name: field, value: value)
+            }
+            if let cacheControl = write.cacheControl(replacing: response.headers[.cacheControl]) {
+                response.headers.replaceOrAdd(name: .cacheControl, value: cacheControl)
+            }
             return response
         }
     }

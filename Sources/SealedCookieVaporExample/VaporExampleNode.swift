@@ -2,7 +2,7 @@
 public import Foundation
 public import SealedCookie
 public import SealedCookieExampleModel
-public import SealedCookieVapor
+import SealedCookieVapor
 
 /// One node of the example app on Vapor: the cookie layer of `ExampleCookies`, as
 /// the Hummingbird example node has, so the two serve one cluster.

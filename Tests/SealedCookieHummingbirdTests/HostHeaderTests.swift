@@ -9,12 +9,13 @@ import SealedCookieHummingbird
 import Testing
 
 /// The `Host` header is attacker-controlled: a missing or out-of-scope host must never become a
-/// 500 or an error-level log line, however many such requests arrive.
+/// 500 or a log line above debug level, however many such requests arrive (as on Vapor: the
+/// request flow is the core's).
 @Suite struct HostHeaderTests {
     static let floodSize = 300
 
     @Test(arguments: ["example.org", "", "evil-example.test", "[::1]:8080"])
-    func aFloodOfRequestsForAHostOutsideTheScopeGetsNoCookieAndOneWarning(host: String) async throws {
+    func aFloodOfRequestsForAHostOutsideTheScopeGetsNoCookieAndOnlyDebugLines(host: String) async throws {
         let node = try TestNode()
         try await TestNode.test(node: node.node, logs: node.logs, host: host) { client in
             for _ in 0..<Self.floodSize {
@@ -24,11 +25,11 @@ import Testing
                 }
             }
         }
-        #expect(node.logs.all.filter { $0.level >= .error }.isEmpty)
-        #expect(node.logs.entries(at: .warning, containing: "outside the cookie scope").count == 1)
+        #expect(node.logs.all.filter { $0.level >= .warning }.isEmpty)
+        #expect(node.logs.entries(at: .debug, containing: "outside the cookie scope").count == Self.floodSize)
     }
 
-    @Test func aFloodOfDistinctHostsLogsABoundedNumberOfWarnings() async throws {
+    @Test func aFloodOfDistinctHostsLogsNothingAboveDebug() async throws {
         let node = try TestNode()
         let routes = { (router: Router<ExampleContext>) in
             router.add(middleware: HostFromFieldMiddleware())
@@ -45,9 +46,8 @@ import Testing
                 }
             }
         }
-        #expect(node.logs.all.filter { $0.level >= .error }.isEmpty)
-        let warnings = node.logs.entries(at: .warning, containing: "outside the cookie scope").count
-        #expect((1...16).contains(warnings))
+        #expect(node.logs.all.filter { $0.level >= .warning }.isEmpty)
+        #expect(node.logs.entries(at: .debug, containing: "outside the cookie scope").count == Self.floodSize)
     }
 }
 

@@ -59,7 +59,9 @@ import Testing
         }
         let node = try TestNode()
         var failing = node.node
-        failing.sessions.revocation = FailingCheck()
+        failing.sessions = try SealedSessionConfiguration(
+            cookies: failing.sessions.cookies, renewalFraction: failing.sessions.renewalFraction,
+            tokenMode: failing.sessions.tokenMode, revocation: FailingCheck())
         let login = try await node.test { client in
             try await client.execute(uri: "/login?user=alice", method: .post).cookieField
         }
@@ -91,9 +93,12 @@ import Testing
         let events = Locked(0)
         let node = try TestNode()
         var failing = node.node
-        failing.sessions.revocation = try SessionRevocationList<ExampleSession>(
+        let list = try SessionRevocationList<ExampleSession>(
             store: DownStore(), onStoreEvent: { _ in events.withLock { $0 += 1 } }
         ) { $0.user }
+        failing.sessions = try SealedSessionConfiguration(
+            cookies: failing.sessions.cookies, renewalFraction: failing.sessions.renewalFraction,
+            tokenMode: failing.sessions.tokenMode, revocation: list)
         let login = try await node.test { client in
             try await client.execute(uri: "/login?user=alice", method: .post).cookieField
         }

@@ -66,7 +66,9 @@ import Testing
     @Test func tokenModeIsOffUnlessConfigured() async throws {
         let node = try TestNode()
         var cookiesOnly = node.node
-        cookiesOnly.sessions.tokenMode = nil
+        cookiesOnly.sessions = try SealedSessionConfiguration(
+            cookies: cookiesOnly.sessions.cookies, renewalFraction: cookiesOnly.sessions.renewalFraction,
+            revocation: cookiesOnly.sessions.revocation)
         let token = try await node.test { client in
             try #require(
                 try await client.execute(

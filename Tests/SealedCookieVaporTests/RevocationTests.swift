@@ -97,7 +97,10 @@ import VaporTesting
         let node = try VaporTestNode()
         let login = try await node.test { try await $0.send(.POST, "/login?user=alice").cookieField }
         var failing = node
-        failing.node.sessions.revocation = FailingCheck()
+        let sessions = node.node.sessions
+        failing.node.sessions = try SealedSessionConfiguration(
+            cookies: sessions.cookies, renewalFraction: sessions.renewalFraction, tokenMode: sessions.tokenMode,
+            revocation: FailingCheck())
         try await failing.test { client in
             let me = try await client.send(.GET, "/me", cookie: login)
             #expect(me.status == .seeOther)

@@ -75,7 +75,9 @@ import VaporTesting
                     name: "Session-Token"))
         }
         var cookiesOnly = node
-        cookiesOnly.node.sessions.tokenMode = nil
+        let sessions = node.node.sessions
+        cookiesOnly.node.sessions = try SealedSessionConfiguration(
+            cookies: sessions.cookies, renewalFraction: sessions.renewalFraction, revocation: sessions.revocation)
         try await cookiesOnly.test { client in
             #expect(
                 try await client.send(.GET, "/me", headers: ["Authorization": "Bearer \(token)"]).status == .seeOther)

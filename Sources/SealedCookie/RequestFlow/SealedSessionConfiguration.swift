@@ -1,11 +1,9 @@
-#if Hummingbird
-public import SealedCookie
-
-/// Everything ``SealedSessionMiddleware`` needs: the cookie layer (codec, scope, attributes,
-/// budget), and the optional sliding renewal, token mode and revocation check.
+/// Everything the session middlewares (Hummingbird's and Vapor's `SealedSessionMiddleware`)
+/// need: the cookie layer (codec, scope, attributes, budget), and the optional sliding renewal,
+/// token mode and revocation check.
 ///
-/// Every node of a cluster needs the same codec configuration (cookie name, purpose, key ring)
-/// and cookie configuration; nothing else is shared.
+/// Every node of a cluster, Vapor or Hummingbird, needs the same codec configuration (cookie
+/// name, purpose, key ring) and cookie configuration; nothing else is shared.
 ///
 /// ```swift
 /// let configuration = try SealedSessionConfiguration<UserSession>(
@@ -16,7 +14,11 @@ public import SealedCookie
 ///
 /// For compression dictionaries, padding, chunking or other budgets, build the cookie layer
 /// yourself and pass it to ``init(cookies:renewalFraction:tokenMode:revocation:)``.
-public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable {
+///
+/// Every property is a constant checked by the initializer, so no setting can leave another
+/// stale (the token codec is made from the cookie codec) or skip a check: make a new
+/// configuration to change one.
+public struct SealedSessionConfiguration<Session: Codable & Sendable>: Sendable {
     /// Reads and writes the session cookie; its codec's lifetime is the default for new sessions.
     public let cookies: SessionCookies<Session>
     /// The fraction of its lifetime after which an unchanged session is sealed again with a
@@ -24,13 +26,12 @@ public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable 
     ///
     /// Renewal happens when *more* than this fraction has passed: with `0.5` and a one-day
     /// lifetime, the first request after twelve hours gets a new cookie. `0` renews on every
-    /// request. From 0 to 1 (checked by ``init(cookies:renewalFraction:tokenMode:revocation:)``).
-    /// Default `0.5`.
-    public var renewalFraction: Double?
+    /// request. From 0 to 1. Default `0.5`.
+    public let renewalFraction: Double?
     /// Token mode (`Authorization: Bearer`), or nil to accept cookies only. Default nil.
-    public var tokenMode: SessionTokenMode?
+    public let tokenMode: SessionTokenMode?
     /// A revocation check called after every successful open, or nil. Default nil.
-    public var revocation: (any SessionRevocationCheck<Session>)?
+    public let revocation: (any SessionRevocationCheck<Session>)?
 
     /// The codec that seals and opens sessions.
     public var codec: SessionCodec<Session> { cookies.codec }
@@ -49,7 +50,7 @@ public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable 
     ///   - renewalFraction: See ``renewalFraction``.
     ///   - tokenMode: See ``tokenMode``.
     ///   - revocation: See ``revocation``.
-    /// - Throws: the errors of `SessionCookies.init(cookieName:keyRing:rootDomain:lifetime:)`
+    /// - Throws: the errors of ``SessionCookies/init(cookieName:keyRing:rootDomain:lifetime:)``
     ///   and ``init(cookies:renewalFraction:tokenMode:revocation:)``.
     public init(
         cookieName: String,
@@ -70,9 +71,10 @@ public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable 
     ///   - renewalFraction: See ``renewalFraction``.
     ///   - tokenMode: See ``tokenMode``.
     ///   - revocation: See ``revocation``.
-    /// - Throws: `SessionCookieError.invalidConfiguration(setting:allowed:)` for a renewal fraction outside
-    ///   0 to 1 (NaN included), or if the token codec cannot be made (it has the cookie codec's
-    ///   configuration, which was already checked).
+    /// - Throws: ``SessionCookieError/invalidConfiguration(setting:allowed:)`` for a renewal
+    ///   fraction outside 0 to 1 (NaN included) or a token field that is not a field name, or
+    ///   ``SessionCookieError/codec(_:)`` if the token codec cannot be made (it has the cookie
+    ///   codec's configuration, which was already checked).
     public init(
         cookies: SessionCookies<Session>,
         renewalFraction: Double? = 0.5,
@@ -82,6 +84,11 @@ public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable 
         if let renewalFraction, !(0...1).contains(renewalFraction) {
             throw .invalidConfiguration(
                 setting: "renewalFraction", allowed: "from 0 to 1, or nil (is \(renewalFraction))")
+        }
+        if let tokenMode, !tokenMode.isValid {
+            throw .invalidConfiguration(
+                setting: "tokenMode.responseHeader",
+                allowed: "an HTTP field name (RFC 9110 token; is '\(tokenMode.responseHeader)')")
         }
         do {
             self.tokenCodec = try cookies.codec.tokenCodec()
@@ -94,4 +101,3 @@ public struct SealedSessionConfiguration<Session: Sendable & Codable>: Sendable 
         self.revocation = revocation
     }
 }
-#endif

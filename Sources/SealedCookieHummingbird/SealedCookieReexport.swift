@@ -1,0 +1,5 @@
+#if Hummingbird
+// The configuration and token mode live in the core, shared with the Vapor middleware: an app
+// that imports this module names them as before.
+@_exported public import SealedCookie
+#endif

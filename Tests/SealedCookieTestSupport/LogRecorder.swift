@@ -33,6 +33,10 @@ public final class LogRecorder: Sendable {
         all.filter { $0.level == level && $0.message.contains(text) }
     }
 
+    /// A logger that keeps nothing, for tests that cause store outages on purpose and check them
+    /// another way: the default logger would print each one.
+    public static var discarding: Logger { Logger(label: "discarded") { _ in SwiftLogNoOpLogHandler() } }
+
     fileprivate func append(_ entry: Entry) {
         entries.withLock { $0.append(entry) }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SealedCookieTestSupport
 import Testing
 
 @testable import SealedCookie
@@ -51,7 +52,7 @@ import Testing
     static func list(events: StoreEvents) throws -> SessionRevocationList<String> {
         try SessionRevocationList(
             store: InMemorySessionRevocationStore(), staleness: .zero, timeout: timeout, whenStoreFails: .refuse,
-            onStoreEvent: events.record
+            logger: LogRecorder.discarding, onStoreEvent: events.record
         ) { $0 }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SealedCookieTestSupport
 import Testing
 
 @testable import SealedCookie
@@ -55,7 +56,7 @@ import Testing
         let store = ScriptedRevocationStore()
         let list = try SessionRevocationList<String>(
             store: store, staleness: .zero, timeout: .milliseconds(20), whenStoreFails: .accept,
-            onStoreEvent: { _ in }
+            logger: LogRecorder.discarding
         ) { $0 }
         let bound = RevocationCache.maxCallsInFlight
         try await list.revokeSessions(of: "alice", startedUpTo: Self.start)

@@ -1,5 +1,6 @@
 import Foundation
 import SealedCookie
+import SealedCookieTestSupport
 import Testing
 
 /// Subjects are told apart by their bytes, as PostgreSQL and SQLite tell them apart: two
@@ -18,7 +19,7 @@ import Testing
     {
         try SessionRevocationList(
             store: store, staleness: .seconds(5), timeout: .seconds(60), whenStoreFails: policy,
-            clock: clock.source, onStoreEvent: { _ in }
+            clock: clock.source, logger: LogRecorder.discarding
         ) { $0 }
     }
 

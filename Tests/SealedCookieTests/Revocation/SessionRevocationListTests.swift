@@ -1,5 +1,6 @@
 import Foundation
 import SealedCookie
+import SealedCookieTestSupport
 import Testing
 
 /// The cache, the timeout, the failure policies and the outage reports of the revocation list.
@@ -15,7 +16,7 @@ import Testing
     ) throws -> SessionRevocationList<String> {
         try SessionRevocationList(
             store: store, staleness: .seconds(5), timeout: timeout, whenStoreFails: policy, capacity: capacity,
-            clock: clock.source, onStoreEvent: events.record
+            clock: clock.source, logger: LogRecorder.discarding, onStoreEvent: events.record
         ) { $0 }
     }
 
@@ -92,7 +93,9 @@ import Testing
 
     @Test func theDefaultPolicyRefusesWhenTheStoreFails() async throws {
         store.behavior.withLock { $0 = .fail }
-        let list = try SessionRevocationList<String>(store: store, onStoreEvent: events.record) { $0 }
+        let list = try SessionRevocationList<String>(
+            store: store, logger: LogRecorder.discarding, onStoreEvent: events.record
+        ) { $0 }
         await #expect(throws: SessionRevocationError.storeUnavailable) {
             try await list.isRevoked("alice", startedAt: clock.now)
         }

@@ -37,7 +37,11 @@ extension SessionCodec {
         } catch {
             throw .deserializationFailed(reason: Self.summary(of: error))
         }
-        return OpenedSession(session: session, header: header, needsResealing: needsResealing(header))
+        // The bytes are at hand only now: digested here, they need no second serialization to
+        // tell later whether the session changed.
+        let digest = Session.self is any Equatable.Type ? nil : SessionDigest(of: serialized)
+        return OpenedSession(
+            session: session, header: header, needsResealing: needsResealing(header), digest: digest)
     }
 
     /// Whether a value with this header should be sealed again: it is of an older wire format, or its

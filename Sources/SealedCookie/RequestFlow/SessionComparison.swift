@@ -1,9 +1,10 @@
 /// How the middleware tells whether the handler changed the session it loaded.
 ///
 /// For an `Equatable` session type, with `==`: nothing is serialized to compare. For any other,
-/// by its serialized bytes: the loaded session's are reduced to a ``SessionDigest`` (no
-/// plaintext copy is kept while the handler runs), and the current session's bytes are handed
-/// on to be sealed, so that it is serialized once.
+/// by its serialized bytes: the loaded session's ``SessionDigest`` comes from the plaintext
+/// `open` read it from (``OpenedSession/digest``; no plaintext copy is kept while the handler
+/// runs), and the current session's bytes are handed on to be sealed, so that it is serialized
+/// once.
 package struct SessionComparison<Session: Sendable>: Sendable {
     private let codec: SessionCodec<Session>
     /// `==` of the session type, or nil when it is not `Equatable`.
@@ -14,14 +15,6 @@ package struct SessionComparison<Session: Sendable>: Sendable {
         self.equals = (Session.self as? any (Equatable & SendableMetatype).Type).map {
             equality(of: $0, as: Session.self)
         }
-    }
-
-    /// What to remember of a loaded session besides itself: nil when `==` compares, else the
-    /// digest of its bytes (nil too when it does not serialize, so any session counts as
-    /// changed).
-    package func digest(ofLoaded session: Session) -> SessionDigest? {
-        guard equals == nil, let serialized = SerializedSession(session, codec: codec) else { return nil }
-        return SessionDigest(of: serialized.bytes)
     }
 
     /// Whether `current` differs from `loaded`, and the bytes serialized to tell, if any.

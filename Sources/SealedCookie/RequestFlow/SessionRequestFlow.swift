@@ -123,9 +123,10 @@ package struct SessionRequestFlow<Session: Codable & Sendable>: Sendable {
             logger.trace("Sealing session", metadata: ["sealed_cookie.reason": "\(reason.rawValue)"])
             if let tokenMode = configuration.tokenMode, visit.isTokenRequest {
                 do {
-                    // Serialized again by the token codec: the cookie codec's serializer may differ.
+                    // The token codec has the cookie codec's serializer: the bytes compared are
+                    // the bytes sealed.
                     let token = try configuration.tokenCodec.seal(
-                        session, lifetime: lifetime, sessionStartedAt: startedAt)
+                        session, serialized: serialized?.bytes, lifetime: lifetime, sessionStartedAt: startedAt)
                     return .token(field: tokenMode.responseHeader, value: token)
                 } catch {
                     throw storeFailure(error.description, logger: logger)
@@ -155,7 +156,7 @@ package struct SessionRequestFlow<Session: Codable & Sendable>: Sendable {
     }
 
     private func loaded(_ opened: OpenedSession<Session>) -> LoadedSession<Session> {
-        LoadedSession(opened, digest: comparison.digest(ofLoaded: opened.session))
+        LoadedSession(opened, digest: opened.digest)
     }
 
     /// Logs why the session could not be stored; the adapter answers 500.

@@ -4,7 +4,8 @@ import SealedCookieTestSupport
 import Testing
 
 /// The code of the "Getting started" and "Session dictionaries" articles, verbatim, run; the
-/// check that those articles show this code; and the check of the README's manifest lines.
+/// check that those articles and the Revocation article show compiled code; and the check of the
+/// README's manifest lines.
 @Suite struct ReadmeTests {
     struct UserSession: Codable, Sendable {
         var userID: String
@@ -104,6 +105,22 @@ import Testing
         for block in blocks {
             let missing = DocumentationSnippets.chunksMissing(from: [source], block: block)
             #expect(missing.isEmpty, "\(article) shows code this file does not compile: \(missing)")
+        }
+    }
+
+    /// The Revocation article's PostgreSQL setup is the code `RevocationArticleTests` runs, in the
+    /// one test target that links PostgresNIO.
+    @Test func theRevocationArticleShowsThePostgresTestsCode() throws {
+        let root = DocumentationSnippets.packageRoot(from: #filePath)
+        let article = try DocumentationSnippets.text(
+            of: "Sources/SealedCookie/SealedCookie.docc/Revocation.md", root: root)
+        let source = try DocumentationSnippets.text(
+            of: "Tests/SealedCookiePostgresTests/RevocationArticleTests.swift", root: root)
+        let blocks = DocumentationSnippets.swiftBlocks(in: article)
+        #expect(blocks.count == 1)
+        for block in blocks {
+            let missing = DocumentationSnippets.chunksMissing(from: [source], block: block)
+            #expect(missing.isEmpty, "Revocation.md shows code RevocationArticleTests does not compile: \(missing)")
         }
     }
 

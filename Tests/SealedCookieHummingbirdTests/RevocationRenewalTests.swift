@@ -5,6 +5,7 @@ import HummingbirdTesting
 import SealedCookie
 import SealedCookieExampleApp
 import SealedCookieHummingbird
+import SealedCookieTestSupport
 import Testing
 
 /// A revoked session cannot be laundered by renewal: a node that accepts it because it cannot
@@ -38,7 +39,7 @@ import Testing
         let flaky = FlakyStore(shared)
         let revoking = try SessionRevocationList<ExampleSession>(store: shared, clock: clock.source) { $0.user }
         let accepting = try SessionRevocationList<ExampleSession>(
-            store: flaky, whenStoreFails: .accept, clock: clock.source, onStoreEvent: { _ in }
+            store: flaky, whenStoreFails: .accept, clock: clock.source, logger: LogRecorder.discarding
         ) { $0.user }
         let ring = try TestNode.ring(1)
         let here = try TestNode(keyRing: ring, clock: clock, revocation: revoking)

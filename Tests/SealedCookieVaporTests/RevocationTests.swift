@@ -58,7 +58,7 @@ import VaporTesting
         let store = FlakyStore()
         let revoking = try SessionRevocationList<ExampleSession>(store: store.shared, clock: clock.source) { $0.user }
         let accepting = try SessionRevocationList<ExampleSession>(
-            store: store, whenStoreFails: .accept, clock: clock.source, onStoreEvent: { _ in }
+            store: store, whenStoreFails: .accept, clock: clock.source, logger: LogRecorder.discarding
         ) { $0.user }
         let ring = try VaporTestNode.ring(1)
         let here = try VaporTestNode(keyRing: ring, clock: clock, revocation: revoking)

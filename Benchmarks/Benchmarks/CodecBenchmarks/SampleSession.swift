@@ -2,7 +2,7 @@ import SealedCookieMacros
 
 /// The session the sample documents describe, as an application would declare it: the tiny
 /// sample fills the first three fields, each larger sample fills more. Every type is
-/// `@SessionJSON` (what the README recommends); benchmarks of `Codable` alone run with the
+/// `@SessionJSON` (the fastest configuration, docs/performance.md); benchmarks of `Codable` alone run with the
 /// attributes removed.
 @SessionJSON
 struct SampleSession: Codable, Sendable, Equatable {

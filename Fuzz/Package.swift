@@ -3,8 +3,8 @@ import PackageDescription
 
 /// libFuzzer targets for SealedCookie, kept out of the main package so that normal builds never
 /// compile them. The library's sources are symlinked (Sources/SealedCookie, CSodium, CZlib, CZstd), so
-/// this package resolves no dependency (and the symlinks give the fuzz targets the library's
-/// `package` symbols, such as `sealRaw`). Build and run with ./run: it compiles with
+/// this package resolves only the core's one dependency, swift-log (and the symlinks give the
+/// fuzz targets the library's `package` symbols, such as `sealRaw`). Build and run with ./run: it compiles with
 /// `-sanitize=fuzzer,address` (swiftc keeps only the last -sanitize= flag) and links each target
 /// with swiftc itself, since SwiftPM's executables define a `main` that clashes with libFuzzer's.
 let swiftSettings: [SwiftSetting] = [
@@ -23,11 +23,15 @@ func fuzzTarget(_ name: String) -> Target {
 let package = Package(
     name: "SealedCookieFuzz",
     platforms: [.macOS(.v15)],
+    dependencies: [.package(url: "https://github.com/apple/swift-log.git", from: "1.16.2")],
     targets: [
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium"),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib"),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd"),
-        .target(name: "SealedCookie", dependencies: ["CSodium", "CZlib", "CZstd"], swiftSettings: swiftSettings),
+        .target(
+            name: "SealedCookie",
+            dependencies: ["CSodium", "CZlib", "CZstd", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings),
         .target(name: "FuzzSupport", dependencies: ["SealedCookie"], swiftSettings: swiftSettings),
         fuzzTarget("FuzzOpen"),
         fuzzTarget("FuzzSealed"),

@@ -8,8 +8,9 @@ public struct OpenedSession<Session: Sendable>: Sendable {
     /// dictionary of the rings opened it, or it is of an older wire format (v1 or v2). Re-sealing migrates users
     /// through rotations and upgrades without logging anyone out.
     public let needsResealing: Bool
-    /// The digest of the plaintext bytes the session was read from, kept so that a middleware
-    /// can tell a changed session without serializing the loaded one again; nil for an
-    /// `Equatable` session type, whose changes `==` tells (see `SessionComparison`).
+    /// The digest of the plaintext bytes the session was read from, kept so that the request
+    /// flow can tell a changed session without serializing the loaded one again; nil unless it
+    /// was opened for the flow (`open(_:digesting:)`), and nil for an `Equatable` session type,
+    /// whose changes `==` tells (see `SessionComparison`).
     package let digest: SessionDigest?
 }

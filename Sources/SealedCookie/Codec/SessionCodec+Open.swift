@@ -17,6 +17,15 @@ extension SessionCodec {
     ///   session's start) and whether it should be sealed again.
     /// - Throws: an opening error of ``SessionCodecError``; log it, never show it to the client.
     public func open(_ value: String) throws(SessionCodecError) -> OpenedSession<Session> {
+        try open(value, digesting: false)
+    }
+
+    /// ``open(_:)`` for the request flow, which tells later whether the handler changed the
+    /// session: with `digesting`, the opened session carries the digest of the plaintext it was
+    /// read from (``OpenedSession/digest``), taken while the bytes are at hand so that nothing
+    /// is serialized again to compare. An `Equatable` session type gets none, since `==` tells.
+    /// Without it, opening hashes nothing: an application that only opens pays for no digest.
+    package func open(_ value: String, digesting: Bool) throws(SessionCodecError) -> OpenedSession<Session> {
         // 1. Length and shape, before decoding anything.
         let length = value.utf8.count
         guard length <= configuration.maxValueLength else {
@@ -37,22 +46,17 @@ extension SessionCodec {
         } catch {
             throw .deserializationFailed(reason: Self.summary(of: error))
         }
-        // The bytes are at hand only now: digested here, they need no second serialization to
-        // tell later whether the session changed.
-        let digest = Session.self is any Equatable.Type ? nil : SessionDigest(of: serialized)
+        let digest = digesting && !(Session.self is any Equatable.Type) ? SessionDigest(of: serialized) : nil
         return OpenedSession(
             session: session, header: header, needsResealing: needsResealing(header), digest: digest)
     }
 
     /// Whether a value with this header should be sealed again: it is of an older wire format, or its
-    /// key or its dictionary is not the primary one, or it is deflated where the codec now
-    /// compresses with a dictionary.
+    /// key or its dictionary ranks below the one sealing now (see
+    /// `sealedUnderOlderKeyOrDictionary(_:at:)`).
     private func needsResealing(_ header: EnvelopeHeader) -> Bool {
-        if header.version != EnvelopeHeader.currentVersion || header.keyID != configuration.keyRing.primary.id {
-            return true
-        }
-        guard case .zstd = compressors.sealingCompression, header.compression != .none else { return false }
-        return header.compression != compressors.sealingCompression
+        header.version != EnvelopeHeader.currentVersion
+            || sealedUnderOlderKeyOrDictionary(header, at: configuration.clock())
     }
 
     /// Stages 2 to 5 of opening: checks the header, key, dictionary and times, decrypts in

@@ -33,20 +33,20 @@ extension SessionCookies {
     ///   reason (expired, tampered …) for the first candidate when none opened.
     public func session(fromCookieHeaders cookieHeaders: [String]) throws(SessionCookieError) -> OpenedSession<Session>?
     {
-        try session(in: parseCookieHeaders(cookieHeaders))
+        try session(in: parseCookieHeaders(cookieHeaders), digesting: false)
     }
 
     /// ``session(fromCookieHeaders:)`` with the request's `Cookie` fields already parsed by
-    /// `parseCookieHeaders(_:)`.
+    /// `parseCookieHeaders(_:)`; `digesting` as in `SessionCodec.open(_:digesting:)`.
     package func session(
-        in requestCookies: Result<CookieHeader, CookieHeaderError>
+        in requestCookies: Result<CookieHeader, CookieHeaderError>, digesting: Bool
     ) throws(SessionCookieError) -> OpenedSession<Session>? {
         let header: CookieHeader
         switch requestCookies {
         case .success(let parsed): header = parsed
         case .failure(let error): throw SessionCookieError(error)
         }
-        var reader = CandidateReader(codec: codec, maxAttempts: configuration.maxOpenAttempts)
+        var reader = CandidateReader(codec: codec, maxAttempts: configuration.maxOpenAttempts, digesting: digesting)
         let visitsRanOut = CookieChunks.forEachCandidate(
             in: header, base: cookieName, maxChunkCount: configuration.maxChunkCount
         ) { reader.visit($0) }
@@ -60,6 +60,8 @@ private struct CandidateReader<Session: Sendable> {
     let codec: SessionCodec<Session>
     /// ``SessionCookiesConfiguration/maxOpenAttempts``.
     let maxAttempts: Int
+    /// Whether each opened session carries its digest (see `SessionCodec.open(_:digesting:)`).
+    let digesting: Bool
     private var opened: (value: String, session: OpenedSession<Session>)?
     private var firstFailure: SessionCookieError?
     private var candidateCount = 0
@@ -68,9 +70,10 @@ private struct CandidateReader<Session: Sendable> {
     /// Whether the attempts ran out before a candidate that would need opening.
     private var isTruncated = false
 
-    init(codec: SessionCodec<Session>, maxAttempts: Int) {
+    init(codec: SessionCodec<Session>, maxAttempts: Int, digesting: Bool) {
         self.codec = codec
         self.maxAttempts = maxAttempts
+        self.digesting = digesting
     }
 
     /// Reads one candidate; false when reading must stop.
@@ -96,7 +99,7 @@ private struct CandidateReader<Session: Sendable> {
         }
         candidateCount += 1
         do throws(SessionCodecError) {
-            let session = try codec.open(value)
+            let session = try codec.open(value, digesting: digesting)
             attempts += 1
             guard let first = opened else {
                 opened = (value, session)

@@ -10,10 +10,11 @@ package enum IncomingSession<Session: Sendable>: Sendable {
     /// subdomain (see ``SessionCookieError/conflictingSessions(candidateCount:)``).
     case conflicting(reason: String)
 
-    /// The session in the request's `Cookie` fields, parsed by `cookies`.
+    /// The session in the request's `Cookie` fields, parsed by `cookies`, with its digest for the
+    /// request flow's comparison.
     package init(requestCookies: Result<CookieHeader, CookieHeaderError>, cookies: SessionCookies<Session>) {
         do {
-            self = try cookies.session(in: requestCookies).map(Self.opened) ?? .absent
+            self = try cookies.session(in: requestCookies, digesting: true).map(Self.opened) ?? .absent
         } catch {
             if case .conflictingSessions = error {
                 self = .conflicting(reason: error.description)
@@ -23,10 +24,10 @@ package enum IncomingSession<Session: Sendable>: Sendable {
         }
     }
 
-    /// The session in a bearer token.
+    /// The session in a bearer token, with its digest for the request flow's comparison.
     package init(token: String, codec: SessionCodec<Session>) {
         do {
-            self = .opened(try codec.open(token))
+            self = .opened(try codec.open(token, digesting: true))
         } catch {
             self = .rejected(reason: error.description)
         }

@@ -83,6 +83,6 @@ struct SessionRequestFlowTests {
         struct Plain: Codable, Sendable, Equatable { var userID: String }
         let codec = try SessionCodec<Plain>(
             configuration: .init(cookieName: "session", keyRing: KeyRing(primary: Fixture.sequentialKey())))
-        #expect(try codec.open(codec.seal(Plain(userID: "u1"))).digest == nil)
+        #expect(try codec.open(codec.seal(Plain(userID: "u1")), digesting: true).digest == nil)
     }
 }

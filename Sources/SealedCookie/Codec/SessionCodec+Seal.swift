@@ -1,7 +1,9 @@
 public import Foundation
 
 extension SessionCodec {
-    /// Seals `session` into a cookie value (unpadded base64url) under the primary key.
+    /// Seals `session` into a cookie value (unpadded base64url) under the key that seals now
+    /// (``KeyRing/sealingKey(at:)`` at the configured clock), compressed with the dictionary
+    /// active now when the codec compresses with zstd.
     ///
     /// Each call uses a fresh random nonce, so sealing the same session twice gives different
     /// values.
@@ -17,8 +19,10 @@ extension SessionCodec {
     /// - Throws: a usage error: ``SessionCodecError/serializationFailed(reason:)``,
     ///   ``SessionCodecError/sessionTooLarge(size:limit:)``,
     ///   ``SessionCodecError/sealedValueTooLarge(length:limit:)``,
-    ///   ``SessionCodecError/invalidConfiguration(setting:allowed:)`` (the lifetime) or
-    ///   ``SessionCodecError/clockOutOfRange``.
+    ///   ``SessionCodecError/invalidConfiguration(setting:allowed:)`` (the lifetime),
+    ///   ``SessionCodecError/clockOutOfRange``, or (the clock set back before every activation)
+    ///   ``SessionCodecError/noActiveKey(at:firstActivation:)`` or
+    ///   ``SessionCodecError/noActiveDictionary(at:firstActivation:)``.
     public func seal(
         _ session: Session, lifetime: Duration? = nil, sessionStartedAt: Date? = nil
     ) throws(SessionCodecError) -> String {
@@ -91,13 +95,17 @@ extension SessionCodec {
     func makeEnvelope(
         _ serialized: SessionBytes, lifetimeMinutes: UInt32, sessionStartedAt: Date? = nil
     ) throws(SessionCodecError) -> [UInt8] {
-        let key = configuration.keyRing.primary
-        let issuedAt = try currentSeconds()
+        // One reading of the clock decides the issue time, the key and the dictionary, so that a
+        // value sealed at an activation time is all old or all new.
+        let now = configuration.clock()
+        let issuedAt = try Self.envelopeSeconds(of: now)
+        let key = try Self.sealingKey(in: configuration.keyRing, at: now)
+        let sealingCompression = try compressors.sealingCompression(at: now)
         let ageSeconds = Self.sessionAgeSeconds(issuedAt: issuedAt, startedAt: sessionStartedAt)
         // The header as it will be if compression is kept; storing may make it shorter (no
         // dictionary byte), which is settled below.
         let expected = EnvelopeHeader(
-            compression: compressors.sealingCompression ?? .none, isPadded: configuration.padding != .none,
+            compression: sealingCompression ?? .none, isPadded: configuration.padding != .none,
             hasSecretSection: !serialized.secrets.isEmpty, keyID: key.id, issuedAtSeconds: issuedAt,
             lifetimeMinutes: lifetimeMinutes, sessionAgeSeconds: ageSeconds)
         var payloadStart = expected.byteCount + XChaCha20Poly1305.nonceByteCount
@@ -113,7 +121,7 @@ extension SessionCodec {
             LEB128.encode(UInt64(serialized.secrets.count), into: &envelope)
             envelope += serialized.secrets
         }
-        let compression = compressors.compress(serialized.body, appendingTo: &envelope)
+        let compression = compressors.compress(serialized.body, with: sealingCompression, appendingTo: &envelope)
         if compression == .none { envelope += serialized.body }
         let header = EnvelopeHeader(
             compression: compression, isPadded: expected.isPadded, hasSecretSection: expected.hasSecretSection,

@@ -30,7 +30,10 @@ public struct SessionCodec<Session: Sendable>: Sendable {
     var fillNonce: @Sendable (UnsafeMutableRawBufferPointer) -> Void = SecureRandom.fill
 
     /// Makes a codec with a custom serializer.
-    /// - Throws: ``SessionCodecError/invalidConfiguration(setting:allowed:)`` naming the value out of range.
+    /// - Throws: ``SessionCodecError/invalidConfiguration(setting:allowed:)`` naming the value out of range;
+    ///   ``SessionCodecError/noActiveKey(at:firstActivation:)`` or
+    ///   ``SessionCodecError/noActiveDictionary(at:firstActivation:)`` when, by the configured clock,
+    ///   every key or dictionary activates later.
     public init(configuration: SessionCodecConfiguration, serializer: some SessionSerializer<Session>)
         throws(SessionCodecError)
     {
@@ -66,7 +69,13 @@ public struct SessionCodec<Session: Sendable>: Sendable {
         LEB128.encode(UInt64(name.count), into: &context)
         context += name
         context += Array(configuration.purpose.utf8)
-        self.compressors = try Compressors(configuration: configuration)
+        let compressors = try Compressors(configuration: configuration)
+        // A ring whose every key (or dictionary) activates later fails here, at start-up,
+        // rather than on the first request.
+        let now = configuration.clock()
+        _ = try Self.sealingKey(in: configuration.keyRing, at: now)
+        _ = try compressors.sealingCompression(at: now)
+        self.compressors = compressors
         self.configuration = configuration
         self.serializer = serializer
         self.boundContext = context
@@ -99,7 +108,12 @@ public struct SessionCodec<Session: Sendable>: Sendable {
 
     /// The clock in Unix seconds, as the envelope carries it.
     func currentSeconds() throws(SessionCodecError) -> UInt32 {
-        let seconds = configuration.clock().timeIntervalSince1970.rounded(.down)
+        try Self.envelopeSeconds(of: configuration.clock())
+    }
+
+    /// `date` in Unix seconds, as the envelope carries it.
+    static func envelopeSeconds(of date: Date) throws(SessionCodecError) -> UInt32 {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
         guard seconds >= 0, seconds <= Double(UInt32.max) else { throw .clockOutOfRange }
         return UInt32(seconds)
     }
@@ -137,7 +151,7 @@ public struct SessionCodec<Session: Sendable>: Sendable {
 
 extension SessionCodec where Session: Codable {
     /// Makes a codec that serializes sessions as JSON (``JSONSessionSerializer``).
-    /// - Throws: ``SessionCodecError/invalidConfiguration(setting:allowed:)`` naming the value out of range.
+    /// - Throws: as ``init(configuration:serializer:)``.
     public init(configuration: SessionCodecConfiguration) throws(SessionCodecError) {
         try self.init(configuration: configuration, serializer: JSONSessionSerializer<Session>())
     }

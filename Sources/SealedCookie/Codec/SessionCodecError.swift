@@ -56,6 +56,13 @@ public enum SessionCodecError: Error, Equatable, Sendable, CustomStringConvertib
     case invalidConfiguration(setting: String, allowed: String)
     /// The clock reads a time that the envelope cannot carry (before 1970 or after 2106).
     case clockOutOfRange
+    /// No key of the ring is active at `date`: every key's activation time is later, the first
+    /// at `firstActivation`. Give one key an earlier activation time, or none.
+    case noActiveKey(at: Date, firstActivation: Date)
+    /// No dictionary of the zstd ring is active at `date`: every dictionary's activation time is
+    /// later, the first at `firstActivation`. Give one dictionary an earlier activation time, or
+    /// none.
+    case noActiveDictionary(at: Date, firstActivation: Date)
     /// libsodium could not be initialised, or zlib or zstd could not allocate a stream or digest
     /// a dictionary (the process is out of memory).
     case librariesUnavailable
@@ -65,7 +72,7 @@ public enum SessionCodecError: Error, Equatable, Sendable, CustomStringConvertib
     public var isUsageError: Bool {
         switch self {
         case .serializationFailed, .sessionTooLarge, .sealedValueTooLarge, .invalidConfiguration, .clockOutOfRange,
-            .librariesUnavailable:
+            .noActiveKey, .noActiveDictionary, .librariesUnavailable:
             true
         default:
             false
@@ -108,6 +115,10 @@ public enum SessionCodecError: Error, Equatable, Sendable, CustomStringConvertib
             "invalid session codec configuration: \(setting) must be \(allowed)"
         case .clockOutOfRange:
             "the clock reads a time outside 1970...2106, which the envelope cannot carry"
+        case .noActiveKey(let date, let first):
+            "no key of the ring is active at \(date.formatted(.iso8601)): the first activates at \(first.formatted(.iso8601)); give one key an earlier activation time, or none"
+        case .noActiveDictionary(let date, let first):
+            "no dictionary of the ring is active at \(date.formatted(.iso8601)): the first activates at \(first.formatted(.iso8601)); give one dictionary an earlier activation time, or none"
         case .librariesUnavailable:
             "libsodium could not be initialised, or zlib or zstd could not allocate a stream or digest a dictionary"
         }

@@ -1,32 +1,41 @@
+import Foundation
+
 /// The compression side of a codec: pooled deflate and zstd contexts, and each dictionary of
 /// the ring digested once, shared by every copy of the codec.
 struct Compressors: Sendable {
-    /// What new values are compressed with. Stored as plain optionals rather than an enum with
-    /// class payloads: such an enum keeps its case in the pointers' spare bits, which hides them
-    /// from LeakSanitizer (a false leak in the fuzz targets).
-    let sealingCompression: EnvelopeHeader.Compression?
+    /// Deflate's threshold and pool, when new values are deflated. The pools are stored as plain
+    /// optionals and dictionaries rather than an enum with class payloads: such an enum keeps its
+    /// case in the pointers' spare bits, which hides them from LeakSanitizer (a false leak in the
+    /// fuzz targets).
     let deflateMinimumSize: Int
     let deflaters: StreamPool<Deflater>?
-    let zstdCompressors: StreamPool<ZstdCompressor>?
+    /// The zstd ring, when new values are compressed with a dictionary: which one is chosen at
+    /// each seal, by time.
+    let dictionaryRing: SessionDictionaryRing?
+    /// A pool of compressors for each dictionary of the ring: any of them may compress, once
+    /// its activation time comes (or again, should the clock be set back).
+    let zstdCompressors: [UInt8: StreamPool<ZstdCompressor>]
     let inflaters: StreamPool<Inflater>
     let zstdDecompressors: StreamPool<ZstdDecompressor>
     /// Digested dictionaries by id; empty when the codec has none.
     let dictionaries: [UInt8: ZstdDigestedDictionary]
+    /// The codec's clock, for the conveniences that compress as a seal would now.
+    let clock: @Sendable () -> Date
 
     init(configuration: SessionCodecConfiguration) throws(SessionCodecError) {
         var dictionaries: [UInt8: ZstdDigestedDictionary] = [:]
         var deflateMinimumSize = 0
         var deflaters: StreamPool<Deflater>?
-        var zstdCompressors: StreamPool<ZstdCompressor>?
+        var zstdCompressors: [UInt8: StreamPool<ZstdCompressor>] = [:]
+        var dictionaryRing: SessionDictionaryRing?
         switch configuration.compression {
         case .disabled:
-            sealingCompression = nil
+            break
         case .deflate(let minimumSize, let level):
             guard minimumSize >= 0, (1...9).contains(level) else {
                 throw .invalidConfiguration(
                     setting: "compression", allowed: "deflate with minimumSize 0 or more and level 1 to 9")
             }
-            sealingCompression = .deflate
             deflateMinimumSize = minimumSize
             // memLevel 5: a 4096-entry hash table, cleared on every reset (memLevel 8 clears 64 KiB).
             // Cookie-sized input compresses to the same bytes on the corpus; see docs/benchmarks.md.
@@ -36,48 +45,79 @@ struct Compressors: Sendable {
                 throw .invalidConfiguration(setting: "compression", allowed: "zstd with level 1 to 19")
             }
             for dictionary in ring.all {
-                let isPrimary = dictionary.id == ring.primary.id
-                guard
-                    let digested = ZstdDigestedDictionary(
-                        bytes: dictionary.bytes, compressionLevel: isPrimary ? Int32(level) : nil)
+                guard let digested = ZstdDigestedDictionary(bytes: dictionary.bytes, compressionLevel: Int32(level))
                 else { throw .librariesUnavailable }
                 dictionaries[dictionary.id] = digested
+                zstdCompressors[dictionary.id] = StreamPool(capacity: 16) { ZstdCompressor(dictionary: digested) }
             }
-            guard let primary = dictionaries[ring.primary.id] else { throw .librariesUnavailable }
-            sealingCompression = .zstd(dictionaryID: ring.primary.id)
-            zstdCompressors = StreamPool(capacity: 16) { ZstdCompressor(dictionary: primary) }
+            dictionaryRing = ring
         }
         self.deflateMinimumSize = deflateMinimumSize
         self.deflaters = deflaters
+        self.dictionaryRing = dictionaryRing
         self.zstdCompressors = zstdCompressors
         self.dictionaries = dictionaries
+        self.clock = configuration.clock
         self.inflaters = StreamPool(capacity: 16) { Inflater() }
         let windowLogMax = ZstdDecompressor.windowLogMax(forCap: configuration.maxDecompressedBytes)
         self.zstdDecompressors = StreamPool(capacity: 16) { ZstdDecompressor(windowLogMax: windowLogMax) }
     }
 
-    /// Appends LEB128(length) | compressed `body` to `output` and returns how it compressed;
-    /// or leaves `output` as it was and returns `.none` when compression is off, the body is
-    /// under the threshold, or the result would not be smaller.
+    /// What a value sealed at `date` is compressed with (when compression makes it smaller):
+    /// nil when compression is off, else deflate, or zstd with the dictionary active at `date`.
+    /// - Throws: ``SessionCodecError/noActiveDictionary(at:firstActivation:)``.
+    func sealingCompression(at date: Date) throws(SessionCodecError) -> EnvelopeHeader.Compression? {
+        if deflaters != nil { return .deflate }
+        guard let dictionaryRing else { return nil }
+        guard let dictionary = dictionaryRing.sealingDictionary(at: date) else {
+            throw .noActiveDictionary(at: date, firstActivation: dictionaryRing.firstActivation ?? date)
+        }
+        return .zstd(dictionaryID: dictionary.id)
+    }
+
+    /// What a value sealed now is compressed with; nil when compression is off or no dictionary
+    /// is active now.
+    var sealingCompression: EnvelopeHeader.Compression? {
+        try? sealingCompression(at: clock())
+    }
+
+    /// ``compress(_:with:appendingTo:)`` as a seal now would compress.
     func compress(_ body: [UInt8], appendingTo output: inout [UInt8]) -> EnvelopeHeader.Compression {
+        compress(body, with: sealingCompression, appendingTo: &output)
+    }
+
+    /// Appends LEB128(length) | compressed `body` to `output` and returns how it compressed,
+    /// as `compression` (from ``sealingCompression(at:)``) says; or leaves `output` as it was
+    /// and returns `.none` when compression is off, the body is under the threshold, or the
+    /// result would not be smaller.
+    func compress(
+        _ body: [UInt8], with compression: EnvelopeHeader.Compression?, appendingTo output: inout [UInt8]
+    ) -> EnvelopeHeader.Compression {
         let start = output.count
         LEB128.encode(UInt64(body.count), into: &output)
         let limit = body.count - (output.count - start)
         var done = false
-        if let deflaters, body.count >= deflateMinimumSize {
-            done = body.withUnsafeBytes { input in
-                deflaters.withStream { $0.deflate(input, appendingTo: &output, limit: limit) } == true
+        switch compression {
+        case .deflate?:
+            if let deflaters, body.count >= deflateMinimumSize {
+                done = body.withUnsafeBytes { input in
+                    deflaters.withStream { $0.deflate(input, appendingTo: &output, limit: limit) } == true
+                }
             }
-        } else if let zstdCompressors {
-            done = body.withUnsafeBytes { input in
-                zstdCompressors.withStream { $0.compress(input, appendingTo: &output, limit: limit) } == true
+        case .zstd(let id)?:
+            if let compressors = zstdCompressors[id] {
+                done = body.withUnsafeBytes { input in
+                    compressors.withStream { $0.compress(input, appendingTo: &output, limit: limit) } == true
+                }
             }
+        case .none?, nil:
+            break
         }
-        guard done, let sealingCompression else {
+        guard done, let compression else {
             output.removeSubrange(start...)
             return .none
         }
-        return sealingCompression
+        return compression
     }
 
     /// LEB128(length) | compressed data -> exactly `length` bytes, refusing lengths over `cap`

@@ -17,6 +17,8 @@ public enum SessionDictionaryError: Error, Equatable, Sendable, CustomStringConv
     case trainingFailed(reason: String)
     /// Two dictionaries in one ring have the same id.
     case duplicateID(UInt8)
+    /// A dictionary ring needs at least one dictionary.
+    case emptyRing
 
     public var description: String {
         switch self {
@@ -36,6 +38,8 @@ public enum SessionDictionaryError: Error, Equatable, Sendable, CustomStringConv
             "zstd could not train a dictionary (\(reason)): give more and more varied samples, or a smaller size"
         case .duplicateID(let id):
             "two dictionaries in the ring have id \(id): give every dictionary its own id"
+        case .emptyRing:
+            "a dictionary ring needs at least one dictionary"
         }
     }
 }

@@ -8,8 +8,14 @@ public enum SessionKeyError: Error, Equatable, Sendable, CustomStringConvertible
     case wrongLength(expected: Int, actual: Int)
     /// The text is neither 43 characters of unpadded base64url nor 64 hexadecimal digits.
     case invalidEncoding
-    /// A key-ring entry is not of the form `ID:KEY`.
+    /// A key-ring entry is not of the form `ID:KEY` or `ID:KEY@TIME`.
     case invalidEntry(position: Int)
+    /// The activation time of the key-ring entry at `position` (counted from 1) is not RFC 3339
+    /// to the second, such as `2026-12-10T00:00:00Z`.
+    case invalidActivation(position: Int)
+    /// The activation time of the key-ring entry at `position` (counted from 1) has an offset
+    /// other than UTC: every node must read the same instant, so ring text is written in UTC.
+    case activationNotUTC(position: Int)
     /// The key file could not be read.
     case unreadableFile(path: String)
     /// The key file is larger than a key file can be.
@@ -32,7 +38,11 @@ public enum SessionKeyError: Error, Equatable, Sendable, CustomStringConvertible
         case .invalidEncoding:
             "a session key must be 43 characters of unpadded base64url or 64 hexadecimal digits"
         case .invalidEntry(let position):
-            "key-ring entry \(position) is not of the form ID:KEY (for example 1:<43 base64url characters>)"
+            "key-ring entry \(position) is not of the form ID:KEY or ID:KEY@TIME (for example 1:<43 base64url characters>)"
+        case .invalidActivation(let position):
+            "key-ring entry \(position) has an activation time that is not RFC 3339 to the second: write it as \(ActivationTime.example)"
+        case .activationNotUTC(let position):
+            "key-ring entry \(position) has an activation time with an offset other than UTC: write it in UTC, as \(ActivationTime.example)"
         case .unreadableFile(let path):
             "cannot read the key file at \(path): check the path and its permissions"
         case .fileTooLarge(let path, let limit):

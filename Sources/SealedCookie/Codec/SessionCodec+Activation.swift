@@ -1,0 +1,28 @@
+import Foundation
+
+/// Staged keys and dictionaries on the codec's side: which key seals at a time, and which
+/// values are re-sealed because a newer key or dictionary has activated.
+extension SessionCodec {
+    /// The key of `ring` that seals at `date`.
+    /// - Throws: ``SessionCodecError/noActiveKey(at:firstActivation:)`` when every key activates
+    ///   later.
+    static func sealingKey(in ring: KeyRing, at date: Date) throws(SessionCodecError) -> SessionKey {
+        guard let key = ring.sealingKey(at: date) else {
+            throw .noActiveKey(at: date, firstActivation: ring.firstActivation ?? date)
+        }
+        return key
+    }
+
+    /// Whether a value with this header, opened at `date`, should be sealed again under the key
+    /// and compression that seal at `date`: its key ranks below the sealing key (activated
+    /// earlier), or its dictionary below the sealing dictionary, or it is deflated
+    /// where the codec now compresses with a dictionary. A key or dictionary that is still staged
+    /// at `date` ranks above: such a value comes from a node whose clock is ahead, and sealing it
+    /// back under the older key would only make that node re-seal it once more.
+    func sealedUnderOlderKeyOrDictionary(_ header: EnvelopeHeader, at date: Date) -> Bool {
+        if configuration.keyRing.needsResealing(keyID: header.keyID, at: date) { return true }
+        guard let ring = compressors.dictionaryRing, header.compression != .none else { return false }
+        guard case .zstd(let id) = header.compression else { return true }
+        return ring.needsResealing(dictionaryID: id, at: date)
+    }
+}

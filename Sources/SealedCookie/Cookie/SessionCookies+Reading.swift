@@ -105,7 +105,7 @@ private struct CandidateReader<Session: Sendable> {
                 opened = (value, session)
                 return true
             }
-            guard isSame(first.session.session, session.session) else {
+            guard isSame(first.session, session) else {
                 isConflicting = true
                 return false
             }
@@ -117,12 +117,17 @@ private struct CandidateReader<Session: Sendable> {
         }
     }
 
-    /// Whether two opened sessions are the same session, told by their serialized bytes (a
+    /// Whether two opened sessions are the same session, told by their serialized bytes: by the
+    /// digests of the plaintexts they were read from when both have one and share a wire
+    /// version (whose layout of body and secrets is the same), by serializing both otherwise (a
     /// session that does not serialize counts as different: nothing proves it the same).
-    private func isSame(_ first: Session, _ second: Session) -> Bool {
-        guard var one = try? codec.serialize(first) else { return false }
+    private func isSame(_ first: OpenedSession<Session>, _ second: OpenedSession<Session>) -> Bool {
+        if let one = first.digest, let other = second.digest, first.header.version == second.header.version {
+            return one == other
+        }
+        guard var one = try? codec.serialize(first.session) else { return false }
         defer { one.zeroize() }
-        guard var other = try? codec.serialize(second) else { return false }
+        guard var other = try? codec.serialize(second.session) else { return false }
         defer { other.zeroize() }
         return one == other
     }

@@ -36,16 +36,12 @@ extension SessionCookies {
         try session(in: parseCookieHeaders(cookieHeaders), digesting: false)
     }
 
-    /// ``session(fromCookieHeaders:)`` with the request's `Cookie` fields already parsed by
+    /// ``session(fromCookieHeaders:)`` with the request's `Cookie` fields parsed once by
     /// `parseCookieHeaders(_:)`; `digesting` as in `SessionCodec.open(_:digesting:)`.
     package func session(
-        in requestCookies: Result<CookieHeader, CookieHeaderError>, digesting: Bool
+        in requestCookies: RequestCookies, digesting: Bool
     ) throws(SessionCookieError) -> OpenedSession<Session>? {
-        let header: CookieHeader
-        switch requestCookies {
-        case .success(let parsed): header = parsed
-        case .failure(let error): throw SessionCookieError(error)
-        }
+        let header = try requestCookies.parsedHeader()
         var reader = CandidateReader(codec: codec, maxAttempts: configuration.maxOpenAttempts, digesting: digesting)
         let visitsRanOut = CookieChunks.forEachCandidate(
             in: header, base: cookieName, maxChunkCount: configuration.maxChunkCount

@@ -114,25 +114,14 @@ public struct SessionCookies<Session: Sendable>: Sendable {
             requestHost: requestHost, requestCookies: parseCookieHeaders(requestCookieHeaders))
     }
 
-    /// ``setCookieHeaders(for:lifetime:sessionStartedAt:requestHost:requestCookieHeaders:)`` with the request's
-    /// `Cookie` fields already parsed by `parseCookieHeaders(_:)`, and, when not nil, the
-    /// session's bytes from the codec's `serialize(_:)`, sealed instead of serializing it again
-    /// (the caller keeps and wipes them).
+    /// ``setCookieHeaders(for:lifetime:sessionStartedAt:requestHost:requestCookieHeaders:)`` with
+    /// the request's `Cookie` fields parsed once by `parseCookieHeaders(_:)`, and, when not nil,
+    /// the session's bytes from the codec's `serialize(_:)`, sealed instead of serializing it
+    /// again (the caller keeps and wipes them).
     package func setCookieHeaders(
         for session: Session, serialized: SessionBytes?, lifetime: Duration?, sessionStartedAt: Date? = nil,
-        requestHost: String, requestCookies: Result<CookieHeader, CookieHeaderError>
+        requestHost: String, requestCookies: RequestCookies
     ) throws(SessionCookieError) -> [String] {
-        try setCookies(
-            for: session, serialized: serialized, lifetime: lifetime, sessionStartedAt: sessionStartedAt,
-            requestHost: requestHost, requestCookies: requestCookies
-        ).map(\.headerValue)
-    }
-
-    /// The cookies behind ``setCookieHeaders(for:lifetime:sessionStartedAt:requestHost:requestCookieHeaders:)``.
-    private func setCookies(
-        for session: Session, serialized: SessionBytes?, lifetime: Duration?, sessionStartedAt: Date?,
-        requestHost: String, requestCookies: Result<CookieHeader, CookieHeaderError>
-    ) throws(SessionCookieError) -> [SetCookie] {
         // 1. Scope.
         try configuration.scope.check(host: requestHost)
 
@@ -173,7 +162,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
 
         // 6. Delete chunks the browser holds beyond the new count.
         let stale = staleChunkIndices(from: cookies.count, requestCookies: requestCookies)
-        return cookies + stale.compactMap { try? deletion(of: template, index: $0) }
+        return (cookies + stale.compactMap { try? deletion(of: template, index: $0) }).map(\.headerValue)
     }
 
     /// The cookies carrying `sealed`, checked against the per-cookie limits.
@@ -226,23 +215,20 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         deletionHeaders(requestCookies: parseCookieHeaders(requestCookieHeaders))
     }
 
-    /// ``deletionHeaders(requestCookieHeaders:)`` with the request's `Cookie` fields already parsed
+    /// ``deletionHeaders(requestCookieHeaders:)`` with the request's `Cookie` fields parsed once
     /// by `parseCookieHeaders(_:)`.
-    package func deletionHeaders(requestCookies: Result<CookieHeader, CookieHeaderError>) -> [String] {
+    package func deletionHeaders(requestCookies: RequestCookies) -> [String] {
         ([0] + staleChunkIndices(from: 1, requestCookies: requestCookies))
             .compactMap { try? deletion(of: attributes, index: $0).headerValue }
     }
 
     // MARK: 4. Parsing once
 
-    /// The request's `Cookie` fields parsed within the configured limits,
-    /// for a caller that reads the session and writes its cookies on the same request: the
-    /// `requestCookies:` variants of the three calls take the result, so the fields are parsed
-    /// once per request.
-    package func parseCookieHeaders(_ fields: [String]) -> Result<CookieHeader, CookieHeaderError> {
-        Result { () throws(CookieHeaderError) in
-            try CookieHeader(parsing: fields, limits: configuration.cookieHeaderLimits)
-        }
+    /// The request's `Cookie` fields parsed within the configured limits, for a caller that
+    /// reads the session and writes its cookies on the same request: the `requestCookies:`
+    /// variants of the three calls take the result, so the fields are parsed once per request.
+    package func parseCookieHeaders(_ fields: [String]) -> RequestCookies {
+        RequestCookies(parsing: fields, limits: configuration.cookieHeaderLimits)
     }
 
     // MARK: Helpers
@@ -262,8 +248,8 @@ public struct SessionCookies<Session: Sendable>: Sendable {
 
     /// Chunk indices of at least `count` that the request carries; every index that could
     /// exist when the header cannot be parsed.
-    private func staleChunkIndices(from count: Int, requestCookies: Result<CookieHeader, CookieHeaderError>) -> [Int] {
-        guard case .success(let header) = requestCookies else {
+    private func staleChunkIndices(from count: Int, requestCookies: RequestCookies) -> [Int] {
+        guard let header = requestCookies.header else {
             return Array(max(count, 1)..<max(count, configuration.maxChunkCount))
         }
         // Only indices this configuration can have written: a planted `name.k` beyond them is

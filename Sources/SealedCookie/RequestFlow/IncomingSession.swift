@@ -12,7 +12,7 @@ package enum IncomingSession<Session: Sendable>: Sendable {
 
     /// The session in the request's `Cookie` fields, parsed by `cookies`, with its digest for the
     /// request flow's comparison.
-    package init(requestCookies: Result<CookieHeader, CookieHeaderError>, cookies: SessionCookies<Session>) {
+    package init(requestCookies: RequestCookies, cookies: SessionCookies<Session>) {
         do {
             self = try cookies.session(in: requestCookies, digesting: true).map(Self.opened) ?? .absent
         } catch {

@@ -172,7 +172,7 @@ package struct SessionVisit<Session: Sendable>: Sendable {
     /// Whether the response carries a token rather than cookies.
     let isTokenRequest: Bool
     /// The request's parsed `Cookie` fields, to find the chunks a write must delete.
-    let requestCookies: Result<CookieHeader, CookieHeaderError>
+    let requestCookies: RequestCookies
     /// The `Host` field, possibly with a port; empty when missing.
     let host: String
     /// A session that opened and still awaits the revocation check.
@@ -186,7 +186,7 @@ package struct SessionVisit<Session: Sendable>: Sendable {
     /// asynchronous step, which an adapter working on futures takes only then.
     package var needsRevocationCheck: Bool { unchecked != nil }
 
-    init(isTokenRequest: Bool, requestCookies: Result<CookieHeader, CookieHeaderError>, host: String) {
+    init(isTokenRequest: Bool, requestCookies: RequestCookies, host: String) {
         self.isTokenRequest = isTokenRequest
         self.requestCookies = requestCookies
         self.host = host

@@ -22,7 +22,7 @@ struct SessionCookiesParsedOnceTests {
             for: Fixture.bytes(7000), requestHost: "example.com", requestCookieHeaders: [])
         let fields = ["theme=dark; " + Fixture.cookieHeader(from: big), "session.x=1"]
         let parsed = cookies.parseCookieHeaders(fields)
-        #expect(parsed == .success(try CookieHeader(parsing: fields)))
+        #expect(parsed.header == (try CookieHeader(parsing: fields)))
 
         #expect(try cookies.session(in: parsed, digesting: false)?.session == Fixture.bytes(7000))
         let small = try cookies.setCookieHeaders(
@@ -38,7 +38,7 @@ struct SessionCookiesParsedOnceTests {
     func unparseable() throws {
         let cookies = try Self.chunkingCookies()
         let parsed = cookies.parseCookieHeaders([String(repeating: "x", count: 20_000)])
-        #expect(parsed == .failure(.headerTooLong(length: 20_000, limit: 16_384)))
+        #expect(parsed.header == nil)
         #expect(throws: SessionCookieError.cookieHeaderTooLong(length: 20_000, limit: 16_384)) {
             try cookies.session(in: parsed, digesting: false)
         }

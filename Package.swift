@@ -16,7 +16,6 @@ let swiftSettings: [SwiftSetting] = [
 let hummingbird: TargetDependencyCondition? = .when(traits: ["Hummingbird"])
 let vapor: TargetDependencyCondition? = .when(traits: ["Vapor"])
 let postgres: TargetDependencyCondition? = .when(traits: ["PostgreSQL"])
-let demo: TargetDependencyCondition? = .when(traits: ["Demo"])
 let macros: TargetDependencyCondition? = .when(traits: ["Macros"])
 
 let package = Package(
@@ -29,8 +28,6 @@ let package = Package(
         .library(name: "SealedCookiePostgres", targets: ["SealedCookiePostgres"]),
         .library(name: "SealedCookieMacros", targets: ["SealedCookieMacros"]),
         .executable(name: "sealed-cookie", targets: ["SealedCookieTool"]),
-        .executable(name: "sealed-cookie-demo", targets: ["SealedCookieDemo"]),
-        .executable(name: "sealed-cookie-vapor-node", targets: ["SealedCookieVaporNode"]),
     ],
     // None by default: an application names the integration it uses. The repository's own
     // scripts build with every trait (`--enable-all-traits`). Every source and test file of a
@@ -46,12 +43,6 @@ let package = Package(
             name: "Macros",
             description:
                 "SealedCookieMacros: @SessionJSON, generated JSON code for session types (builds swift-syntax)."),
-        // Not PostgreSQL: scripts/demo builds with this trait alone, so the demo compiles neither
-        // postgres-nio nor the TLS and crypto libraries under it. The tests and the cluster test
-        // build with every trait, which gives `serve` its PostgreSQL options.
-        .trait(
-            name: "Demo", description: "The demo, the example nodes and the integration tests.",
-            enabledTraits: ["Hummingbird", "Vapor"]),
     ],
     dependencies: [
         // No traits: the package needs neither swift-configuration nor full Foundation from Hummingbird.
@@ -65,8 +56,6 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
-        // The demo's revocation store shared by node processes on one machine: SQLite, no server.
-        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
         // The @SessionJSON macro's compiler plugin (trait Macros). A range, not `from:`, so an
         // application on any of the swift-syntax majors its other macros pin can still resolve.
         .package(url: "https://github.com/swiftlang/swift-syntax", "600.0.0"..<"604.0.0"),
@@ -148,34 +137,16 @@ let package = Package(
             dependencies: ["SealedCookie", "SealedCookieMacrosPlugin"],
             swiftSettings: swiftSettings
         ),
-        // The example app's routes on Vapor, for the mixed-framework cluster and load tests.
-        .executableTarget(
-            name: "SealedCookieVaporNode",
-            dependencies: [
-                "SealedCookie",
-                "SealedCookieVaporExample",
-                "SealedCookieExampleModel",
-                "SealedCookiePostgres",
-                .product(name: "Vapor", package: "vapor", condition: demo),
-                .product(name: "Logging", package: "swift-log", condition: demo),
-                .product(name: "PostgresNIO", package: "postgres-nio", condition: postgres),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        // The example app's session and reply, shared by its Hummingbird and Vapor nodes.
-        .target(name: "SealedCookieExampleModel", dependencies: ["SealedCookie"], swiftSettings: swiftSettings),
+        // The example app of Examples/ (its package builds the demo and the nodes from it),
+        // compiled here as well because the middleware tests run it: the app a newcomer sees in
+        // the demo is the app the tests check. Not products; with their trait off they compile
+        // to nothing.
         .target(
-            name: "SealedCookieVaporExample",
-            dependencies: [
-                "SealedCookie",
-                "SealedCookieVapor",
-                "SealedCookieExampleModel",
-                .product(name: "Vapor", package: "vapor", condition: vapor),
-            ],
+            name: "SealedCookieExampleModel",
+            dependencies: ["SealedCookie"],
+            path: "Examples/Sources/SealedCookieExampleModel",
             swiftSettings: swiftSettings
         ),
-        // The small example app that the demo, the nginx cluster test, the load test and the
-        // middleware tests all run.
         .target(
             name: "SealedCookieExampleApp",
             dependencies: [
@@ -187,36 +158,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log", condition: hummingbird),
                 .product(name: "NIOCore", package: "swift-nio", condition: hummingbird),
             ],
+            path: "Examples/Sources/SealedCookieExampleApp",
             swiftSettings: swiftSettings
         ),
-        // The demo's SQLite revocation store: example code, not a product.
         .target(
-            name: "SealedCookieExampleStore",
+            name: "SealedCookieVaporExample",
             dependencies: [
                 "SealedCookie",
-                .product(name: "SQLiteNIO", package: "sqlite-nio", condition: demo),
-                .product(name: "Logging", package: "swift-log", condition: demo),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        // Its HTTP client is NIOHTTP1 on NIOPosix, already built for Hummingbird: the demo
-        // compiles no TLS library.
-        .executableTarget(
-            name: "SealedCookieDemo",
-            dependencies: [
-                "SealedCookie",
-                "SealedCookieExampleApp",
+                "SealedCookieVapor",
                 "SealedCookieExampleModel",
-                "SealedCookieExampleStore",
-                .target(name: "SealedCookiePostgres", condition: postgres),
-                .product(name: "Hummingbird", package: "hummingbird", condition: demo),
-                .product(name: "PostgresNIO", package: "postgres-nio", condition: postgres),
-                .product(name: "Logging", package: "swift-log", condition: demo),
-                .product(name: "ArgumentParser", package: "swift-argument-parser", condition: demo),
-                .product(name: "NIOCore", package: "swift-nio", condition: demo),
-                .product(name: "NIOHTTP1", package: "swift-nio", condition: demo),
-                .product(name: "NIOPosix", package: "swift-nio", condition: demo),
+                .product(name: "Vapor", package: "vapor", condition: vapor),
             ],
+            path: "Examples/Sources/SealedCookieVaporExample",
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -283,14 +236,6 @@ let package = Package(
                 "SealedCookiePostgres",
                 .product(name: "PostgresNIO", package: "postgres-nio", condition: postgres),
                 .product(name: "Logging", package: "swift-log", condition: postgres),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "SealedCookieExampleStoreTests",
-            dependencies: [
-                "SealedCookieExampleStore",
-                .product(name: "Logging", package: "swift-log", condition: demo),
             ],
             swiftSettings: swiftSettings
         ),

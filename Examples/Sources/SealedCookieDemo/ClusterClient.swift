@@ -1,4 +1,3 @@
-#if Demo
 import ArgumentParser
 import Foundation
 
@@ -54,4 +53,3 @@ extension SealedCookieDemo {
         }
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if Demo
 import Foundation
 
 /// How much of a browser's cookie budget a `Set-Cookie` line uses.
@@ -18,4 +17,3 @@ struct CookieSizeReport {
         ]
     }
 }
-#endif

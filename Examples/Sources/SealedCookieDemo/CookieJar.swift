@@ -1,4 +1,3 @@
-#if Demo
 /// A small client-side cookie jar: enough of RFC 6265 section 5.3 to behave like a browser
 /// towards one site (Domain and host-only matching, Path, Max-Age deletion).
 struct CookieJar {
@@ -77,4 +76,3 @@ extension Substring {
         return self[first...last]
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if Demo
 import Foundation
 import NIOHTTP1
 import SealedCookieExampleApp
@@ -156,4 +155,3 @@ struct DemoScenario {
         return "\(line[...equals])\(value.prefix(12))…\(value.suffix(8))\(line[semicolon...])"
     }
 }
-#endif

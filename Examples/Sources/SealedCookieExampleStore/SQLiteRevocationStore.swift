@@ -1,4 +1,3 @@
-#if Demo
 public import Foundation
 public import Logging
 import SQLiteNIO
@@ -116,4 +115,3 @@ public final class SQLiteRevocationStore: SessionRevocationStore {
             [.text(subject), .float(date.timeIntervalSince1970)])
     }
 }
-#endif

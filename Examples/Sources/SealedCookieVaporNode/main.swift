@@ -1,8 +1,9 @@
-#if Demo && PostgreSQL
+#if PostgreSQL
 import Logging
 import PostgresNIO
 import SealedCookie
 import SealedCookieExampleModel
+import SealedCookieExamplePostgres
 import SealedCookiePostgres
 import SealedCookieVapor
 import SealedCookieVaporExample
@@ -65,8 +66,8 @@ try await app.asyncShutdown()
 #else
 import Foundation
 
-// Stands in for the node in a build without the Demo and PostgreSQL traits, which
-// scripts/cluster-test and scripts/load-test turn on (--enable-all-traits).
-FileHandle.standardError.write(Data("sealed-cookie-vapor-node: built without the Demo and PostgreSQL traits\n".utf8))
+// Stands in for the node in a build without the PostgreSQL trait, which scripts/cluster-test and
+// scripts/load-test turn on (`--traits PostgreSQL`).
+FileHandle.standardError.write(Data("sealed-cookie-vapor-node: built without the PostgreSQL trait\n".utf8))
 exit(2)
 #endif

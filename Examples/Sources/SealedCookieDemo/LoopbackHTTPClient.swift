@@ -1,4 +1,3 @@
-#if Demo
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -81,4 +80,3 @@ struct LoopbackHTTPClient: Sendable {
         }
     }
 }
-#endif

@@ -1,4 +1,4 @@
-#if Demo && PostgreSQL
+#if PostgreSQL
 import Logging
 
 /// The node's command line: `--name value` pairs, all checked.

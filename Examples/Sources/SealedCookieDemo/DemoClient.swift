@@ -1,4 +1,3 @@
-#if Demo
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -48,4 +47,3 @@ final class DemoClient {
             location: response.headers.first(name: "Location"))
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if Demo
 import ArgumentParser
 import Foundation
 import Hummingbird
@@ -12,6 +11,7 @@ import SealedCookieHummingbird
 // neither postgres-nio nor the TLS and crypto libraries postgres-nio needs.
 #if PostgreSQL
 import PostgresNIO
+import SealedCookieExamplePostgres
 import SealedCookiePostgres
 #endif
 
@@ -147,4 +147,3 @@ extension SealedCookieDemo {
         }
     }
 }
-#endif

@@ -1,6 +1,6 @@
-#if Demo
 import Foundation
 import SealedCookie
+import Synchronization
 
 /// One example node running as its own process: this binary's `serve` subcommand.
 ///
@@ -120,7 +120,7 @@ final class NodeProcess: Sendable {
 
 /// What a node printed, kept whole (a node prints a few lines) for the error when it does not start.
 private final class CapturedOutput: Sendable {
-    private let storage = Locked("")
+    private let storage = Mutex("")
 
     var text: String { storage.withLock { $0 } }
 
@@ -132,4 +132,3 @@ private final class CapturedOutput: Sendable {
         }
     }
 }
-#endif

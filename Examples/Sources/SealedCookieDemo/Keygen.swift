@@ -1,4 +1,3 @@
-#if Demo
 import ArgumentParser
 import SealedCookie
 
@@ -16,4 +15,3 @@ extension SealedCookieDemo {
         }
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if Demo
 /// Runs example nodes as separate processes on free loopback ports for the length of `body`.
 enum ClusterNodes {
     /// Starts a node named after each of `names` with the same `keys` and `arguments`, calls
@@ -35,4 +34,3 @@ enum ClusterNodes {
         return try outcome.get()
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if Demo
 /// Prints each check of a run as it happens and counts them, with the limitations the run
 /// showed: true statements about what a setup does not guarantee, neither passed nor failed.
 final class Checklist {
@@ -33,4 +32,3 @@ final class Checklist {
         print("   LIMITATION: \(text)")
     }
 }
-#endif

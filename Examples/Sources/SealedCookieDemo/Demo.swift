@@ -1,4 +1,3 @@
-#if Demo
 import ArgumentParser
 import Foundation
 import Logging
@@ -121,4 +120,3 @@ extension SealedCookieDemo {
         }
     }
 }
-#endif

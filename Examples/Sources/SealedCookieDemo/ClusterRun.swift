@@ -1,4 +1,3 @@
-#if Demo
 import Foundation
 import NIOHTTP1
 import SealedCookieExampleApp
@@ -166,4 +165,3 @@ struct ClusterRun {
         counts.keys.sorted().map { "\($0)=\(counts[$0] ?? 0)" }.joined(separator: " ")
     }
 }
-#endif

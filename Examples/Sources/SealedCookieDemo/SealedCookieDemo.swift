@@ -1,4 +1,3 @@
-#if Demo
 import ArgumentParser
 
 /// The package's demo and test tool: the cluster demo, one node of the example app, a key
@@ -11,16 +10,3 @@ struct SealedCookieDemo: AsyncParsableCommand {
         subcommands: [Demo.self, Serve.self, Keygen.self, ClusterClient.self],
         defaultSubcommand: Demo.self)
 }
-#else
-import Foundation
-
-/// Stands in for the demo in a build without the Demo trait, which `scripts/demo` turns on.
-@main
-enum SealedCookieDemo {
-    static func main() {
-        FileHandle.standardError.write(
-            Data("sealed-cookie-demo: built without the Demo trait; run ./scripts/demo\n".utf8))
-        exit(2)
-    }
-}
-#endif

@@ -1,4 +1,3 @@
-#if Demo
 import Foundation
 import Logging
 import SealedCookieExampleStore
@@ -65,4 +64,3 @@ struct SQLiteRevocationStoreTests {
         try await body(directory.appendingPathComponent("revocations.sqlite").path)
     }
 }
-#endif

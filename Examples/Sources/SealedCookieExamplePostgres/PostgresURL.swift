@@ -1,0 +1,1 @@
+../../../Sources/SealedCookiePostgres/PostgresURL.swift

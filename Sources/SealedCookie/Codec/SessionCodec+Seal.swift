@@ -26,17 +26,21 @@ extension SessionCodec {
     public func seal(
         _ session: Session, lifetime: Duration? = nil, sessionStartedAt: Date? = nil
     ) throws(SessionCodecError) -> String {
-        try seal(session, serialized: nil, lifetime: lifetime, sessionStartedAt: sessionStartedAt)
+        let minutes = try lifetime.map { duration throws(SessionCodecError) in try Self.envelopeMinutes(of: duration) }
+        return try seal(session, serialized: nil, lifetimeMinutes: minutes, sessionStartedAt: sessionStartedAt)
     }
 
     /// ``seal(_:lifetime:sessionStartedAt:)`` for a caller that already holds the session's
     /// bytes from `serialize(_:)` (to compare them with an earlier version, say): `serialized`,
     /// when not nil, is sealed instead of serializing `session` again. The caller keeps and
-    /// wipes it.
+    /// wipes it. The lifetime is in the envelope's whole minutes (nil for the configured one),
+    /// the unit the request flow keeps it in.
     package func seal(
-        _ session: Session, serialized: SessionBytes?, lifetime: Duration?, sessionStartedAt: Date? = nil
+        _ session: Session, serialized: SessionBytes?, lifetimeMinutes minutes: UInt32?, sessionStartedAt: Date? = nil
     ) throws(SessionCodecError) -> String {
-        let minutes = try lifetime.map { duration throws(SessionCodecError) in try Self.envelopeMinutes(of: duration) }
+        if let minutes, !(1...EnvelopeHeader.maxLifetimeMinutes).contains(minutes) {
+            throw .invalidConfiguration(setting: "lifetime", allowed: "whole minutes from 1 minute to 400 days")
+        }
         // 1. Serialize, unless the caller did. The bytes are sealed from the variable that
         // wipes them, with no second reference that would make the wipe copy them first.
         if let serialized {

@@ -110,31 +110,33 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         requestCookieHeaders: [String]
     ) throws(SessionCookieError) -> [String] {
         try setCookieHeaders(
-            for: session, serialized: nil, lifetime: lifetime, sessionStartedAt: sessionStartedAt,
-            requestHost: requestHost, requestCookies: parseCookieHeaders(requestCookieHeaders))
+            for: session, serialized: nil, lifetimeMinutes: Self.envelopeMinutes(of: lifetime),
+            sessionStartedAt: sessionStartedAt, requestHost: requestHost,
+            requestCookies: parseCookieHeaders(requestCookieHeaders))
     }
 
     /// ``setCookieHeaders(for:lifetime:sessionStartedAt:requestHost:requestCookieHeaders:)`` with
-    /// the request's `Cookie` fields parsed once by `parseCookieHeaders(_:)`, and, when not nil,
-    /// the session's bytes from the codec's `serialize(_:)`, sealed instead of serializing it
-    /// again (the caller keeps and wipes them).
+    /// the request's `Cookie` fields parsed once by `parseCookieHeaders(_:)`, the lifetime in the
+    /// envelope's whole minutes (nil for the codec's), and, when not nil, the session's bytes
+    /// from the codec's `serialize(_:)`, sealed instead of serializing it again (the caller keeps
+    /// and wipes them).
     package func setCookieHeaders(
-        for session: Session, serialized: SessionBytes?, lifetime: Duration?, sessionStartedAt: Date? = nil,
+        for session: Session, serialized: SessionBytes?, lifetimeMinutes: UInt32?, sessionStartedAt: Date? = nil,
         requestHost: String, requestCookies: RequestCookies
     ) throws(SessionCookieError) -> [String] {
         // 1. Scope.
         try configuration.scope.check(host: requestHost)
 
         // 2. Seal under the base name.
-        let lifetime = lifetime ?? codec.configuration.lifetime
+        let minutes = lifetimeMinutes ?? codec.lifetimeMinutes
         let sealed: String
         do {
             sealed = try codec.seal(
-                session, serialized: serialized, lifetime: lifetime, sessionStartedAt: sessionStartedAt)
+                session, serialized: serialized, lifetimeMinutes: minutes, sessionStartedAt: sessionStartedAt)
         } catch {
             throw .codec(error)
         }
-        let seconds = lifetime.components.seconds
+        let seconds = Int64(minutes) * 60
 
         // 3. Attributes.
         var maxAge: Int?
@@ -232,6 +234,19 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     }
 
     // MARK: Helpers
+
+    /// A lifetime as the envelope carries it, nil for the codec's.
+    /// - Throws: ``SessionCookieError/codec(_:)`` for a lifetime that is not whole minutes from 1
+    ///   minute to 400 days.
+    private static func envelopeMinutes(of lifetime: Duration?) throws(SessionCookieError) -> UInt32? {
+        do {
+            return try lifetime.map { duration throws(SessionCodecError) in
+                try SessionCodec<Session>.envelopeMinutes(of: duration)
+            }
+        } catch {
+            throw .codec(error)
+        }
+    }
 
     private func named(_ template: SetCookie, name: String, value: String) throws(SessionCookieError) -> SetCookie {
         do {

@@ -111,7 +111,7 @@ package struct SessionRequestFlow<Session: Codable & Sendable>: Sendable {
             current: current,
             loaded: visit.loaded,
             compare: comparison.compare,
-            defaultLifetime: configuration.codec.configuration.lifetime,
+            defaultLifetimeMinutes: configuration.codec.lifetimeMinutes,
             isRenewalDue: { loaded in
                 guard let fraction = configuration.renewalFraction else { return false }
                 return loaded.isDueForRenewal(fraction: fraction, now: configuration.codec.configuration.clock())
@@ -119,14 +119,14 @@ package struct SessionRequestFlow<Session: Codable & Sendable>: Sendable {
         switch outcome {
         case .unchanged:
             return .none
-        case .seal(let session, let serialized, let lifetime, let startedAt, let reason):
+        case .seal(let session, let serialized, let minutes, let startedAt, let reason):
             logger.trace("Sealing session", metadata: ["sealed_cookie.reason": "\(reason.rawValue)"])
             if let tokenMode = configuration.tokenMode, visit.isTokenRequest {
                 do {
                     // The token codec has the cookie codec's serializer: the bytes compared are
                     // the bytes sealed.
                     let token = try configuration.tokenCodec.seal(
-                        session, serialized: serialized?.bytes, lifetime: lifetime, sessionStartedAt: startedAt)
+                        session, serialized: serialized?.bytes, lifetimeMinutes: minutes, sessionStartedAt: startedAt)
                     return .token(field: tokenMode.responseHeader, value: token)
                 } catch {
                     throw storeFailure(error.description, logger: logger)
@@ -135,7 +135,8 @@ package struct SessionRequestFlow<Session: Codable & Sendable>: Sendable {
             do {
                 return .setCookies(
                     try configuration.cookies.setCookieHeaders(
-                        for: session, serialized: serialized?.bytes, lifetime: lifetime, sessionStartedAt: startedAt,
+                        for: session, serialized: serialized?.bytes, lifetimeMinutes: minutes,
+                        sessionStartedAt: startedAt,
                         requestHost: CookieScope.hostName(fromHostHeader: visit.host),
                         requestCookies: visit.requestCookies))
             } catch {

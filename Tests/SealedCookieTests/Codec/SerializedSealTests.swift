@@ -4,7 +4,7 @@ import Testing
 @testable import SealedCookie
 
 /// The package-level calls a middleware uses to serialize a session once: `serialize(_:)`,
-/// `seal(_:serialized:lifetime:)` and ``SessionDigest``.
+/// `seal(_:serialized:lifetimeMinutes:)` and ``SessionDigest``.
 @Suite("Sealing bytes already serialized")
 struct SerializedSealTests {
     static func ring() throws -> KeyRing { try KeyRing(primary: Fixture.sequentialKey()) }
@@ -18,26 +18,30 @@ struct SerializedSealTests {
         var serialized = try codec.serialize(session)
         defer { serialized.zeroize() }
         #expect(serialized == SessionBytes(body: session, secrets: []))
-        let value = try codec.seal(session, serialized: serialized, lifetime: .seconds(7200))
+        let value = try codec.seal(session, serialized: serialized, lifetimeMinutes: 120)
         #expect(try codec.open(value).session == session)
         #expect(try EnvelopeHeader(sealedValue: value).lifetimeMinutes == 120)
         // Proof that no serialization happened: other bytes win over the session.
-        let other = try codec.seal(session, serialized: bytes([1, 2, 3]), lifetime: .seconds(7200))
+        let other = try codec.seal(session, serialized: bytes([1, 2, 3]), lifetimeMinutes: 120)
         #expect(try codec.open(other).session == [1, 2, 3])
         // Without bytes, the session is serialized as by seal(_:lifetime:).
-        #expect(try codec.open(codec.seal(session, serialized: nil, lifetime: .seconds(60))).session == session)
+        #expect(try codec.open(codec.seal(session, serialized: nil, lifetimeMinutes: 1)).session == session)
     }
 
     @Test("the limits hold for bytes given: decompression cap and lifetime")
     func limits() throws {
         let codec = try Fixture.bytesCodec(ring: Self.ring(), maxDecompressedBytes: 100)
         #expect(throws: SessionCodecError.sessionTooLarge(size: 101, limit: 100)) {
-            try codec.seal([], serialized: bytes([UInt8](repeating: 7, count: 101)), lifetime: .seconds(60))
+            try codec.seal([], serialized: bytes([UInt8](repeating: 7, count: 101)), lifetimeMinutes: 1)
         }
         #expect(throws: SessionCodecError.sessionTooLarge(size: 101, limit: 100)) {
             try codec.serialize([UInt8](repeating: 7, count: 101))
         }
-        #expect(throws: SessionCodecError.self) { try codec.seal([], serialized: bytes([1]), lifetime: .seconds(90)) }
+        for minutes in [0, EnvelopeHeader.maxLifetimeMinutes + 1] {
+            #expect(throws: SessionCodecError.self) {
+                try codec.seal([], serialized: bytes([1]), lifetimeMinutes: minutes)
+            }
+        }
     }
 
     @Test("digests tell bytes apart and match equal bytes")
@@ -60,7 +64,7 @@ struct SerializedSealTests {
     func cookiesSealTheBytesGiven() throws {
         let cookies = try SessionCookiesFixture.cookies()
         let headers = try cookies.setCookieHeaders(
-            for: [9, 9], serialized: bytes([4, 5, 6]), lifetime: nil, requestHost: "example.com",
+            for: [9, 9], serialized: bytes([4, 5, 6]), lifetimeMinutes: nil, requestHost: "example.com",
             requestCookies: cookies.parseCookieHeaders([]))
         let value = SessionCookiesFixture.nameValue(headers[0]).value
         #expect(try cookies.codec.open(value).session == [4, 5, 6])

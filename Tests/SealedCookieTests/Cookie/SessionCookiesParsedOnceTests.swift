@@ -26,7 +26,8 @@ struct SessionCookiesParsedOnceTests {
 
         #expect(try cookies.session(in: parsed, digesting: false)?.session == Fixture.bytes(7000))
         let small = try cookies.setCookieHeaders(
-            for: Fixture.bytes(10), serialized: nil, lifetime: nil, requestHost: "example.com", requestCookies: parsed)
+            for: Fixture.bytes(10), serialized: nil, lifetimeMinutes: nil, requestHost: "example.com",
+            requestCookies: parsed)
         #expect(Array(small.dropFirst()) == ["session.1", "session.2"].map { $0 + "=" + Self.deletionAttributes })
         #expect(
             try cookies.session(fromCookieHeaders: [Fixture.cookieHeader(from: small)])?.session == Fixture.bytes(10))
@@ -43,7 +44,8 @@ struct SessionCookiesParsedOnceTests {
             try cookies.session(in: parsed, digesting: false)
         }
         let written = try cookies.setCookieHeaders(
-            for: Fixture.bytes(10), serialized: nil, lifetime: nil, requestHost: "example.com", requestCookies: parsed)
+            for: Fixture.bytes(10), serialized: nil, lifetimeMinutes: nil, requestHost: "example.com",
+            requestCookies: parsed)
         #expect(Array(written.dropFirst()) == ["session.1", "session.2"].map { $0 + "=" + Self.deletionAttributes })
         #expect(cookies.deletionHeaders(requestCookies: parsed).count == 3)
     }

@@ -61,11 +61,12 @@ public import Vapor
 public struct SealedSessionDriver: SessionDriver {
     /// Seals and opens the session data.
     public let codec: SessionCodec<SessionData>
-    /// Reads every cookie of the codec's name: one cookie, host-only, as Vapor writes it.
-    private let cookies: SessionCookies<SessionData>
+    /// The core's request flow, the middlewares' own, reading every cookie of the codec's name
+    /// (one cookie, host-only, as Vapor writes it): the same rules and the same log lines.
+    private let flow: SessionRequestFlow<SessionData>
     /// The longest sealed value that fits one cookie next to its name.
     private let maxValueByteCount: Int
-    /// Rate-limits the conflict warning, which request input triggers.
+    /// Rate-limits the misnamed-cookie warning, which every request would repeat.
     private let warnings: WarningLimiter
 
     /// Makes the driver.
@@ -75,10 +76,13 @@ public struct SealedSessionDriver: SessionDriver {
     /// - Throws: `SessionCookieError.invalidCookieAttributes(_:)` when the codec's cookie name
     ///   is not a cookie name (empty, or with a separator such as `;`, `=` or a space).
     public init(codec: SessionCodec<SessionData>) throws(SessionCookieError) {
-        // Only reading goes through `cookies`: Vapor writes the cookie itself, so the
-        // configuration's attributes are never sent. One cookie and no Domain is what Vapor
-        // writes, so no chunk name is ever a candidate.
-        self.cookies = try SessionCookies(codec: codec, configuration: .init(scope: .hostOnly, maxChunkCount: 1))
+        // Only reading goes through the flow: Vapor writes the cookie itself, so the
+        // configuration's attributes are never sent, and re-seals on every response, so no
+        // renewal is decided. One cookie and no Domain is what Vapor writes, so no chunk name is
+        // ever a candidate.
+        let cookies = try SessionCookies(codec: codec, configuration: .init(scope: .hostOnly, maxChunkCount: 1))
+        self.flow = SessionRequestFlow(
+            configuration: try SealedSessionConfiguration(cookies: cookies, renewalFraction: nil))
         self.codec = codec
         self.maxValueByteCount = CookieBudget().maxNameValueByteCount - codec.configuration.cookieName.utf8.count
         self.warnings = WarningLimiter(clock: codec.configuration.clock)
@@ -98,13 +102,15 @@ public struct SealedSessionDriver: SessionDriver {
     ///     `request.headers` instead.
     ///   - request: The request whose `Cookie` headers are read.
     public func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
-        let incoming = IncomingSession(
-            requestCookies: cookies.parseCookieHeaders(request.headers[.cookie]), cookies: cookies)
-        switch incoming {
-        case .opened(let opened):
-            request.storage[SessionStartKey.self] = opened.header.sessionStartedAt
-            return request.eventLoop.makeSucceededFuture(opened.session)
-        case .absent:
+        // Rejected and conflicting cookies are logged by the flow, as for the middlewares.
+        let visit = flow.open(
+            cookieFields: request.headers[.cookie], authorizationFields: [], asksForToken: false, host: "",
+            logger: request.logger)
+        if let loaded = visit.loaded {
+            request.storage[SessionStartKey.self] = loaded.startedAt
+            return request.eventLoop.makeSucceededFuture(loaded.session)
+        }
+        if visit.carriesNoSession {
             // Vapor found a cookie under its own name: one that is not the codec's is a setup
             // error that loses every session, worth a warning; otherwise the two `Cookie` parsers
             // disagree on the request's input.
@@ -118,16 +124,6 @@ public struct SealedSessionDriver: SessionDriver {
                         ? "Vapor's session cookie is named '\(vaporName)', the codec's '\(codec.configuration.cookieName)': name them alike"
                         : "no cookie named '\(vaporName)' in the Cookie header as the driver parses it"
                 ])
-        case .rejected(let reason):
-            request.logger.debug(
-                "Sealed session rejected; continuing without a session", metadata: ["sealed_cookie.reason": "\(reason)"]
-            )
-        case .conflicting(let reason):
-            // A warning, not debug: someone who can seal valid sessions planted one.
-            request.logger.log(
-                level: warnings.allows("conflicting sessions") ? .warning : .debug,
-                "Two session cookies opened to different sessions (cookie tossing?); continuing without a session",
-                metadata: ["sealed_cookie.reason": "\(reason)"])
         }
         return request.eventLoop.makeSucceededFuture(nil)
     }

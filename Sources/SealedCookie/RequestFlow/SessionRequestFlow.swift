@@ -50,7 +50,7 @@ package struct SessionRequestFlow<Session: Codable & Sendable>: Sendable {
             ?? IncomingSession(requestCookies: requestCookies, cookies: configuration.cookies)
         switch incoming {
         case .absent:
-            break
+            visit.carriesNoSession = true
         case .rejected(let reason):
             logger.debug(
                 "Sealed session rejected; continuing without a session", metadata: ["sealed_cookie.reason": "\(reason)"]
@@ -182,6 +182,9 @@ package struct SessionVisit<Session: Sendable>: Sendable {
     package internal(set) var loaded: LoadedSession<Session>?
     /// False when the revocation check could not tell: the response must leave the cookie alone.
     var isChecked = true
+    /// Whether the request carried no session cookie (or token) at all, as opposed to one that
+    /// did not open (logged by the flow): an adapter that expected one can say why.
+    package internal(set) var carriesNoSession = false
 
     /// Whether ``SessionRequestFlow/checkRevocation(of:logger:)`` has a check to make: the one
     /// asynchronous step, which an adapter working on futures takes only then.

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// Activation times as ring text writes them: RFC 3339 in UTC to the second,
 /// `2026-12-10T00:00:00Z`.
@@ -6,9 +6,9 @@ import Foundation
 /// Parsed by hand on the bytes of the ring text (which the caller zeroes) rather than with a
 /// date formatter: no locale, no calendar, no copy of the surrounding key material, and every
 /// field checked (a 31st of April or a 25th hour is refused rather than rolled over).
-enum ActivationTime {
+package enum ActivationTime {
     /// Why an activation time was refused.
-    enum Failure: Error, Equatable {
+    package enum Failure: Error, Equatable {
         /// Not of the form `YYYY-MM-DDTHH:MM:SSZ`, or a field out of range.
         case malformed
         /// Well formed, but with an offset other than UTC (`Z` or `+00:00`).
@@ -16,12 +16,12 @@ enum ActivationTime {
     }
 
     /// The example every error message shows.
-    static let example = "2026-12-10T00:00:00Z"
+    package static let example = "2026-12-10T00:00:00Z"
 
     /// Parses `YYYY-MM-DDTHH:MM:SS` followed by `Z` or `+00:00` (`T` and `Z` in either case, as
     /// RFC 3339 allows). Fractional seconds are refused: the envelope counts whole seconds. Any
     /// other offset, `-00:00` included (RFC 3339: "local time unknown"), is ``Failure/notUTC``.
-    static func parse(_ text: some Collection<UInt8>) -> Result<Date, Failure> {
+    package static func parse(_ text: some Collection<UInt8>) -> Result<Date, Failure> {
         let bytes = Array(text)
         guard bytes.count >= 20 else { return .failure(.malformed) }
         func number(_ range: Range<Int>) -> Int? {
@@ -58,7 +58,7 @@ enum ActivationTime {
     }
 
     /// `date` as ``parse(_:)`` reads it, to the second (rounded down), with `Z`.
-    static func format(_ date: Date) -> String {
+    package static func format(_ date: Date) -> String {
         let total = Int(date.timeIntervalSince1970.rounded(.down))
         let (days, secondOfDay) = floorDivide(total, 86_400)
         let (year, month, day) = civilDate(daysSinceEpoch: days)

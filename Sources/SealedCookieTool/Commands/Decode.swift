@@ -36,7 +36,9 @@ extension SealedCookieTool {
         @OptionGroup(title: "Limits") var limits: LimitOptions
 
         @Flag(
-            name: .customLong("show-header"), help: "Also print the key id, issue and expiry times to standard error.")
+            name: .customLong("show-header"),
+            help:
+                "Also print the key id, the compression (and dictionary id), issue and expiry times to standard error.")
         var showHeader = false
 
         func run() throws {
@@ -71,7 +73,8 @@ extension SealedCookieTool {
             if showHeader {
                 let header = opened.header
                 Diagnostics.note(
-                    "key id \(header.keyID), issued \(header.issuedAt.formatted(.iso8601)), "
+                    "key id \(header.keyID), compression \(EnvelopeAnatomy.compressionText(header.compression)), "
+                        + "issued \(header.issuedAt.formatted(.iso8601)), "
                         + "expires \(header.expiresAt.formatted(.iso8601))")
             }
             if opened.needsResealing {

@@ -32,9 +32,11 @@ extension SealedCookieTool {
         var format: Format = .text
 
         @Option(
-            help: ArgumentHelp("Judge expiry against this time, in Unix seconds, instead of now.", valueName: "seconds")
-        )
-        var now: Int?
+            help: ArgumentHelp(
+                "Judge expiry against this time instead of now: RFC 3339 in UTC (2026-12-10T00:00:00Z) or Unix seconds.",
+                valueName: "time"),
+            transform: ToolTime.rfc3339OrUnixSeconds)
+        var now: Date?
 
         func run() throws {
             let fields = try CookieInput.headerFields(InputSource.readText(cookie, orFile: nil), cookieName: cookieName)
@@ -49,7 +51,7 @@ extension SealedCookieTool {
             guard let anatomy = EnvelopeAnatomy(header: header, valueLength: value.utf8.count) else {
                 throw ToolError("cannot read the envelope: the value is too short to hold a nonce and a tag")
             }
-            let clock = now.map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? Date()
+            let clock = now ?? Date()
             print(format == .json ? anatomy.json(now: clock) : anatomy.text(now: clock))
         }
     }

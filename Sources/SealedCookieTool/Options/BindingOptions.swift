@@ -13,13 +13,15 @@ struct BindingOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Pretend the clock reads this time, in Unix seconds (to reproduce or test expiry).", valueName: "seconds"))
-    var now: Int?
+            "Pretend the clock reads this time, RFC 3339 in UTC (2026-12-10T00:00:00Z) or Unix seconds: expiry is "
+                + "judged, and the key and dictionary that seal are chosen, as a server would at that time.",
+            valueName: "time"),
+        transform: ToolTime.rfc3339OrUnixSeconds)
+    var now: Date?
 
     /// The clock the codec reads.
     var clock: @Sendable () -> Date {
         guard let now else { return { Date() } }
-        let fixed = Date(timeIntervalSince1970: TimeInterval(now))
-        return { fixed }
+        return { now }
     }
 }

@@ -10,14 +10,14 @@ struct KeyOptions: ParsableArguments {
     @Option(
         name: .customLong("key-file"),
         help: ArgumentHelp(
-            "A file holding the key ring, one ID:KEY entry a line, primary first (as keygen prints it).",
+            "A file holding the key ring, one ID:KEY or ID:KEY@TIME (staged) entry a line, as keygen prints it.",
             valueName: "path"))
     var keyFile: String?
 
     @Option(
         name: .customLong("key-env"),
         help: ArgumentHelp(
-            "An environment variable holding the key ring (ID:KEY entries separated by commas).",
+            "An environment variable holding the key ring (ID:KEY or ID:KEY@TIME entries separated by commas).",
             valueName: "name"))
     var keyEnvironmentVariable: String?
 

@@ -60,6 +60,7 @@ struct EnvelopeAnatomy {
         let expired = header.expiresAt <= now
         return """
             {"version":\(header.version),"keyID":\(header.keyID),"compression":"\(compressionText)",\
+            "dictionaryID":\(dictionaryID.map(String.init) ?? "null"),\
             "padded":\(header.isPadded),"secretSection":\(header.hasSecretSection),\
             "sessionStartedAt":"\(header.sessionStartedAt.formatted(.iso8601))","issuedAt":"\(header.issuedAt.formatted(.iso8601))",\
             "issuedAtSeconds":\(header.issuedAtSeconds),"lifetimeMinutes":\(header.lifetimeMinutes),\
@@ -71,12 +72,20 @@ struct EnvelopeAnatomy {
     }
 
     /// `none`, `deflate`, or `zstd, dictionary 3`.
-    var compressionText: String {
-        switch header.compression {
+    var compressionText: String { Self.compressionText(header.compression) }
+
+    /// `none`, `deflate`, or `zstd, dictionary 3`.
+    static func compressionText(_ compression: EnvelopeHeader.Compression) -> String {
+        switch compression {
         case .none: "none"
         case .deflate: "deflate"
         case .zstd(let id): "zstd, dictionary \(id)"
         }
+    }
+
+    /// The id of the dictionary the value was compressed with, if any.
+    var dictionaryID: UInt8? {
+        if case .zstd(let id) = header.compression { id } else { nil }
     }
 
     /// `2d 3h`, `5h 12m`, `42m`, `17s`.

@@ -13,8 +13,9 @@ public struct SessionCodecConfiguration: Sendable {
         /// Raw deflate at zlib `level` (1...9) for sessions of at least `minimumSize` bytes, kept
         /// only when the result is smaller.
         case deflate(minimumSize: Int, level: Int)
-        /// zstd at `level` (1...19) with the ring's primary dictionary, kept only when the result
-        /// is smaller; older dictionaries of the ring still decompress. About a third of
+        /// zstd at `level` (1...19) with the ring's dictionary active at each seal (staged ones
+        /// only decompress until their activation time), kept only when the result is smaller;
+        /// every dictionary of the ring decompresses. About a third of
         /// deflate's size on session-shaped JSON, and several times faster.
         case zstd(dictionaries: SessionDictionaryRing, level: Int = 3)
 
@@ -41,7 +42,9 @@ public struct SessionCodecConfiguration: Sendable {
     /// What the value is for, bound into the authenticated data like the name, so applications
     /// that share keys cannot accept each other's values. Default `"session"`.
     public var purpose: String
-    /// The keys: the primary seals, all open.
+    /// The keys: all open; the one active at the time ``SessionCodecConfiguration/clock`` reads
+    /// seals (``KeyRing/sealingKey(at:)``), so a staged key takes over on every node at its
+    /// activation time.
     public var keyRing: KeyRing
     /// How long a sealed value stays valid, in whole minutes from 1 minute to 400 days.
     /// Default 1 day.
@@ -67,7 +70,8 @@ public struct SessionCodecConfiguration: Sendable {
     /// input is rejected before any decoding. Default 8192, the request-header line limit of
     /// nginx and Apache.
     public var maxValueLength: Int
-    /// The time source; inject a fixed clock in tests.
+    /// The time source: expiry, and which staged key and dictionary seal. Inject a fixed clock
+    /// in tests.
     public var clock: @Sendable () -> Date
 
     /// Makes a configuration; only the cookie name and the key ring have no default.

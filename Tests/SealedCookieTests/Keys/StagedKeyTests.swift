@@ -148,6 +148,9 @@ enum ActivationModel {
             let ring = try KeyRing(text: "2:\(Self.key)@\(time), 1:\(Self.other)")
             #expect(ring.entries.map(\.activation) == [Self.december, nil], "\(time)")
             #expect(ring.primary.id == 2 && ring.older.map(\.id) == [1])
+            var bytes = Array("2:\(Self.key)@\(time)\n1:\(Self.other)".utf8)
+            #expect(try KeyText.parsing(&bytes, KeyRing.init(utf8:)).entries.map(\.activation) == [Self.december, nil])
+            #expect(bytes.allSatisfy { $0 == 0 })
         }
         let leap = try KeyRing(text: "3:\(Self.key)@2028-02-29T23:59:59Z")
         #expect(leap.entries[0].activation == Date(timeIntervalSince1970: 1_835_481_599))

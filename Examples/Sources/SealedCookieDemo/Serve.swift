@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import SealedCookie
 import SealedCookieExampleApp
+import SealedCookieExampleModel
 import SealedCookieExampleStore
 import SealedCookieHummingbird
 
@@ -36,6 +37,15 @@ extension SealedCookieDemo {
 
         @Option(help: "The environment variable holding the key ring.")
         var keysVariable = "SEALED_COOKIE_KEYS"
+
+        @Option(
+            name: .customLong("dictionary"),
+            help: ArgumentHelp(
+                "A zstd dictionary: its id, its file and optionally when it starts compressing (repeat for a ring).",
+                discussion:
+                    "As a key ring entry is staged: before its time (RFC 3339 in UTC, 2026-12-10T00:00:00Z) the dictionary only decompresses. Without this option the node compresses with deflate.",
+                valueName: "ID:PATH[@TIME]"))
+        var dictionaries: [String] = []
 
         @Option(help: "The log level: trace, debug, info, notice, warning, error or critical.")
         var logLevel = "info"
@@ -104,6 +114,11 @@ extension SealedCookieDemo {
                     group.addTask { await client.run() }
                     let store = PostgresSessionRevocationStore(client: client)
                     if migrateRevocations { try await store.migrate() }
+                    // One lookup before listening opens the pool's first connection: otherwise the
+                    // first requests of a restarted node wait for it past the lookup timeout and
+                    // refuse valid sessions (logouts in a rolling restart). Unreachable now, the
+                    // node starts anyway and reports the outage on the first request.
+                    _ = try? await store.revocationCutoff(for: "warm-up")
                     try await serve(revocationStore: store, logger: logger)
                     group.cancelAll()
                 }
@@ -121,6 +136,7 @@ extension SealedCookieDemo {
 
         private func serve(revocationStore store: any SessionRevocationStore, logger: Logger) async throws {
             let keyRing = try KeyRing(environmentVariable: keysVariable)
+            let dictionaryRing = try ExampleDictionaries.ring(options: dictionaries)
             let revocation = try SessionRevocationList<ExampleSession>(
                 store: store, staleness: .milliseconds(Int64(revocationStaleness * 1000)),
                 timeout: .milliseconds(Int64(revocationTimeout * 1000)),
@@ -128,7 +144,8 @@ extension SealedCookieDemo {
             ) { $0.user }
             // Plain HTTP on loopback (behind the test's nginx, or the demo's client): no Secure attribute.
             let example = try ExampleNode(
-                name: node, keyRing: keyRing, rootDomain: rootDomain, isSecure: false, revocation: revocation)
+                name: node, keyRing: keyRing, rootDomain: rootDomain, isSecure: false, revocation: revocation,
+                dictionaries: dictionaryRing)
             let app = ExampleServer.application(node: example, port: port, logger: logger) { port in
                 // On standard output, unbuffered: the demo reads the port from this line.
                 FileHandle.standardOutput.write(Data("node \(example.name) listening on 127.0.0.1:\(port)\n".utf8))

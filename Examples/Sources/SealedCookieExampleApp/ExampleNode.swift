@@ -27,6 +27,7 @@ public struct ExampleNode: Sendable {
     ///   - maxChunkCount: How many cookies a session may be split over.
     ///   - maxSessionAge: The absolute session timeout, nil for none.
     ///   - clock: The time source, injected by tests.
+    ///   - dictionaries: zstd dictionaries, nil for the codec's default compression.
     /// - Throws: A codec, scope or cookie configuration error.
     public init(
         name: String,
@@ -36,11 +37,12 @@ public struct ExampleNode: Sendable {
         revocation: SessionRevocationList<ExampleSession>? = nil,
         maxChunkCount: Int = 2,
         maxSessionAge: Duration? = nil,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() },
+        dictionaries: SessionDictionaryRing? = nil
     ) throws {
         let cookies = try ExampleCookies.make(
             keyRing: keyRing, rootDomain: rootDomain, isSecure: isSecure, maxChunkCount: maxChunkCount,
-            maxSessionAge: maxSessionAge, clock: clock)
+            maxSessionAge: maxSessionAge, clock: clock, dictionaries: dictionaries)
         self.name = name
         self.revocation = revocation
         self.sessions = try SealedSessionConfiguration(

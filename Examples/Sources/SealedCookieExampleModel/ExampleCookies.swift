@@ -16,14 +16,16 @@ public enum ExampleCookies {
     ///   - maxChunkCount: How many cookies a session may be split over.
     ///   - maxSessionAge: The absolute session timeout, nil for none.
     ///   - clock: The time source, injected by tests.
+    ///   - dictionaries: zstd dictionaries (`--dictionary`), nil for the codec's default compression.
     /// - Throws: A codec, scope or cookie configuration error.
     public static func make(
         keyRing: KeyRing, rootDomain: String?, isSecure: Bool, maxChunkCount: Int, maxSessionAge: Duration?,
-        clock: @escaping @Sendable () -> Date
+        clock: @escaping @Sendable () -> Date, dictionaries: SessionDictionaryRing? = nil
     ) throws -> SessionCookies<ExampleSession> {
         let codec = try SessionCodec<ExampleSession>(
             configuration: SessionCodecConfiguration(
-                cookieName: cookieName, keyRing: keyRing, maxSessionAge: maxSessionAge, clock: clock))
+                cookieName: cookieName, keyRing: keyRing, maxSessionAge: maxSessionAge,
+                compression: dictionaries.map { .zstd(dictionaries: $0) } ?? .default, clock: clock))
         let scope = try rootDomain.map { try CookieScope.rootDomain($0) } ?? .hostOnly
         return try SessionCookies(
             codec: codec,

@@ -25,6 +25,7 @@ public struct VaporExampleNode: Sendable {
     ///   - maxSessionAge: The longest a session lives across renewals, or nil for no limit.
     ///   - renewalFraction: See ``SealedSessionConfiguration/renewalFraction``.
     ///   - clock: The time source.
+    ///   - dictionaries: zstd dictionaries, nil for the codec's default compression.
     public init(
         name: String,
         keyRing: KeyRing,
@@ -34,11 +35,12 @@ public struct VaporExampleNode: Sendable {
         maxChunkCount: Int = 2,
         maxSessionAge: Duration? = nil,
         renewalFraction: Double? = 0.5,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() },
+        dictionaries: SessionDictionaryRing? = nil
     ) throws {
         let cookies = try ExampleCookies.make(
             keyRing: keyRing, rootDomain: rootDomain, isSecure: isSecure, maxChunkCount: maxChunkCount,
-            maxSessionAge: maxSessionAge, clock: clock)
+            maxSessionAge: maxSessionAge, clock: clock, dictionaries: dictionaries)
         self.name = name
         self.revocation = revocation
         self.sessions = try SealedSessionConfiguration(

@@ -6,7 +6,7 @@ struct NodeOptions {
     static let usage =
         "usage: sealed-cookie-vapor-node --port N [--node NAME] [--root-domain DOMAIN] [--keys-variable VAR] [--log-level LEVEL]"
         + " [--revocation-postgres postgres://USER@HOST:PORT/DATABASE] [--revocation-staleness SECONDS]"
-        + " [--revocation-timeout SECONDS]"
+        + " [--revocation-timeout SECONDS] [--dictionary ID:PATH[@TIME]]..."
 
     var node = "v"
     var port = 0
@@ -17,6 +17,8 @@ struct NodeOptions {
     var revocationPostgres: String?
     var revocationStaleness = Duration.seconds(5)
     var revocationTimeout = Duration.milliseconds(250)
+    /// `--dictionary` options, in order (``ExampleDictionaries/ring(options:)`` reads them).
+    var dictionaries: [String] = []
 
     struct Invalid: Error, CustomStringConvertible {
         var description: String
@@ -51,6 +53,7 @@ struct NodeOptions {
                     throw Invalid(description: "--revocation-timeout must be from 0.001 to 60 seconds")
                 }
                 revocationTimeout = .milliseconds(Int64(seconds * 1000))
+            case "--dictionary": dictionaries.append(value)
             default: throw Invalid(description: "unknown option \(name)")
             }
         }

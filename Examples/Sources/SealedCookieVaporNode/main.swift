@@ -11,7 +11,7 @@ import Vapor
 
 // One node of the example app on Vapor, for the mixed cluster test and the load test:
 //   sealed-cookie-vapor-node --port N [--node NAME] [--root-domain D] [--keys-variable V] [--log-level L]
-//     [--revocation-postgres URL] [--revocation-staleness SECONDS]
+//     [--revocation-postgres URL] [--revocation-staleness SECONDS] [--dictionary ID:PATH[@TIME]]...
 // The key ring comes from the environment variable (SEALED_COOKIE_KEYS by default).
 let options: NodeOptions
 do {
@@ -40,7 +40,8 @@ do {
         revocation: try SessionRevocationList(
             store: store, staleness: options.revocationStaleness, timeout: options.revocationTimeout,
             logger: app.logger
-        ) { $0.user })
+        ) { $0.user },
+        dictionaries: try ExampleDictionaries.ring(options: options.dictionaries))
     app.http.server.configuration.hostname = "127.0.0.1"
     app.http.server.configuration.port = options.port
     app.sessions.use(.memory)
@@ -48,21 +49,28 @@ do {
     MemorySessionRoutes.add(to: app, node: node)
     app.logger.info("node \(node.name) (Vapor) listening on 127.0.0.1:\(options.port)")
     if let client {
-        // The node owns the client: it runs beside the server and stops with it.
+        // The node owns the client: it runs beside the server and stops after it. `execute`
+        // returns on SIGTERM with the server still answering, so the server is shut down first: a
+        // request it took with the client gone would find the store failing, and refuse a valid
+        // session (a logout in every rolling restart; scripts/cluster-test counts them).
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
+            // One lookup before listening opens the pool's first connection (see the Hummingbird
+            // node's `serve`): a restarted node's first requests must not wait for it.
+            _ = try? await store.revocationCutoff(for: "warm-up")
             try await app.execute()
+            try await app.asyncShutdown()
             group.cancelAll()
         }
     } else {
         try await app.execute()
+        try await app.asyncShutdown()
     }
 } catch {
     app.logger.critical("\(error)")
-    try await app.asyncShutdown()
+    if !app.didShutdown { try await app.asyncShutdown() }
     exit(1)
 }
-try await app.asyncShutdown()
 #else
 import Foundation
 

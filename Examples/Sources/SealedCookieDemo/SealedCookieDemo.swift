@@ -7,6 +7,6 @@ struct SealedCookieDemo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sealed-cookie-demo",
         abstract: "Sessions in sealed cookies, shared by a cluster with no session store.",
-        subcommands: [Demo.self, Serve.self, Keygen.self, ClusterClient.self],
+        subcommands: [Demo.self, Serve.self, Keygen.self, ClusterClient.self, RollingClient.self],
         defaultSubcommand: Demo.self)
 }

@@ -50,6 +50,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0", traits: []),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // The core's metrics facade (CoreMetrics only: no handler, no dependency of its own; a
+        // no-op until the app bootstraps MetricsSystem). MetricsTestKit for the tests.
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         // Test-only: property-based round trips in SealedCookieTests.
@@ -80,7 +83,10 @@ let package = Package(
         ),
         .target(
             name: "SealedCookie",
-            dependencies: ["CSodium", "CZlib", "CZstd", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "CSodium", "CZlib", "CZstd", .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -178,6 +184,7 @@ let package = Package(
                 "SealedCookie",
                 "SealedCookieTestSupport",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings

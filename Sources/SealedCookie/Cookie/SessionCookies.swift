@@ -124,6 +124,18 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         for session: Session, serialized: SessionBytes?, lifetimeMinutes: UInt32?, sessionStartedAt: Date? = nil,
         requestHost: String, requestCookies: RequestCookies
     ) throws(SessionCookieError) -> [String] {
+        try sessionCookieHeaders(
+            for: session, serialized: serialized, lifetimeMinutes: lifetimeMinutes,
+            sessionStartedAt: sessionStartedAt, requestHost: requestHost, requestCookies: requestCookies
+        ).values
+    }
+
+    /// ``setCookieHeaders(for:serialized:lifetimeMinutes:sessionStartedAt:requestHost:requestCookies:)``
+    /// with the sizes the request flow's metrics record.
+    package func sessionCookieHeaders(
+        for session: Session, serialized: SessionBytes?, lifetimeMinutes: UInt32?, sessionStartedAt: Date? = nil,
+        requestHost: String, requestCookies: RequestCookies
+    ) throws(SessionCookieError) -> SessionCookieHeaders {
         // 1. Scope.
         try configuration.scope.check(host: requestHost)
 
@@ -153,7 +165,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         }
 
         // 4. Split into as few cookies as the per-cookie limits allow.
-        let cookies = try cookies(for: sealed, template: template)
+        let (cookies, capacity) = try cookies(for: sealed, template: template)
 
         // 5. The request-header budget.
         do {
@@ -164,11 +176,23 @@ public struct SessionCookies<Session: Sendable>: Sendable {
 
         // 6. Delete chunks the browser holds beyond the new count.
         let stale = staleChunkIndices(from: cookies.count, requestCookies: requestCookies)
-        return (cookies + stale.compactMap { try? deletion(of: template, index: $0) }).map(\.headerValue)
+        let values = cookies.map(\.headerValue)
+        // Both checks passed, so each share is at most 1 and each divisor positive.
+        let budget = configuration.budget
+        let room = budget.requestHeaderByteCount - budget.otherCookiesReserve
+        let share = max(
+            Double(sealed.utf8.count) / Double(max(capacity, 1)),
+            Double(CookieBudget.requestByteCount(of: cookies)) / Double(max(room, 1)))
+        return SessionCookieHeaders(
+            values: values + stale.compactMap { try? deletion(of: template, index: $0).headerValue },
+            sessionByteCount: values.reduce(0) { $0 + $1.utf8.count }, budgetShare: share)
     }
 
-    /// The cookies carrying `sealed`, checked against the per-cookie limits.
-    private func cookies(for sealed: String, template: SetCookie) throws(SessionCookieError) -> [SetCookie] {
+    /// The cookies carrying `sealed`, checked against the per-cookie limits, and the most
+    /// characters of sealed value that the allowed number of cookies could carry.
+    private func cookies(
+        for sealed: String, template: SetCookie
+    ) throws(SessionCookieError) -> (cookies: [SetCookie], capacity: Int) {
         let (budget, cookieName) = (configuration.budget, cookieName)  // Captured rather than all of self.
         let attributeByteCount = template.headerValue.utf8.count - template.name.utf8.count - 1
         let capacity = { (index: Int) in
@@ -201,7 +225,9 @@ public struct SessionCookies<Session: Sendable>: Sendable {
             }
             cookies.append(cookie)
         }
-        return cookies
+        return (
+            cookies, CookieChunks.totalCapacity(maxChunkCount: configuration.maxChunkCount, capacity: capacity)
+        )
     }
 
     // MARK: 3. Logging out

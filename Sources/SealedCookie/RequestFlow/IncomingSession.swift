@@ -4,8 +4,9 @@ package enum IncomingSession<Session: Sendable>: Sendable {
     case absent
     /// A session that opened and authenticated.
     case opened(OpenedSession<Session>)
-    /// A cookie or token that did not open; the reason is for the debug log only.
-    case rejected(reason: String)
+    /// A cookie or token that did not open; the reason is for the debug log only, the refusal
+    /// for the metrics.
+    case rejected(reason: String, refusal: SessionRefusal)
     /// Two cookies that opened to different sessions: one was planted through a sibling
     /// subdomain (see ``SessionCookieError/conflictingSessions(candidateCount:)``).
     case conflicting(reason: String)
@@ -19,7 +20,7 @@ package enum IncomingSession<Session: Sendable>: Sendable {
             if case .conflictingSessions = error {
                 self = .conflicting(reason: error.description)
             } else {
-                self = .rejected(reason: error.description)
+                self = .rejected(reason: error.description, refusal: SessionRefusal(error))
             }
         }
     }
@@ -29,7 +30,7 @@ package enum IncomingSession<Session: Sendable>: Sendable {
         do {
             self = .opened(try codec.open(token, digesting: true))
         } catch {
-            self = .rejected(reason: error.description)
+            self = .rejected(reason: error.description, refusal: SessionRefusal(error))
         }
     }
 }

@@ -13,7 +13,7 @@
 /// ```
 ///
 /// For compression dictionaries, padding, chunking or other budgets, build the cookie layer
-/// yourself and pass it to ``init(cookies:renewalFraction:tokenMode:revocation:)``.
+/// yourself and pass it to ``init(cookies:renewalFraction:tokenMode:revocation:metrics:)``.
 ///
 /// Every property is a constant checked by the initializer, so no setting can leave another
 /// stale (the token codec is made from the cookie codec) or skip a check: make a new
@@ -32,6 +32,10 @@ public struct SealedSessionConfiguration<Session: Codable & Sendable>: Sendable 
     public let tokenMode: SessionTokenMode?
     /// A revocation check called after every successful open, or nil. Default nil.
     public let revocation: (any SessionRevocationCheck<Session>)?
+    /// Where the middleware records sessions opened and refused, re-seals and cookie sizes
+    /// (see <doc:Metrics>). Default: swift-metrics' `MetricsSystem` as bootstrapped when the
+    /// configuration is made.
+    public let metrics: SessionMetrics
 
     /// The codec that seals and opens sessions.
     public var codec: SessionCodec<Session> { cookies.codec }
@@ -50,19 +54,21 @@ public struct SealedSessionConfiguration<Session: Codable & Sendable>: Sendable 
     ///   - renewalFraction: See ``renewalFraction``.
     ///   - tokenMode: See ``tokenMode``.
     ///   - revocation: See ``revocation``.
+    ///   - metrics: See ``metrics``.
     /// - Throws: the errors of ``SessionCookies/init(cookieName:keyRing:rootDomain:lifetime:)``
-    ///   and ``init(cookies:renewalFraction:tokenMode:revocation:)``.
+    ///   and ``init(cookies:renewalFraction:tokenMode:revocation:metrics:)``.
     public init(
         cookieName: String,
         keyRing: KeyRing,
         rootDomain: String?,
         renewalFraction: Double? = 0.5,
         tokenMode: SessionTokenMode? = nil,
-        revocation: (any SessionRevocationCheck<Session>)? = nil
+        revocation: (any SessionRevocationCheck<Session>)? = nil,
+        metrics: SessionMetrics = SessionMetrics()
     ) throws(SessionCookieError) {
         try self.init(
             cookies: SessionCookies(cookieName: cookieName, keyRing: keyRing, rootDomain: rootDomain),
-            renewalFraction: renewalFraction, tokenMode: tokenMode, revocation: revocation)
+            renewalFraction: renewalFraction, tokenMode: tokenMode, revocation: revocation, metrics: metrics)
     }
 
     /// Makes a configuration from a cookie layer built by hand.
@@ -71,6 +77,7 @@ public struct SealedSessionConfiguration<Session: Codable & Sendable>: Sendable 
     ///   - renewalFraction: See ``renewalFraction``.
     ///   - tokenMode: See ``tokenMode``.
     ///   - revocation: See ``revocation``.
+    ///   - metrics: See ``metrics``.
     /// - Throws: ``SessionCookieError/invalidConfiguration(setting:allowed:)`` for a renewal
     ///   fraction outside 0 to 1 (NaN included) or a token field that is not a field name, or
     ///   ``SessionCookieError/codec(_:)`` if the token codec cannot be made (it has the cookie
@@ -79,7 +86,8 @@ public struct SealedSessionConfiguration<Session: Codable & Sendable>: Sendable 
         cookies: SessionCookies<Session>,
         renewalFraction: Double? = 0.5,
         tokenMode: SessionTokenMode? = nil,
-        revocation: (any SessionRevocationCheck<Session>)? = nil
+        revocation: (any SessionRevocationCheck<Session>)? = nil,
+        metrics: SessionMetrics = SessionMetrics()
     ) throws(SessionCookieError) {
         if let renewalFraction, !(0...1).contains(renewalFraction) {
             throw .invalidConfiguration(
@@ -99,5 +107,6 @@ public struct SealedSessionConfiguration<Session: Codable & Sendable>: Sendable 
         self.renewalFraction = renewalFraction
         self.tokenMode = tokenMode
         self.revocation = revocation
+        self.metrics = metrics
     }
 }

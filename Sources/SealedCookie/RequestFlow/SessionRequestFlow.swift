@@ -22,11 +22,18 @@ package struct SessionRequestFlow<Session: Codable & Sendable>: Sendable {
     private let comparison: SessionComparison<Session>
     /// Rate-limits the warnings that request input can trigger.
     private let warnings: WarningLimiter
+    /// Made here, once per middleware: recording is then an increment per request.
+    private let metrics: SessionFlowMetrics
 
     package init(configuration: SealedSessionConfiguration<Session>) {
         self.configuration = configuration
         self.comparison = SessionComparison(codec: configuration.codec)
         self.warnings = WarningLimiter(clock: configuration.codec.configuration.clock)
+        let codec = configuration.codec.configuration
+        var dictionaryIDs: [UInt8] = []
+        if case .zstd(let ring, _) = codec.compression { dictionaryIDs = ring.entries.map(\.dictionary.id) }
+        self.metrics = SessionFlowMetrics(
+            configuration.metrics, keyIDs: codec.keyRing.entries.map(\.key.id), dictionaryIDs: dictionaryIDs)
     }
 
     /// Reads and opens the session the request carries.
@@ -51,11 +58,13 @@ package struct SessionRequestFlow<Session: Codable & Sendable>: Sendable {
         switch incoming {
         case .absent:
             visit.carriesNoSession = true
-        case .rejected(let reason):
+        case .rejected(let reason, let refusal):
+            metrics.recordRefused(refusal)
             logger.debug(
                 "Sealed session rejected; continuing without a session", metadata: ["sealed_cookie.reason": "\(reason)"]
             )
         case .conflicting(let reason):
+            metrics.recordRefused(.conflict)
             // A warning, not debug: someone who can seal valid sessions planted one. Rate-limited,
             // since the request is what triggers it.
             logger.log(
@@ -63,6 +72,7 @@ package struct SessionRequestFlow<Session: Codable & Sendable>: Sendable {
                 "Two session cookies opened to different sessions (cookie tossing?); continuing without a session",
                 metadata: ["sealed_cookie.reason": "\(reason)"])
         case .opened(let opened):
+            metrics.recordOpened(opened.header)
             if configuration.revocation == nil {
                 visit.loaded = loaded(opened)
             } else {
@@ -82,9 +92,11 @@ package struct SessionRequestFlow<Session: Codable & Sendable>: Sendable {
         case .valid:
             visit.loaded = loaded(opened)
         case .revoked:
+            metrics.recordRefused(.revoked)
             logger.debug(
                 "Sealed session revoked; continuing without a session", metadata: ["sealed_cookie.reason": "revoked"])
         case .unknown(let error):
+            metrics.recordRefused(.storeUnavailable)
             let isWarning = RevocationVerdict.logsAsWarning(error) { warnings.allows("revocation check failed") }
             logger.log(
                 level: isWarning ? .warning : .debug,
@@ -127,18 +139,21 @@ package struct SessionRequestFlow<Session: Codable & Sendable>: Sendable {
                     // the bytes sealed.
                     let token = try configuration.tokenCodec.seal(
                         session, serialized: serialized?.bytes, lifetimeMinutes: minutes, sessionStartedAt: startedAt)
+                    metrics.recordSealed(reason)
                     return .token(field: tokenMode.responseHeader, value: token)
                 } catch {
                     throw storeFailure(error.description, logger: logger)
                 }
             }
             do {
-                return .setCookies(
-                    try configuration.cookies.setCookieHeaders(
-                        for: session, serialized: serialized?.bytes, lifetimeMinutes: minutes,
-                        sessionStartedAt: startedAt,
-                        requestHost: CookieScope.hostName(fromHostHeader: visit.host),
-                        requestCookies: visit.requestCookies))
+                let headers = try configuration.cookies.sessionCookieHeaders(
+                    for: session, serialized: serialized?.bytes, lifetimeMinutes: minutes,
+                    sessionStartedAt: startedAt,
+                    requestHost: CookieScope.hostName(fromHostHeader: visit.host),
+                    requestCookies: visit.requestCookies)
+                metrics.recordSealed(reason)
+                metrics.recordCookies(byteCount: headers.sessionByteCount, budgetShare: headers.budgetShare)
+                return .setCookies(headers.values)
             } catch {
                 // The one scope check of the request. The Host header is the client's to
                 // choose: a host outside the scope is request input, and the browser would
@@ -156,8 +171,10 @@ package struct SessionRequestFlow<Session: Codable & Sendable>: Sendable {
         }
     }
 
+    /// The session handed to the handler, counted as opened.
     private func loaded(_ opened: OpenedSession<Session>) -> LoadedSession<Session> {
-        LoadedSession(opened, digest: opened.digest)
+        metrics.recordLoaded()
+        return LoadedSession(opened, digest: opened.digest)
     }
 
     /// Logs why the session could not be stored; the adapter answers 500.

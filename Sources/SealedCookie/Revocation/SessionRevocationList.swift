@@ -1,6 +1,9 @@
 public import Foundation
 public import Logging
 
+import class CoreMetrics.Counter
+import class CoreMetrics.Timer
+
 /// A ``SessionRevocationCheck`` a cluster can trust: every node reads one shared
 /// ``SessionRevocationStore`` (the cluster's database), with a short in-process cache in front so
 /// that most requests make no round trip.
@@ -78,6 +81,10 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
     private let logger: Logger
     private let onStoreEvent: @Sendable (StoreEvent) -> Void
     private let cache: Locked<RevocationCache>
+    private let cacheHits: Counter
+    private let cacheMisses: Counter
+    private let storeDuration: CoreMetrics.Timer
+    private let storeOutages: Counter
 
     /// Makes a list over `store`.
     ///
@@ -100,6 +107,9 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
     ///     nothing); pass the app's own logger to keep its metadata and level.
     ///   - onStoreEvent: Also called with each event the logger gets, after it: for a metric or
     ///     an alert. Default: nothing.
+    ///   - metrics: Where the cache's hits and misses, the store's latency and its outages are
+    ///     recorded (see <doc:Metrics>). Default: swift-metrics' `MetricsSystem` as bootstrapped
+    ///     when the list is made.
     ///   - subject: What a session is revoked by, typically its user id; sessions it maps to nil
     ///     are never revoked and never looked up. Subjects are told apart by their UTF-8 bytes,
     ///     as the stores compare them, never by Unicode equivalence: a precomposed and a
@@ -118,6 +128,7 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
         clock: @escaping @Sendable () -> Date = { Date() },
         logger: Logger = Logger(label: "SealedCookie.SessionRevocationList"),
         onStoreEvent: @escaping @Sendable (StoreEvent) -> Void = { _ in },
+        metrics: SessionMetrics = SessionMetrics(),
         subject: @escaping @Sendable (Session) -> String?
     ) throws(SessionRevocationError) {
         guard staleness >= .zero, staleness <= .seconds(3600) else {
@@ -137,6 +148,10 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
         self.logger = logger
         self.onStoreEvent = onStoreEvent
         self.cache = Locked(RevocationCache(capacity: capacity, staleness: staleness))
+        self.cacheHits = metrics.counter("revocation_cache_hits_total")
+        self.cacheMisses = metrics.counter("revocation_cache_misses_total")
+        self.storeDuration = metrics.timer("revocation_store_duration_seconds")
+        self.storeOutages = metrics.counter("revocation_store_outages_total")
     }
 
     /// Whether `session`, which started (logged in) at `startedAt`, is revoked: from the cache
@@ -190,6 +205,9 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
     package var storeCallsInFlight: Int { cache.withLock { $0.callsInFlight } }
 
     private enum Step {
+        /// A fresh answer of the cache.
+        case hit(RevocationCache.Answer)
+        /// No fresh answer, and no store call allowed.
         case answered(RevocationCache.Answer)
         case wait(Task<Date?, any Error>)
     }
@@ -198,7 +216,7 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
         let subject = RevocationSubject(name)
         let now = clock()
         let step: Step = cache.withLock { cache in
-            if let answer = cache.freshAnswer(for: subject, now: now) { return .answered(answer) }
+            if let answer = cache.freshAnswer(for: subject, now: now) { return .hit(answer) }
             if let shared = cache.lookups[subject] { return .wait(shared) }
             // Not cached, so no outage report and no penalty beyond this request: the calls that
             // fill the bound are already reported as timed out.
@@ -207,16 +225,28 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
             }
             cache.callsInFlight += 1
             let lookup = Task { [self] in
-                defer { self.cache.withLock { $0.callsInFlight -= 1 } }
+                let start = ContinuousClock.now
+                defer {
+                    // Every call that returns, failed or abandoned at the timeout included.
+                    let elapsed = (ContinuousClock.now - start).components
+                    self.storeDuration.recordNanoseconds(
+                        elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000)
+                    self.cache.withLock { $0.callsInFlight -= 1 }
+                }
                 return try await store.revocationCutoff(for: name)
             }
             cache.lookups[subject] = lookup
             return .wait(lookup)
         }
         switch step {
+        case .hit(let answer):
+            cacheHits.increment()
+            return answer
         case .answered(let answer):
+            cacheMisses.increment()
             return answer
         case .wait(let lookup):
+            cacheMisses.increment()
             return finish(lookup, for: subject, with: await Deadline.result(of: lookup, within: timeout))
         }
     }
@@ -225,7 +255,9 @@ public final class SessionRevocationList<Session: Sendable>: SessionRevocationCh
     /// operators' log searches (and scripts/cluster-test) look for.
     private func report(_ event: StoreEvent) {
         switch event {
-        case .failing: logger.warning("\(event)")
+        case .failing:
+            storeOutages.increment()
+            logger.warning("\(event)")
         case .recovered: logger.info("\(event)")
         }
         onStoreEvent(event)

@@ -47,7 +47,8 @@ extension SealedCookieDemo {
             await withTaskGroup(of: Void.self) { group in
                 for index in 0..<sessions {
                     group.addTask {
-                        await keepAlive(index: index, user: "\(userPrefix)-\(index + 1)", balancer: balancer, tally: tally)
+                        await keepAlive(
+                            index: index, user: "\(userPrefix)-\(index + 1)", balancer: balancer, tally: tally)
                     }
                 }
                 group.addTask {
@@ -75,10 +76,12 @@ extension SealedCookieDemo {
                         if !isLoggedIn { await tally.countError() }
                         continue
                     }
-                    let cookieBefore = client.jar.value(named: ExampleCookies.cookieName).map(RollingTally.describe(cookie:))
+                    let cookieBefore = client.jar.value(named: ExampleCookies.cookieName).map(
+                        RollingTally.describe(cookie:))
                     let exchange = try await client.send(.GET, "/me", to: balancer)
                     if exchange.status == 200 && exchange.reply?.user == user {
-                        await tally.countRequest(session: index, cookie: client.jar.value(named: ExampleCookies.cookieName))
+                        await tally.countRequest(
+                            session: index, cookie: client.jar.value(named: ExampleCookies.cookieName))
                     } else if exchange.isLoginRedirect || exchange.status == 200 {
                         if await tally.countLogout() <= 5 {
                             // The first few in detail, for a failing run's log.
@@ -172,7 +175,8 @@ actor RollingTally {
             "keys \(keys.joined(separator: " "))", "dictionaries \(dictionaries.joined(separator: " "))",
         ]
         lines += current.enumerated().map { index, ids in
-            "session \(index + 1) " + (ids.map { "key \($0.keyID) dictionary \($0.dictionaryID.map(String.init) ?? "none")" } ?? "unknown")
+            "session \(index + 1) "
+                + (ids.map { "key \($0.keyID) dictionary \($0.dictionaryID.map(String.init) ?? "none")" } ?? "unknown")
         }
         lines += firstKeyUse.sorted { $0.key < $1.key }.map { "first-key \($0.key) \($0.value)" }
         lines += firstDictionaryUse.sorted { $0.key < $1.key }.map { "first-dictionary \($0.key) \($0.value)" }

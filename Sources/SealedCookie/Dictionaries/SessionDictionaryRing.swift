@@ -21,9 +21,12 @@ public struct SessionDictionaryRing: Sendable, CustomStringConvertible {
         public let activation: Date?
 
         /// An entry for `dictionary`, compressing from `activation` on (nil: from the start).
+        ///
+        /// The time is kept to the second, rounded down, as ring text writes it (a time outside the
+        /// years 0000–9999 is kept as the nearest one within them).
         public init(dictionary: SessionDictionary, activation: Date? = nil) {
             self.dictionary = dictionary
-            self.activation = activation
+            self.activation = activation.map(ActivationTime.writable)
         }
 
         /// The id and the activation time: `3@2026-12-10T00:00:00Z`, or `3`.

@@ -29,9 +29,12 @@ public struct KeyRing: Sendable, CustomStringConvertible {
         public let activation: Date?
 
         /// An entry for `key`, sealing from `activation` on (nil: from the start).
+        ///
+        /// The time is kept to the second, rounded down, as ring text writes it (a time outside the
+        /// years 0000–9999 is kept as the nearest one within them).
         public init(key: SessionKey, activation: Date? = nil) {
             self.key = key
-            self.activation = activation
+            self.activation = activation.map(ActivationTime.writable)
         }
 
         /// The id and the activation time, never the key: `2@2026-12-10T00:00:00Z`, or `2`.

@@ -1,3 +1,5 @@
+import Foundation
+
 extension SessionCodec {
     /// Opens a cookie value sealed by a codec with the same cookie name, purpose and a key still
     /// in the ring.
@@ -36,7 +38,10 @@ extension SessionCodec {
             var envelope = Base64URL.decode(value)
         else { throw .malformed }
         defer { envelope.zeroize() }
-        var (header, serialized) = try openEnvelope(&envelope)
+        // One reading of the clock decides both the times' check and whether to re-seal, so that
+        // a key activating between two readings cannot make them disagree.
+        let now = configuration.clock()
+        var (header, serialized) = try openEnvelope(&envelope, at: now)
         defer { serialized.zeroize() }
 
         // 6. Deserialize.
@@ -48,21 +53,23 @@ extension SessionCodec {
         }
         let digest = digesting && !(Session.self is any Equatable.Type) ? SessionDigest(of: serialized) : nil
         return OpenedSession(
-            session: session, header: header, needsResealing: needsResealing(header), digest: digest)
+            session: session, header: header, needsResealing: needsResealing(header, at: now), digest: digest)
     }
 
     /// Whether a value with this header should be sealed again: it is of an older wire format, or its
     /// key or its dictionary ranks below the one sealing now (see
     /// `sealedUnderOlderKeyOrDictionary(_:at:)`).
-    private func needsResealing(_ header: EnvelopeHeader) -> Bool {
-        header.version != EnvelopeHeader.currentVersion
-            || sealedUnderOlderKeyOrDictionary(header, at: configuration.clock())
+    private func needsResealing(_ header: EnvelopeHeader, at now: Date) -> Bool {
+        header.version != EnvelopeHeader.currentVersion || sealedUnderOlderKeyOrDictionary(header, at: now)
     }
 
     /// Stages 2 to 5 of opening: checks the header, key, dictionary and times, decrypts in
     /// place (the plaintext overwrites the ciphertext in `envelope`), unpads, splits off the
-    /// secret section and decompresses; returns the header and the serialized session.
-    func openEnvelope(_ envelope: inout [UInt8]) throws(SessionCodecError) -> (EnvelopeHeader, SessionBytes) {
+    /// secret section and decompresses; returns the header and the serialized session. `now` is
+    /// the clock's reading the times are checked against.
+    func openEnvelope(_ envelope: inout [UInt8], at now: Date) throws(SessionCodecError) -> (
+        EnvelopeHeader, SessionBytes
+    ) {
         // 2. Header, key, dictionary and times.
         let (header, headerByteCount) = try envelope.withUnsafeBytesTyped { bytes throws(SessionCodecError) in
             try EnvelopeHeader.parse(bytes)
@@ -73,7 +80,7 @@ extension SessionCodec {
         if case .zstd(let id) = header.compression, compressors.dictionaries[id] == nil {
             throw .unknownDictionaryID(id)
         }
-        try checkTimes(of: header)
+        try checkTimes(of: header, at: now)
 
         // 3. Authenticated decryption, in place: the plaintext overwrites the ciphertext.
         let plaintextEnd = envelope.count - XChaCha20Poly1305.tagByteCount
@@ -138,9 +145,9 @@ extension SessionCodec {
     }
 
     /// Rejects a header issued beyond the skew in the future, expired beyond the skew, or whose
-    /// session began longer ago than the maximum age (and the skew).
-    private func checkTimes(of header: EnvelopeHeader) throws(SessionCodecError) {
-        let now = Int64(try currentSeconds())
+    /// session began longer ago than the maximum age (and the skew), at `date`.
+    private func checkTimes(of header: EnvelopeHeader, at date: Date) throws(SessionCodecError) {
+        let now = Int64(try Self.envelopeSeconds(of: date))
         if now + clockSkewSeconds < Int64(header.issuedAtSeconds) {
             throw .notYetValid(issuedAt: header.issuedAt)
         }

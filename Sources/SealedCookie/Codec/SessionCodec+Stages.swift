@@ -46,7 +46,7 @@ extension SessionCodec {
     public func openEnvelopeStage(_ envelope: inout [UInt8]) throws(SessionCodecError) -> (
         body: [UInt8], secrets: [UInt8]
     ) {
-        let serialized = try openEnvelope(&envelope).1
+        let serialized = try openEnvelope(&envelope, at: configuration.clock()).1
         return (serialized.body, serialized.secrets)
     }
 }

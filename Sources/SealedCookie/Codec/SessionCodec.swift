@@ -106,11 +106,6 @@ public struct SessionCodec<Session: Sendable>: Sendable {
         return UInt32(parts.seconds / 60)
     }
 
-    /// The clock in Unix seconds, as the envelope carries it.
-    func currentSeconds() throws(SessionCodecError) -> UInt32 {
-        try Self.envelopeSeconds(of: configuration.clock())
-    }
-
     /// `date` in Unix seconds, as the envelope carries it.
     static func envelopeSeconds(of date: Date) throws(SessionCodecError) -> UInt32 {
         let seconds = date.timeIntervalSince1970.rounded(.down)

@@ -48,6 +48,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         // The demo's revocation store shared by node processes on one machine: SQLite, no server.
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        // The node's `/metrics` (Prometheus' text format), in the demo only: the library's
+        // core records through swift-metrics and depends on no backend.
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // The example app's session and reply, shared by its Hummingbird and Vapor nodes.
@@ -117,6 +121,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -51,11 +51,14 @@ extension SealedCookieDemo {
                 ]
                 try await ClusterNodes.run(names, keys: keys, arguments: arguments + storeArguments) { nodes in
                     defer { printOutputAfterAFailure(of: nodes, checks: scenario.checks) }
-                    try await scenario.withSharedStore(describe(nodes), store: "the SQLite file", staleness: staleness)
+                    let targets = describe(nodes)
+                    try await scenario.withSharedStore(targets, store: "the SQLite file", staleness: staleness)
+                    print()
+                    try await scenario.metrics(on: targets[0])
                 }
             }
 
-            print("\n7. Size of the session cookie (the last one set in act 1, with the cart)")
+            print("\n8. Size of the session cookie (the last one set in act 1, with the cart)")
             let report = CookieSizeReport(setCookieLine: sessionCookie)
             print(report.lines.map { "   " + $0 }.joined(separator: "\n"))
 

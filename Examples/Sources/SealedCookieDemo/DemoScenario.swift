@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import NIOHTTP1
 import SealedCookieExampleApp
 import SealedCookieExampleModel
@@ -109,6 +110,31 @@ struct DemoScenario {
             print(
                 "   GET http://\(target.host)/me with the copy -> \(exchange.status) to \(exchange.location ?? "-") "
                     + "(node \(target.name) read the revocation from \(store))")
+        }
+    }
+
+    /// Step 7: `target`'s `GET /metrics` after the acts' requests, in Prometheus' text format.
+    /// Checks that it counted the sessions it opened and the size of the cookies it set, and
+    /// prints its series that moved (histogram buckets left out).
+    func metrics(on target: Target) async throws {
+        print("7. The metrics of node \(target.name), as Prometheus scrapes them (swift-metrics, swift-prometheus)")
+        let response = try await client.http.send(
+            .GET, "/metrics", port: target.port, headers: HTTPHeaders([("Host", target.host)]))
+        let samples = String(decoding: response.body.readableBytesView, as: UTF8.self)
+            .split(separator: "\n").filter { $0.hasPrefix("sealed_cookie_") }
+        /// The value of the sample named exactly `series` (labels included), if there is one.
+        func value(of series: String) -> Double? {
+            samples.first { $0.hasPrefix(series + " ") }.flatMap { Double($0.dropFirst(series.count + 1)) }
+        }
+        let opened = value(of: "sealed_cookie_sessions_opened_total") ?? 0
+        let cookiesSized = value(of: "sealed_cookie_set_cookie_bytes_count") ?? 0
+        checks.check(
+            response.status == 200 && opened > 0 && cookiesSized > 0,
+            "node \(target.name)'s /metrics counts the sessions it opened and the Set-Cookie sizes it set",
+            detail: "status \(response.status), sessions opened \(opened), Set-Cookie sizes \(cookiesSized)")
+        print("   GET http://\(target.host)/metrics -> \(response.status), the series that moved:")
+        for sample in samples where !sample.contains("_bucket{") && !sample.hasSuffix(" 0") {
+            print("   \(sample)")
         }
     }
 

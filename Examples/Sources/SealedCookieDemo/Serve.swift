@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import Prometheus
 import SealedCookie
 import SealedCookieExampleApp
 import SealedCookieExampleModel
@@ -102,6 +103,9 @@ extension SealedCookieDemo {
         }
 
         func run() async throws {
+            // First: the revocation list and the session configuration below make their metrics
+            // from the factory bootstrapped when they are made.
+            let registry = MetricsRoute.bootstrap()
             var nodeLogger = Logger(label: "node-\(node)")
             nodeLogger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
             let logger = nodeLogger
@@ -119,7 +123,7 @@ extension SealedCookieDemo {
                     // refuse valid sessions (logouts in a rolling restart). Unreachable now, the
                     // node starts anyway and reports the outage on the first request.
                     _ = try? await store.revocationCutoff(for: "warm-up")
-                    try await serve(revocationStore: store, logger: logger)
+                    try await serve(revocationStore: store, registry: registry, logger: logger)
                     group.cancelAll()
                 }
                 return
@@ -131,10 +135,12 @@ extension SealedCookieDemo {
                 } else {
                     InMemorySessionRevocationStore()
                 }
-            try await serve(revocationStore: store, logger: logger)
+            try await serve(revocationStore: store, registry: registry, logger: logger)
         }
 
-        private func serve(revocationStore store: any SessionRevocationStore, logger: Logger) async throws {
+        private func serve(
+            revocationStore store: any SessionRevocationStore, registry: PrometheusCollectorRegistry, logger: Logger
+        ) async throws {
             let keyRing = try KeyRing(environmentVariable: keysVariable)
             let dictionaryRing = try ExampleDictionaries.ring(options: dictionaries)
             let revocation = try SessionRevocationList<ExampleSession>(
@@ -149,6 +155,8 @@ extension SealedCookieDemo {
             let app = ExampleServer.application(node: example, port: port, logger: logger) { port in
                 // On standard output, unbuffered: the demo reads the port from this line.
                 FileHandle.standardOutput.write(Data("node \(example.name) listening on 127.0.0.1:\(port)\n".utf8))
+            } addRoutes: { router in
+                MetricsRoute.add(to: router, registry: registry)
             }
             if exitOnStdinEof { Self.shutDownWhenStdinCloses() }
             try await app.runService()

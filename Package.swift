@@ -256,6 +256,7 @@ let package = Package(
                 .product(name: "Vapor", package: "vapor", condition: vapor),
                 .product(name: "VaporTesting", package: "vapor", condition: vapor),
                 .product(name: "Logging", package: "swift-log", condition: vapor),
+                .product(name: "MetricsTestKit", package: "swift-metrics", condition: vapor),
             ],
             swiftSettings: swiftSettings
         ),

@@ -69,20 +69,32 @@ public struct SealedSessionDriver: SessionDriver {
     /// Rate-limits the misnamed-cookie warning, which every request would repeat.
     private let warnings: WarningLimiter
 
-    /// Makes the driver.
+    /// Makes the driver, recording its metrics through the `MetricsSystem` the app bootstrapped.
     /// - Parameter codec: The codec; its cookie name must be Vapor's session cookie name
     ///   (`SessionsConfiguration.cookieName`), or no session is ever read (logged at warning
     ///   level).
     /// - Throws: `SessionCookieError.invalidCookieAttributes(_:)` when the codec's cookie name
     ///   is not a cookie name (empty, or with a separator such as `;`, `=` or a space).
     public init(codec: SessionCodec<SessionData>) throws(SessionCookieError) {
+        try self.init(codec: codec, metrics: SessionMetrics())
+    }
+
+    /// Makes the driver, recording its metrics with `metrics` (see the Metrics article).
+    ///
+    /// Sessions opened and refused are counted as for the middlewares. Re-seals are counted by
+    /// cause on every response Vapor writes the session on (`change` when the data changed,
+    /// `rotation` when an older key or dictionary sealed it, `renewal` otherwise, since Vapor
+    /// re-seals an unchanged session), and `set_cookie_bytes` records the cookie's name and value,
+    /// without the attributes Vapor adds.
+    /// - Throws: The errors of ``init(codec:)``.
+    public init(codec: SessionCodec<SessionData>, metrics: SessionMetrics) throws(SessionCookieError) {
         // Only reading goes through the flow: Vapor writes the cookie itself, so the
         // configuration's attributes are never sent, and re-seals on every response, so no
         // renewal is decided. One cookie and no Domain is what Vapor writes, so no chunk name is
         // ever a candidate.
         let cookies = try SessionCookies(codec: codec, configuration: .init(scope: .hostOnly, maxChunkCount: 1))
         self.flow = SessionRequestFlow(
-            configuration: try SealedSessionConfiguration(cookies: cookies, renewalFraction: nil))
+            configuration: try SealedSessionConfiguration(cookies: cookies, renewalFraction: nil, metrics: metrics))
         self.codec = codec
         self.maxValueByteCount = CookieBudget().maxNameValueByteCount - codec.configuration.cookieName.utf8.count
         self.warnings = WarningLimiter(clock: codec.configuration.clock)
@@ -90,7 +102,7 @@ public struct SealedSessionDriver: SessionDriver {
 
     /// Seals a new session.
     public func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
-        request.eventLoop.makeCompletedFuture { try seal(data, startedAt: nil, logger: request.logger) }
+        request.eventLoop.makeCompletedFuture { try seal(data, loaded: nil, logger: request.logger) }
     }
 
     /// The session in the request's cookies; nil, with the reason logged, when none opens or
@@ -107,7 +119,7 @@ public struct SealedSessionDriver: SessionDriver {
             cookieFields: request.headers[.cookie], authorizationFields: [], asksForToken: false, host: "",
             logger: request.logger)
         if let loaded = visit.loaded {
-            request.storage[SessionStartKey.self] = loaded.startedAt
+            request.storage[LoadedSessionKey.self] = loaded
             return request.eventLoop.makeSucceededFuture(loaded.session)
         }
         if visit.carriesNoSession {
@@ -129,11 +141,13 @@ public struct SealedSessionDriver: SessionDriver {
     }
 
     /// Seals the session again, keeping when it began for the codec's maximum session age.
+    ///
+    /// Vapor calls it on every response of a request with a session, changed or not.
     public func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<
         SessionID
     > {
         request.eventLoop.makeCompletedFuture {
-            try seal(data, startedAt: request.storage[SessionStartKey.self], logger: request.logger)
+            try seal(data, loaded: request.storage[LoadedSessionKey.self], logger: request.logger)
         }
     }
 
@@ -142,12 +156,23 @@ public struct SealedSessionDriver: SessionDriver {
         request.eventLoop.makeSucceededVoidFuture()
     }
 
-    private func seal(_ data: SessionData, startedAt: Date?, logger: Logger) throws -> SessionID {
+    /// Seals `data`; `loaded` is the session the request carried, if any, whose start it keeps.
+    private func seal(_ data: SessionData, loaded: LoadedSession<SessionData>?, logger: Logger) throws -> SessionID {
         do {
-            let sealed = try codec.seal(data, sessionStartedAt: startedAt)
-            guard sealed.utf8.count <= maxValueByteCount else {
-                throw SessionDriverError.tooLarge(sealedLength: sealed.utf8.count, capacity: maxValueByteCount)
+            let sealed = try codec.seal(data, sessionStartedAt: loaded?.startedAt)
+            let length = sealed.utf8.count
+            guard length <= maxValueByteCount else {
+                throw SessionDriverError.tooLarge(sealedLength: length, capacity: maxValueByteCount)
             }
+            let reason: SessionOutcome<SessionData>.Reason =
+                if let loaded {
+                    loaded.session != data ? .changed : loaded.needsResealing ? .rotated : .renewed
+                } else {
+                    .created
+                }
+            flow.recordSeal(
+                reason, byteCount: codec.configuration.cookieName.utf8.count + 1 + length,
+                budgetShare: Double(length) / Double(maxValueByteCount))
             return SessionID(string: sealed)
         } catch {
             logger.error("Session not stored, answering 500: \(error)")
@@ -168,9 +193,10 @@ enum SessionDriverError: Error, CustomStringConvertible {
     }
 }
 
-/// When the session the request carried began, from its envelope.
-private struct SessionStartKey: StorageKey {
-    typealias Value = Date
+/// The session the request carried, for the seal of the response: when it began, and what
+/// tells the cause of the re-seal.
+private struct LoadedSessionKey: StorageKey {
+    typealias Value = LoadedSession<SessionData>
 }
 
 extension Application.Sessions.Provider {
@@ -179,6 +205,16 @@ extension Application.Sessions.Provider {
     ///   when Vapor first asks for the driver.
     public static func sealed(_ codec: SessionCodec<SessionData>) throws(SessionCookieError) -> Self {
         let driver = try SealedSessionDriver(codec: codec)
+        return .init { $0.sessions.use { _ in driver } }
+    }
+
+    /// Vapor's sessions kept in the cookie, sealed by `codec`, recording metrics with `metrics`:
+    /// see ``SealedSessionDriver/init(codec:metrics:)``.
+    /// - Throws: the errors of ``SealedSessionDriver/init(codec:)``.
+    public static func sealed(
+        _ codec: SessionCodec<SessionData>, metrics: SessionMetrics
+    ) throws(SessionCookieError) -> Self {
+        let driver = try SealedSessionDriver(codec: codec, metrics: metrics)
         return .init { $0.sessions.use { _ in driver } }
     }
 }

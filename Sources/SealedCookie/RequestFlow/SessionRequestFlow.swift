@@ -171,6 +171,14 @@ package struct SessionRequestFlow<Session: Codable & Sendable>: Sendable {
         }
     }
 
+    /// Counts a seal the adapter made itself, for Vapor's driver, where Vapor decides when to
+    /// seal and writes the cookie: `byteCount` is what the driver knows of the cookie (its name and
+    /// value), `budgetShare` its share of the one cookie the driver may write.
+    package func recordSeal(_ reason: SessionOutcome<Session>.Reason, byteCount: Int, budgetShare: Double) {
+        metrics.recordSealed(reason)
+        metrics.recordCookies(byteCount: byteCount, budgetShare: budgetShare)
+    }
+
     /// The session handed to the handler, counted as opened.
     private func loaded(_ opened: OpenedSession<Session>) -> LoadedSession<Session> {
         metrics.recordLoaded()

@@ -17,15 +17,16 @@ enum DriverTestApp {
 
     /// Runs `test` on the app: `POST /login?user=…&filler=…` stores both in the session,
     /// `GET /me` answers the session's user or "nobody", `POST /logout` destroys the session.
-    /// Vapor's session cookie is named like the codec's unless `vaporCookieName` is given.
+    /// Vapor's session cookie is named like the codec's unless `vaporCookieName` is given; the
+    /// driver records into `metrics`.
     static func run(
         _ codec: SessionCodec<SessionData>, logs: LogRecorder, vaporCookieName: String? = nil,
-        _ test: (any TestingApplicationTester) async throws -> Void
+        metrics: SessionMetrics = .disabled, _ test: (any TestingApplicationTester) async throws -> Void
     ) async throws {
         try await withApp { app in
             app.logger = logs.logger
             app.sessions.configuration.cookieName = vaporCookieName ?? codec.configuration.cookieName
-            app.sessions.use(try .sealed(codec))
+            app.sessions.use(try .sealed(codec, metrics: metrics))
             let sessions = app.grouped(app.sessions.middleware)
             sessions.post("login") { req -> HTTPStatus in
                 req.session.data["user"] = req.query[String.self, at: "user"]

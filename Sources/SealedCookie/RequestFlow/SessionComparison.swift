@@ -29,5 +29,8 @@ package struct SessionComparison<Session: Sendable>: Sendable {
 
 /// `==` of `E` on values typed as `S`, which is `E`.
 private func equality<E: Equatable & SendableMetatype, S>(of _: E.Type, as _: S.Type) -> @Sendable (S, S) -> Bool {
-    { ($0 as? E) == ($1 as? E) }
+    // `S` is `E` (the caller cast `S.self` to `E`'s metatype), so the values are reinterpreted
+    // rather than cast: `as?` is a runtime cast of each value on every request.
+    guard S.self == E.self else { return { ($0 as? E) == ($1 as? E) } }
+    return { unsafeBitCast($0, to: E.self) == unsafeBitCast($1, to: E.self) }
 }

@@ -17,7 +17,10 @@ package import Logging
 /// Request input never becomes a server error or an error-level log line: a missing `Host`,
 /// or one outside the cookie scope, is the client's to choose, so it gets no cookie (the
 /// browser would ignore it) and a debug line.
-package struct SessionRequestFlow<Session: Codable & Sendable>: Sendable {
+///
+/// A class, made once per middleware: as a struct, its configuration, codecs and metrics were
+/// copied (retained and released, field by field) on every call of an async `handle`.
+package final class SessionRequestFlow<Session: Codable & Sendable>: Sendable {
     package let configuration: SealedSessionConfiguration<Session>
     private let comparison: SessionComparison<Session>
     /// Rate-limits the warnings that request input can trigger.

@@ -38,7 +38,12 @@ let package = Package(
     dependencies: [
         .package(
             name: "SealedCookie", path: "..",
-            traits: ["Hummingbird", "Vapor", .trait(name: "PostgreSQL", condition: .when(traits: ["PostgreSQL"]))]),
+            traits: [
+                "Hummingbird", "Vapor", .trait(name: "PostgreSQL", condition: .when(traits: ["PostgreSQL"])),
+                // @SessionJSON for the load test's session (SealedCookieLoadRoutes), which only
+                // the load test's build has: the demo's first build compiles no swift-syntax.
+                .trait(name: "Macros", condition: .when(traits: ["PostgreSQL"])),
+            ]),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -111,6 +116,7 @@ let package = Package(
                 "SealedCookieExampleApp",
                 "SealedCookieExampleModel",
                 "SealedCookieExampleStore",
+                .target(name: "SealedCookieLoadRoutes", condition: postgres),
                 .product(name: "SealedCookie", package: "SealedCookie"),
                 .product(name: "SealedCookiePostgres", package: "SealedCookie", condition: postgres),
                 .target(name: "SealedCookieExamplePostgres", condition: postgres),
@@ -126,6 +132,26 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The load test's routes on both frameworks (`/load/...`), with their own `@SessionJSON`
+        // session, the configuration the README recommends. Only with the PostgreSQL trait,
+        // which the load test builds with: the macro needs swift-syntax, a long first build that
+        // the demo (built without the trait) does not pay. Empty without the trait.
+        .target(
+            name: "SealedCookieLoadRoutes",
+            dependencies: [
+                "SealedCookieExampleModel",
+                "SealedCookieExampleApp",
+                "SealedCookieVaporExample",
+                .product(name: "SealedCookie", package: "SealedCookie"),
+                .product(name: "SealedCookieMacros", package: "SealedCookie", condition: postgres),
+                .product(name: "SealedCookieHummingbird", package: "SealedCookie"),
+                .product(name: "SealedCookieVapor", package: "SealedCookie"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Vapor", package: "vapor"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // One node of the example app on Vapor. Its revocation store is PostgreSQL, so without
         // the trait it is a stub that says so.
         .executableTarget(
@@ -133,6 +159,7 @@ let package = Package(
             dependencies: [
                 "SealedCookieVaporExample",
                 "SealedCookieExampleModel",
+                .target(name: "SealedCookieLoadRoutes", condition: postgres),
                 .product(name: "SealedCookie", package: "SealedCookie"),
                 .product(name: "SealedCookiePostgres", package: "SealedCookie", condition: postgres),
                 .target(name: "SealedCookieExamplePostgres", condition: postgres),

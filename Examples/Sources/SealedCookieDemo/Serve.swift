@@ -14,6 +14,7 @@ import SealedCookieHummingbird
 #if PostgreSQL
 import PostgresNIO
 import SealedCookieExamplePostgres
+import SealedCookieLoadRoutes
 import SealedCookiePostgres
 #endif
 
@@ -152,11 +153,24 @@ extension SealedCookieDemo {
             let example = try ExampleNode(
                 name: node, keyRing: keyRing, rootDomain: rootDomain, isSecure: false, revocation: revocation,
                 dictionaries: dictionaryRing)
+            #if PostgreSQL
+            // scripts/load-test's routes, on the same store and cookie layer as the example's.
+            let loadSessions = try LoadSessions.configuration(
+                keyRing: keyRing, rootDomain: rootDomain, isSecure: false,
+                revocation: try SessionRevocationList<LoadSession>(
+                    store: store, staleness: .milliseconds(Int64(revocationStaleness * 1000)),
+                    timeout: .milliseconds(Int64(revocationTimeout * 1000)), logger: logger
+                ) { $0.user },
+                dictionaries: dictionaryRing)
+            #endif
             let app = ExampleServer.application(node: example, port: port, logger: logger) { port in
                 // On standard output, unbuffered: the demo reads the port from this line.
                 FileHandle.standardOutput.write(Data("node \(example.name) listening on 127.0.0.1:\(port)\n".utf8))
             } addRoutes: { router in
                 MetricsRoute.add(to: router, registry: registry)
+                #if PostgreSQL
+                LoadRoutes.add(to: router, node: example.name, configuration: loadSessions)
+                #endif
             }
             if exitOnStdinEof { Self.shutDownWhenStdinCloses() }
             try await app.runService()

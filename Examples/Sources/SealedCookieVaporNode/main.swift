@@ -4,6 +4,7 @@ import PostgresNIO
 import SealedCookie
 import SealedCookieExampleModel
 import SealedCookieExamplePostgres
+import SealedCookieLoadRoutes
 import SealedCookiePostgres
 import SealedCookieVapor
 import SealedCookieVaporExample
@@ -34,19 +35,31 @@ do {
     }
     let store: any SessionRevocationStore =
         client.map { PostgresSessionRevocationStore(client: $0) } ?? InMemorySessionRevocationStore()
+    let keyRing = try KeyRing(environmentVariable: options.keysVariable)
+    let dictionaries = try ExampleDictionaries.ring(options: options.dictionaries)
     let node = try VaporExampleNode(
-        name: options.node, keyRing: try KeyRing(environmentVariable: options.keysVariable),
+        name: options.node, keyRing: keyRing,
         rootDomain: options.rootDomain, isSecure: false,  // plain HTTP on loopback behind the test's nginx
         revocation: try SessionRevocationList(
             store: store, staleness: options.revocationStaleness, timeout: options.revocationTimeout,
             logger: app.logger
         ) { $0.user },
-        dictionaries: try ExampleDictionaries.ring(options: options.dictionaries))
+        dictionaries: dictionaries)
     app.http.server.configuration.hostname = "127.0.0.1"
     app.http.server.configuration.port = options.port
     app.sessions.use(.memory)
     VaporExampleRoutes.add(to: app, node: node)
     MemorySessionRoutes.add(to: app, node: node)
+    // scripts/load-test's routes, on the same store and cookie layer as the example's.
+    VaporLoadRoutes.add(
+        to: app, node: node.name,
+        configuration: try LoadSessions.configuration(
+            keyRing: keyRing, rootDomain: options.rootDomain, isSecure: false,
+            revocation: try SessionRevocationList(
+                store: store, staleness: options.revocationStaleness, timeout: options.revocationTimeout,
+                logger: app.logger
+            ) { $0.user },
+            dictionaries: dictionaries))
     app.logger.info("node \(node.name) (Vapor) listening on 127.0.0.1:\(options.port)")
     if let client {
         // The node owns the client: it runs beside the server and stops after it. `execute`

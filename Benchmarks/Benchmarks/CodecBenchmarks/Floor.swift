@@ -24,9 +24,13 @@ struct Floor: @unchecked Sendable {
                 base + nonceCount, nil, plaintext, UInt64(plaintext.count), nil, 0, nil, base, key)
         }
         let length = sodium_base64_encoded_len(box.count, variant)
-        var text = [CChar](repeating: 0, count: length)
-        _ = sodium_bin2base64(&text, length, box, box.count, variant)
-        return String(cString: text)
+        // `length` counts the terminating NUL, which the string leaves out.
+        var text = [UInt8](repeating: 0, count: length)
+        text.withUnsafeMutableBytes { raw in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return }
+            _ = sodium_bin2base64(base, length, box, box.count, variant)
+        }
+        return String(decoding: text.dropLast(), as: UTF8.self)
     }
 
     /// The plaintext, or nil when the value does not authenticate.

@@ -5,23 +5,29 @@
 /// `civil_from_days`: no `Calendar`, locale or time zone, so it is exact, allocation free and
 /// safe from any task.
 struct CivilDate: Equatable {
-    var year: Int64
+    let year: Int64
     /// 1...12.
-    var month: Int64
+    let month: Int64
     /// 1...31.
-    var day: Int64
+    let day: Int64
     /// 0...23.
-    var hour: Int64
+    let hour: Int64
     /// 0...59.
-    var minute: Int64
+    let minute: Int64
     /// 0...59.
-    var second: Int64
+    let second: Int64
+    /// Days since 1970-01-01, negative before it. `init(unixSeconds:)` gets it from its first
+    /// division and the field init from `days_from_civil`, so ``weekday`` (on the path of every
+    /// `Expires`) and ``unixSeconds`` need no second division or calendar pass. The fields are
+    /// constants so that it cannot go stale.
+    let daysSinceEpoch: Int64
     /// 0 is Sunday, 6 is Saturday.
-    var weekday: Int64 { ((Self.floorDivide(unixSeconds, 86_400).quotient + 4) % 7 + 7) % 7 }
+    var weekday: Int64 { ((daysSinceEpoch + 4) % 7 + 7) % 7 }
 
     /// The fields of the whole second `unixSeconds` falls in.
     init(unixSeconds: Int64) {
         let (days, secondOfDay) = Self.floorDivide(unixSeconds, 86_400)
+        daysSinceEpoch = days
         let shifted = days + 719_468
         let era = Self.floorDivide(shifted, 146_097).quotient
         let dayOfEra = shifted - era * 146_097
@@ -44,18 +50,16 @@ struct CivilDate: Equatable {
         else { return nil }
         (self.year, self.month, self.day) = (year, month, day)
         (self.hour, self.minute, self.second) = (hour, minute, second)
-    }
-
-    /// Seconds since 1970-01-01T00:00:00Z.
-    var unixSeconds: Int64 {
         let shifted = month <= 2 ? year - 1 : year
         let era = Self.floorDivide(shifted, 400).quotient
         let yearOfEra = shifted - era * 400
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
-        return ((days * 24 + hour) * 60 + minute) * 60 + second
+        daysSinceEpoch = era * 146_097 + dayOfEra - 719_468
     }
+
+    /// Seconds since 1970-01-01T00:00:00Z.
+    var unixSeconds: Int64 { ((daysSinceEpoch * 24 + hour) * 60 + minute) * 60 + second }
 
     private static func daysInMonth(_ month: Int64, of year: Int64) -> Int64 {
         switch month {

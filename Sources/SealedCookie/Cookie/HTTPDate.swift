@@ -31,11 +31,7 @@ enum HTTPDate {
         text.append(UInt8(ascii: " "))
         text.appendDecimal(date.year, width: 4)
         text.append(UInt8(ascii: " "))
-        text.appendDecimal(date.hour, width: 2)
-        text.append(UInt8(ascii: ":"))
-        text.appendDecimal(date.minute, width: 2)
-        text.append(UInt8(ascii: ":"))
-        text.appendDecimal(date.second, width: 2)
+        text.appendTimeOfDay(date)
         text += " GMT".utf8
         return String(decoding: text, as: UTF8.self)
     }

@@ -78,11 +78,7 @@ package enum ActivationTime {
         text.append(UInt8(ascii: "-"))
         text.appendDecimal(date.day, width: 2)
         text.append(UInt8(ascii: "T"))
-        text.appendDecimal(date.hour, width: 2)
-        text.append(UInt8(ascii: ":"))
-        text.appendDecimal(date.minute, width: 2)
-        text.append(UInt8(ascii: ":"))
-        text.appendDecimal(date.second, width: 2)
+        text.appendTimeOfDay(date)
         text.append(UInt8(ascii: "Z"))
         return String(decoding: text, as: UTF8.self)
     }

@@ -86,4 +86,13 @@ extension [UInt8] {
             divisor /= 10
         }
     }
+
+    /// Appends `date`'s time of day as `HH:MM:SS`, the form HTTP dates and RFC 3339 share.
+    mutating func appendTimeOfDay(_ date: CivilDate) {
+        appendDecimal(date.hour, width: 2)
+        append(UInt8(ascii: ":"))
+        appendDecimal(date.minute, width: 2)
+        append(UInt8(ascii: ":"))
+        appendDecimal(date.second, width: 2)
+    }
 }

@@ -144,10 +144,11 @@ extension SealedCookieDemo {
         ) async throws {
             let keyRing = try KeyRing(environmentVariable: keysVariable)
             let dictionaryRing = try ExampleDictionaries.ring(options: dictionaries)
+            // The options' seconds as Durations, once for both lists (the example's and the load routes').
+            let staleness = Duration.milliseconds(Int64(revocationStaleness * 1000))
+            let timeout = Duration.milliseconds(Int64(revocationTimeout * 1000))
             let revocation = try SessionRevocationList<ExampleSession>(
-                store: store, staleness: .milliseconds(Int64(revocationStaleness * 1000)),
-                timeout: .milliseconds(Int64(revocationTimeout * 1000)),
-                logger: logger
+                store: store, staleness: staleness, timeout: timeout, logger: logger
             ) { $0.user }
             // Plain HTTP on loopback (behind the test's nginx, or the demo's client): no Secure attribute.
             let example = try ExampleNode(
@@ -158,8 +159,7 @@ extension SealedCookieDemo {
             let loadSessions = try LoadSessions.configuration(
                 keyRing: keyRing, rootDomain: rootDomain, isSecure: false,
                 revocation: try SessionRevocationList<LoadSession>(
-                    store: store, staleness: .milliseconds(Int64(revocationStaleness * 1000)),
-                    timeout: .milliseconds(Int64(revocationTimeout * 1000)), logger: logger
+                    store: store, staleness: staleness, timeout: timeout, logger: logger
                 ) { $0.user },
                 dictionaries: dictionaryRing)
             #endif

@@ -16,18 +16,26 @@ import Foundation
 /// The codec is a value type that is cheap to copy and safe to share between tasks; make one
 /// at start-up and use it for every request. The wire format is specified in SPEC.md.
 public struct SessionCodec<Session: Sendable>: Sendable {
-    /// The configuration the codec was made with.
-    public let configuration: SessionCodecConfiguration
+    /// Everything but the serializer, in one shared object: the request flow copies its codecs
+    /// on every request, and a copy then retains this one reference rather than every field of
+    /// the configuration.
+    private var state: SessionCodecState
     let serializer: any SessionSerializer<Session>
+
+    /// The configuration the codec was made with.
+    public var configuration: SessionCodecConfiguration { state.configuration }
     /// The authenticated data after the header: LEB128(name length) | name | purpose.
-    let boundContext: [UInt8]
-    let lifetimeMinutes: UInt32
-    let clockSkewSeconds: Int64
-    let maxSessionAgeSeconds: Int64?
-    let compressors: Compressors
+    var boundContext: [UInt8] { state.boundContext }
+    var lifetimeMinutes: UInt32 { state.lifetimeMinutes }
+    var clockSkewSeconds: Int64 { state.clockSkewSeconds }
+    var maxSessionAgeSeconds: Int64? { state.maxSessionAgeSeconds }
+    var compressors: Compressors { state.compressors }
     /// Testing hook for known-answer vectors: where nonces come from. Production code cannot
     /// set it (internal); it is libsodium's CSPRNG.
-    var fillNonce: @Sendable (UnsafeMutableRawBufferPointer) -> Void = SecureRandom.fill
+    var fillNonce: @Sendable (UnsafeMutableRawBufferPointer) -> Void {
+        get { state.fillNonce }
+        set { state = state.replacing(fillNonce: newValue) }
+    }
 
     /// Makes a codec with a custom serializer.
     /// - Throws: ``SessionCodecError/invalidConfiguration(setting:allowed:)`` naming the value out of range;
@@ -75,13 +83,11 @@ public struct SessionCodec<Session: Sendable>: Sendable {
         let now = configuration.clock()
         _ = try Self.sealingKey(in: configuration.keyRing, at: now)
         _ = try compressors.sealingCompression(at: now)
-        self.compressors = compressors
-        self.configuration = configuration
+        self.state = SessionCodecState(
+            configuration: configuration, boundContext: context, lifetimeMinutes: minutes,
+            clockSkewSeconds: skew.seconds, maxSessionAgeSeconds: configuration.maxSessionAge?.components.seconds,
+            compressors: compressors, fillNonce: SecureRandom.fill)
         self.serializer = serializer
-        self.boundContext = context
-        self.lifetimeMinutes = minutes
-        self.clockSkewSeconds = skew.seconds
-        self.maxSessionAgeSeconds = configuration.maxSessionAge?.components.seconds
     }
 
     /// The codec for bearer tokens: this one's configuration and serializer under the purpose

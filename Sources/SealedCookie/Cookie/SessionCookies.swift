@@ -57,10 +57,15 @@ public import Foundation
 public struct SessionCookies<Session: Sendable>: Sendable {
     /// The codec that seals and opens the cookie value.
     public let codec: SessionCodec<Session>
+    /// The configuration and the attributes checked from it, in one shared object: the request
+    /// flow copies its cookie layer on every request, and a copy then retains this one
+    /// reference rather than every field.
+    private let state: SessionCookiesState
+
     /// The scope, attributes, budget and limits.
-    public let configuration: SessionCookiesConfiguration
+    public var configuration: SessionCookiesConfiguration { state.configuration }
     /// The configured attributes on a cookie with the base name and an empty value, checked once.
-    private let attributes: SetCookie
+    private var attributes: SetCookie { state.attributes }
 
     /// The base cookie name.
     public var cookieName: String { codec.configuration.cookieName }
@@ -72,6 +77,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     public init(codec: SessionCodec<Session>, configuration: SessionCookiesConfiguration) throws(SessionCookieError) {
         try configuration.checkLimits()
         // Every rule that does not depend on the value or the time, checked now and only now.
+        let attributes: SetCookie
         do {
             attributes = try SetCookie.validated(
                 name: codec.configuration.cookieName, value: "", domain: configuration.scope.domainAttribute,
@@ -81,7 +87,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
             throw .invalidCookieAttributes(error)
         }
         self.codec = codec
-        self.configuration = configuration
+        self.state = SessionCookiesState(configuration: configuration, attributes: attributes)
     }
 
     // MARK: 1. Writing

@@ -22,14 +22,16 @@ public struct SessionCodec<Session: Sendable>: Sendable {
     private var state: SessionCodecState
     let serializer: any SessionSerializer<Session>
 
+    // The state's fields are lent (`_read`), not copied: a getter would retain every field of
+    // a struct read through it, on every seal and open.
     /// The configuration the codec was made with.
-    public var configuration: SessionCodecConfiguration { state.configuration }
+    public var configuration: SessionCodecConfiguration { _read { yield state.configuration } }
     /// The authenticated data after the header: LEB128(name length) | name | purpose.
-    var boundContext: [UInt8] { state.boundContext }
+    var boundContext: [UInt8] { _read { yield state.boundContext } }
     var lifetimeMinutes: UInt32 { state.lifetimeMinutes }
     var clockSkewSeconds: Int64 { state.clockSkewSeconds }
     var maxSessionAgeSeconds: Int64? { state.maxSessionAgeSeconds }
-    var compressors: Compressors { state.compressors }
+    var compressors: Compressors { _read { yield state.compressors } }
     /// Testing hook for known-answer vectors: where nonces come from. Production code cannot
     /// set it (internal); it is libsodium's CSPRNG.
     var fillNonce: @Sendable (UnsafeMutableRawBufferPointer) -> Void {

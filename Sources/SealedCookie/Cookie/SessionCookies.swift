@@ -63,9 +63,9 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     private let state: SessionCookiesState
 
     /// The scope, attributes, budget and limits.
-    public var configuration: SessionCookiesConfiguration { state.configuration }
+    public var configuration: SessionCookiesConfiguration { _read { yield state.configuration } }
     /// The configured attributes on a cookie with the base name and an empty value, checked once.
-    private var attributes: SetCookie { state.attributes }
+    private var attributes: SetCookie { _read { yield state.attributes } }
 
     /// The base cookie name.
     public var cookieName: String { codec.configuration.cookieName }

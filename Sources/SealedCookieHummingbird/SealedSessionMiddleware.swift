@@ -92,9 +92,11 @@ public struct SealedSessionMiddleware<Context: SessionRequestContext>: RouterMid
         }
 
         var response = try await next(request, context)
-        let current = context.sessions.session.map { ($0, context.sessions.withLockedSession { $0?.expiresIn }) }
+        let session = context.sessions.session
+        let expiresIn = session == nil ? nil : context.sessions.withLockedSession { $0?.expiresIn }
         // A session that cannot be stored is the application's failure, logged by the flow.
-        guard let write = try? flow.write(after: visit, current: current, logger: context.logger) else {
+        guard let write = try? flow.write(after: visit, session: session, expiresIn: expiresIn, logger: context.logger)
+        else {
             throw HTTPError(.internalServerError, message: "The session could not be stored.")
         }
         switch write {

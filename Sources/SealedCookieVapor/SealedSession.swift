@@ -74,9 +74,9 @@ public final class SealedSession<Session: Codable & Sendable>: Sendable {
         state.withLock { $0 = State(data: nil, expiresIn: nil) }
     }
 
-    /// The session and its lifetime, read once after the handler.
-    var current: (session: Session, expiresIn: Duration?)? {
-        state.withLock { state in state.data.map { ($0, state.expiresIn) } }
+    /// The session and its lifetime, read together once after the handler.
+    var current: (session: Session?, expiresIn: Duration?) {
+        state.withLock { state in (state.data, state.expiresIn) }
     }
 }
 #endif

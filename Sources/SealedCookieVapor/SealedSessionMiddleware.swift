@@ -80,7 +80,11 @@ public struct SealedSessionMiddleware<Session: Codable & Sendable>: Middleware {
         request.storage[SealedSessionKey<Session>.self] = session
         return next.respond(to: request).flatMapThrowing { [flow] response in
             // A session that cannot be stored is the application's failure, logged by the flow.
-            guard let write = try? flow.write(after: visit, current: session.current, logger: request.logger) else {
+            let current = session.current
+            guard
+                let write = try? flow.write(
+                    after: visit, session: current.session, expiresIn: current.expiresIn, logger: request.logger)
+            else {
                 throw Abort(.internalServerError, reason: "The session could not be stored.")
             }
             switch write {

@@ -19,34 +19,43 @@ package enum SessionOutcome<Session: Sendable> {
     /// Compares the session after the handler with the one the request carried.
     ///
     /// - Parameters:
-    ///   - current: The session in the context after the handler, and its `expiresIn`.
+    ///   - current: The session in the context after the handler, nil when there is none.
+    ///   - expiresIn: Its `expiresIn` in the context.
     ///   - loaded: The session the request carried, if one opened.
-    ///   - compare: Whether a session differs from the loaded one, and its bytes if it was
-    ///     serialized to tell.
+    ///   - comparison: Tells whether `current` differs from `loaded`, and gives its bytes if it
+    ///     was serialized to tell.
     ///   - defaultLifetimeMinutes: The lifetime when the handler gave none, in whole minutes.
-    ///   - isRenewalDue: Whether the loaded session is due for sliding renewal.
+    ///   - isRenewalDue: Whether the loaded session is due for sliding renewal; asked only of
+    ///     a session that is otherwise unchanged.
     package static func decide(
-        current: (session: Session, expiresIn: Duration?)?,
+        current: Session?,
+        expiresIn: Duration?,
         loaded: LoadedSession<Session>?,
-        compare: (Session, LoadedSession<Session>) -> (isChanged: Bool, serialized: SerializedSession?),
+        comparison: SessionComparison<Session>,
         defaultLifetimeMinutes: UInt32,
         isRenewalDue: (LoadedSession<Session>) -> Bool
     ) -> Self {
+        // The session and its lifetime come apart, and the comparison is passed rather than
+        // its method: on the request path this runs unspecialized, where a tuple of a generic
+        // type is a metadata lookup and a partially applied method a copy of its struct.
         guard let current else { return loaded == nil ? .unchanged : .clear }
-        let minutes = current.expiresIn.map(lifetimeMinutes) ?? defaultLifetimeMinutes
+        let minutes = expiresIn.map(lifetimeMinutes) ?? defaultLifetimeMinutes
         guard let loaded else {
-            return .seal(current.session, serialized: nil, lifetimeMinutes: minutes, startedAt: nil, reason: .created)
+            return .seal(current, serialized: nil, lifetimeMinutes: minutes, startedAt: nil, reason: .created)
         }
-        let (isChanged, serialized) = compare(current.session, loaded)
-        let seal = { (reason: Reason) in
-            Self.seal(
-                current.session, serialized: serialized, lifetimeMinutes: minutes, startedAt: loaded.startedAt,
-                reason: reason)
+        let (isChanged, serialized) = comparison.compare(current, with: loaded)
+        let reason: Reason
+        if isChanged || minutes != loaded.lifetimeMinutes {
+            reason = .changed
+        } else if loaded.needsResealing {
+            reason = .rotated
+        } else if isRenewalDue(loaded) {
+            reason = .renewed
+        } else {
+            return .unchanged
         }
-        if isChanged || minutes != loaded.lifetimeMinutes { return seal(.changed) }
-        if loaded.needsResealing { return seal(.rotated) }
-        if isRenewalDue(loaded) { return seal(.renewed) }
-        return .unchanged
+        return .seal(
+            current, serialized: serialized, lifetimeMinutes: minutes, startedAt: loaded.startedAt, reason: reason)
     }
 
     /// The handler's `expiresIn` as an envelope carries it, converted once: whole minutes,

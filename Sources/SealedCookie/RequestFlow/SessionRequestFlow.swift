@@ -11,7 +11,7 @@ package import Logging
 /// 2. ``checkRevocation(of:logger:)`` asks the revocation check, when one is configured
 ///    (``SessionVisit/needsRevocationCheck``); a check that cannot tell leaves the request
 ///    without a session and the response without a write.
-/// 3. ``write(after:current:logger:)`` compares the handler's session with the loaded one and
+/// 3. ``write(after:session:expiresIn:logger:)`` compares the handler's session with the loaded one and
 ///    decides the write: none, cookies to set, a token, or deletions.
 ///
 /// Request input never becomes a server error or an error-level log line: a missing `Host`,
@@ -113,19 +113,21 @@ package final class SessionRequestFlow<Session: Codable & Sendable>: Sendable {
     /// The one write the response makes, given the session the handler left.
     /// - Parameters:
     ///   - visit: The request's visit, from ``checkRevocation(of:logger:)``.
-    ///   - current: The session after the handler and its `expiresIn`, or nil when there is none.
+    ///   - session: The session after the handler, or nil when there is none.
+    ///   - expiresIn: Its `expiresIn` after the handler.
     ///   - logger: The request's logger.
     /// - Throws: ``SessionStoreFailure`` (logged at error level) when the session cannot be
     ///   stored for the application's own reasons: answer 500.
     package func write(
-        after visit: SessionVisit<Session>, current: (session: Session, expiresIn: Duration?)?, logger: Logger
+        after visit: SessionVisit<Session>, session: Session?, expiresIn: Duration?, logger: Logger
     ) throws(SessionStoreFailure) -> SessionWrite {
         // The revocation check could not tell: the cookie stays exactly as the client sent it.
         guard visit.isChecked else { return .none }
         let outcome = SessionOutcome.decide(
-            current: current,
+            current: session,
+            expiresIn: expiresIn,
             loaded: visit.loaded,
-            compare: comparison.compare,
+            comparison: comparison,
             defaultLifetimeMinutes: configuration.codec.lifetimeMinutes,
             isRenewalDue: { loaded in
                 guard let fraction = configuration.renewalFraction else { return false }

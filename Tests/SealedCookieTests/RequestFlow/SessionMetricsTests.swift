@@ -160,23 +160,23 @@ struct SessionMetricsTests {
         }
 
         let fresh = await Self.visit(flow, cookies: [])
-        _ = try flow.write(after: fresh, current: (account, nil), logger: Self.logger)
+        _ = try flow.write(after: fresh, session: account, expiresIn: nil, logger: Self.logger)
         #expect(metrics.counterTotal(label: "sealed_cookie_reseals_total") == 0)
 
         let rotated = await Self.visit(flow, cookies: ["session=\(try old.seal(account))"])
-        _ = try flow.write(after: rotated, current: (account, rotated.loaded?.lifetime), logger: Self.logger)
+        _ = try flow.write(after: rotated, session: account, expiresIn: rotated.loaded?.lifetime, logger: Self.logger)
         #expect(reseals("rotation") == 1)
 
         var changed = account
         changed.note = "dark theme"
         let current1 = await Self.visit(flow, cookies: ["session=\(try current.seal(account))"])
-        _ = try flow.write(after: current1, current: (changed, current1.loaded?.lifetime), logger: Self.logger)
+        _ = try flow.write(after: current1, session: changed, expiresIn: current1.loaded?.lifetime, logger: Self.logger)
         #expect(reseals("change") == 1)
 
         let due = try current.seal(account)
         clock.advance(by: 2000)
         let renewed = await Self.visit(flow, cookies: ["session=\(due)"])
-        _ = try flow.write(after: renewed, current: (account, renewed.loaded?.lifetime), logger: Self.logger)
+        _ = try flow.write(after: renewed, session: account, expiresIn: renewed.loaded?.lifetime, logger: Self.logger)
         #expect(reseals("renewal") == 1)
         #expect(metrics.counterTotal(label: "sealed_cookie_reseals_total") == 3)
     }
@@ -196,7 +196,7 @@ struct SessionMetricsTests {
         for (length, isNear) in [(100, false), (2_800, true)] {
             let visit = await Self.visit(flow, cookies: [])
             let write = try flow.write(
-                after: visit, current: (Account(userID: "u1", note: note(length)), nil), logger: Self.logger)
+                after: visit, session: Account(userID: "u1", note: note(length)), expiresIn: nil, logger: Self.logger)
             guard case .setCookies(let values) = write else {
                 Issue.record("expected cookies, got \(write)")
                 return

@@ -60,10 +60,11 @@ struct SessionRequestFlowTests {
             )
 
             let unchanged = try flow.write(
-                after: visit, current: (account, visit.loaded?.lifetime), logger: logs.logger)
+                after: visit, session: account, expiresIn: visit.loaded?.lifetime, logger: logs.logger)
             #expect(unchanged == .none)
             serializer.count.withLock { $0 = 0 }
-            let write = try flow.write(after: visit, current: (changed, visit.loaded?.lifetime), logger: logs.logger)
+            let write = try flow.write(
+                after: visit, session: changed, expiresIn: visit.loaded?.lifetime, logger: logs.logger)
             #expect(serializer.count.withLock { $0 } == 1, "writing \(write)")
             switch write {
             case .token(let field, let value):

@@ -76,8 +76,44 @@ public struct CookieScope: Sendable, Equatable {
     /// letters may be in any case. IP addresses and malformed names never match a root domain.
     public func contains(host: String) -> Bool {
         guard let root else { return true }
+        // Checked on every response that sets a cookie: the usual host is decided in place,
+        // without the allocations of a `DomainName`.
+        if Self.isPlainName(host, equalToOrUnder: root.text) { return true }
         guard let name = try? DomainName(host, allowingLeadingDot: false) else { return false }
         return name.isEqualOrSubdomain(of: root)
+    }
+
+    /// Whether `host` is `root`, or lowercase labels of letters, digits, `-` and `_` (no `xn--`,
+    /// no hyphen at an edge, 1 to 63 bytes each, 253 in all) then `.` and `root`: names that
+    /// `DomainName` takes unchanged and that domain-match `root`, a checked name. False decides
+    /// nothing (an uppercase letter, say): the full check follows.
+    private static func isPlainName(_ host: String, equalToOrUnder root: String) -> Bool {
+        host.utf8.withContiguousStorageIfAvailable { name in
+            root.utf8.withContiguousStorageIfAvailable { root in
+                guard name.count <= DomainName.maxByteCount, name.count >= root.count else { return false }
+                guard name.count > root.count else { return name.elementsEqual(root) }
+                let dot = name.count - root.count - 1
+                guard dot > 0, name[dot] == UInt8(ascii: "."), name[(dot + 1)...].elementsEqual(root) else {
+                    return false
+                }
+                return name[..<dot].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy(
+                    isPlainLabel)
+            } ?? false
+        } ?? false
+    }
+
+    private static func isPlainLabel(_ label: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard (1...DomainName.maxLabelByteCount).contains(label.count), label.first != UInt8(ascii: "-"),
+            label.last != UInt8(ascii: "-"), !label.starts(with: "xn--".utf8)
+        else { return false }
+        return label.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
+                UInt8(ascii: "_"):
+                true
+            default: false
+            }
+        }
     }
 
     /// Checks that `host` is in scope.

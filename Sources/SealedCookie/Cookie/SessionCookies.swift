@@ -282,7 +282,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
 
     private func named(_ template: SetCookie, name: String, value: String) throws(SessionCookieError) -> SetCookie {
         do {
-            return try template.with(name: name, value: value)
+            return try template.with(name: name, sealedValue: value)
         } catch {
             throw .invalidCookieAttributes(error)
         }

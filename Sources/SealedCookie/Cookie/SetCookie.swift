@@ -123,6 +123,8 @@ package struct SetCookie: Sendable, Equatable, CustomStringConvertible {
         maxAge: Int?, isSecure: Bool, isHTTPOnly: Bool, sameSite: SameSite?, isPartitioned: Bool
     ) {
         var attributes = ""
+        // One allocation: the attributes below are at most this long but for Domain and Path.
+        attributes.reserveCapacity(96 + (domain?.utf8.count ?? 0) + (path?.utf8.count ?? 0))
         if let domain { attributes += "; Domain=" + domain }
         if let path { attributes += "; Path=" + path }
         if let expiresText { attributes += "; Expires=" + expiresText }
@@ -155,14 +157,23 @@ package struct SetCookie: Sendable, Equatable, CustomStringConvertible {
         self.sameSite = sameSite
         self.isPartitioned = isPartitioned
         self.attributeText = attributeText
-        self.headerValue = name + "=" + value + attributeText
+        var headerValue = ""
+        headerValue.reserveCapacity(name.utf8.count + 1 + value.utf8.count + attributeText.utf8.count)
+        headerValue += name
+        headerValue += "="
+        headerValue += value
+        headerValue += attributeText
+        self.headerValue = headerValue
     }
 
-    /// The same cookie with another name and value. The attributes stay valid and are not
-    /// checked again; the name's characters and prefix rules, and the value's characters, are.
-    package func with(name: String, value: String) throws(CookieAttributeError) -> SetCookie {
+    /// The same cookie with another name and a sealed value (the codec's base64url, or a chunk
+    /// of it behind its `N~` marker). The attributes stay valid and are not checked again; the
+    /// name's characters and prefix rules are. The value is cookie-octets by construction, so its
+    /// characters are checked in debug builds only: a scan of every byte, on every response that
+    /// sets a cookie, would find nothing (`SealedValueOctetTests` holds the construction to it).
+    package func with(name: String, sealedValue value: String) throws(CookieAttributeError) -> SetCookie {
         try Self.checkName(name)
-        try Self.checkValue(value)
+        assert((try? Self.checkValue(value)) != nil, "a sealed value holds a byte that is not a cookie-octet")
         try Self.checkPrefixRules(name: name, secure: isSecure, domain: domain, path: path)
         return SetCookie(
             name: name, value: value, domain: domain, path: path, expires: expires, expiresText: expiresText,

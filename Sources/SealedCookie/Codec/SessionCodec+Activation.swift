@@ -20,8 +20,8 @@ extension SessionCodec {
     /// at `date` ranks above: such a value comes from a node whose clock is ahead, and sealing it
     /// back under the older key would only make that node re-seal it once more.
     func sealedUnderOlderKeyOrDictionary(_ header: EnvelopeHeader, at date: Date) -> Bool {
-        if configuration.keyRing.needsResealing(keyID: header.keyID, at: date) { return true }
-        guard let ring = compressors.dictionaryRing, header.compression != .none else { return false }
+        if state.configuration.keyRing.needsResealing(keyID: header.keyID, at: date) { return true }
+        guard let ring = state.compressors.dictionaryRing, header.compression != .none else { return false }
         guard case .zstd(let id) = header.compression else { return true }
         return ring.needsResealing(dictionaryID: id, at: date)
     }

@@ -30,8 +30,8 @@ extension SessionCodec {
     package func open(_ value: String, digesting: Bool) throws(SessionCodecError) -> OpenedSession<Session> {
         // 1. Length and shape, before decoding anything.
         let length = value.utf8.count
-        guard length <= configuration.maxValueLength else {
-            throw .valueTooLarge(length: length, limit: configuration.maxValueLength)
+        guard length <= state.configuration.maxValueLength else {
+            throw .valueTooLarge(length: length, limit: state.configuration.maxValueLength)
         }
         guard
             length >= Base64URL.encodedLength(of: Self.envelopeOverhead(headerByteCount: EnvelopeHeader.minByteCount)),
@@ -40,7 +40,7 @@ extension SessionCodec {
         defer { envelope.zeroize() }
         // One reading of the clock decides both the times' check and whether to re-seal, so that
         // a key activating between two readings cannot make them disagree.
-        let now = configuration.clock()
+        let now = state.configuration.clock()
         var (header, serialized) = try openEnvelope(&envelope, at: now)
         defer { serialized.zeroize() }
 
@@ -76,8 +76,8 @@ extension SessionCodec {
         }
         let cipherStart = headerByteCount + XChaCha20Poly1305.nonceByteCount
         guard envelope.count >= cipherStart + XChaCha20Poly1305.tagByteCount else { throw .malformed }
-        guard let key = configuration.keyRing.key(withID: header.keyID) else { throw .unknownKeyID(header.keyID) }
-        if case .zstd(let id) = header.compression, compressors.dictionaries[id] == nil {
+        guard let key = state.configuration.keyRing.key(withID: header.keyID) else { throw .unknownKeyID(header.keyID) }
+        if case .zstd(let id) = header.compression, state.compressors.dictionaries[id] == nil {
             throw .unknownDictionaryID(id)
         }
         try checkTimes(of: header, at: now)
@@ -134,9 +134,9 @@ extension SessionCodec {
             case .none:
                 return SessionBytes(body: Array(body), secrets: secrets)
             case .deflate, .zstd:
-                let cap = configuration.maxDecompressedBytes
+                let cap = state.configuration.maxDecompressedBytes
                 return SessionBytes(
-                    body: try compressors.decompress(body, as: header.compression, cap: cap), secrets: secrets)
+                    body: try state.compressors.decompress(body, as: header.compression, cap: cap), secrets: secrets)
             }
         } catch {
             secrets.zeroize()

@@ -61,8 +61,8 @@ extension SessionCodec {
 
         // 6. Text, within the limit an opener enforces.
         let length = Base64URL.encodedLength(of: envelope.count)
-        guard length <= configuration.maxValueLength else {
-            throw .sealedValueTooLarge(length: length, limit: configuration.maxValueLength)
+        guard length <= state.configuration.maxValueLength else {
+            throw .sealedValueTooLarge(length: length, limit: state.configuration.maxValueLength)
         }
         return Base64URL.encode(envelope)
     }
@@ -88,8 +88,8 @@ extension SessionCodec {
 
     /// Refuses serialized bytes over the decompression cap: they could never be opened.
     private func checkSize(of serialized: SessionBytes) throws(SessionCodecError) {
-        guard serialized.count <= configuration.maxDecompressedBytes else {
-            throw .sessionTooLarge(size: serialized.count, limit: configuration.maxDecompressedBytes)
+        guard serialized.count <= state.configuration.maxDecompressedBytes else {
+            throw .sessionTooLarge(size: serialized.count, limit: state.configuration.maxDecompressedBytes)
         }
     }
 
@@ -101,21 +101,21 @@ extension SessionCodec {
     ) throws(SessionCodecError) -> [UInt8] {
         // One reading of the clock decides the issue time, the key and the dictionary, so that a
         // value sealed at an activation time is all old or all new.
-        let now = configuration.clock()
+        let now = state.configuration.clock()
         let issuedAt = try Self.envelopeSeconds(of: now)
-        let key = try Self.sealingKey(in: configuration.keyRing, at: now)
-        let sealingCompression = try compressors.sealingCompression(at: now)
+        let key = try Self.sealingKey(in: state.configuration.keyRing, at: now)
+        let sealingCompression = try state.compressors.sealingCompression(at: now)
         let ageSeconds = Self.sessionAgeSeconds(issuedAt: issuedAt, startedAt: sessionStartedAt)
         // The header as it will be if compression is kept; storing may make it shorter (no
         // dictionary byte), which is settled below.
         let expected = EnvelopeHeader(
-            compression: sealingCompression ?? .none, isPadded: configuration.padding != .none,
+            compression: sealingCompression ?? .none, isPadded: state.configuration.padding != .none,
             hasSecretSection: !serialized.secrets.isEmpty, keyID: key.id, issuedAtSeconds: issuedAt,
             lifetimeMinutes: lifetimeMinutes, sessionAgeSeconds: ageSeconds)
         var payloadStart = expected.byteCount + XChaCha20Poly1305.nonceByteCount
         var envelope: [UInt8] = []
         // Two LEB128 lengths of at most 4 bytes each, then padding.
-        let plaintextBound = BlockPadding.paddedLength(of: 8 + serialized.count, for: configuration.padding)
+        let plaintextBound = BlockPadding.paddedLength(of: 8 + serialized.count, for: state.configuration.padding)
         envelope.reserveCapacity(payloadStart + plaintextBound + XChaCha20Poly1305.tagByteCount)
         envelope.append(contentsOf: repeatElement(0, count: payloadStart))
 
@@ -125,7 +125,7 @@ extension SessionCodec {
             LEB128.encode(UInt64(serialized.secrets.count), into: &envelope)
             envelope += serialized.secrets
         }
-        let compression = compressors.compress(serialized.body, with: sealingCompression, appendingTo: &envelope)
+        let compression = state.compressors.compress(serialized.body, with: sealingCompression, appendingTo: &envelope)
         if compression == .none { envelope += serialized.body }
         let header = EnvelopeHeader(
             compression: compression, isPadded: expected.isPadded, hasSecretSection: expected.hasSecretSection,
@@ -137,7 +137,7 @@ extension SessionCodec {
         }
 
         // 3. Pad, when configured.
-        BlockPadding.pad(&envelope, from: payloadStart, padding: configuration.padding)
+        BlockPadding.pad(&envelope, from: payloadStart, padding: state.configuration.padding)
 
         // 4. Header.
         envelope.replaceSubrange(0..<headerBytes.count, with: headerBytes)

@@ -13,15 +13,15 @@ extension SessionCodec {
     public func compressStage(_ body: [UInt8]) -> [UInt8]? {
         var output: [UInt8] = []
         output.reserveCapacity(body.count)
-        return compressors.compress(body, appendingTo: &output) == .none ? nil : output
+        return state.compressors.compress(body, appendingTo: &output) == .none ? nil : output
     }
 
     /// The inverse of stage 2, as stage 5 of open runs it: the body from what
     /// ``compressStage(_:)`` made, compressed the way this codec seals.
     public func decompressStage(_ compressed: [UInt8]) throws(SessionCodecError) -> [UInt8] {
         try compressed.withUnsafeBytesTyped { bytes throws(SessionCodecError) in
-            try compressors.decompress(
-                bytes, as: compressors.sealingCompression ?? .none, cap: configuration.maxDecompressedBytes)
+            try state.compressors.decompress(
+                bytes, as: state.compressors.sealingCompression ?? .none, cap: state.configuration.maxDecompressedBytes)
         }
     }
 
@@ -46,7 +46,7 @@ extension SessionCodec {
     public func openEnvelopeStage(_ envelope: inout [UInt8]) throws(SessionCodecError) -> (
         body: [UInt8], secrets: [UInt8]
     ) {
-        let serialized = try openEnvelope(&envelope, at: configuration.clock()).1
+        let serialized = try openEnvelope(&envelope, at: state.configuration.clock()).1
         return (serialized.body, serialized.secrets)
     }
 }

@@ -18,20 +18,17 @@ import Foundation
 public struct SessionCodec<Session: Sendable>: Sendable {
     /// Everything but the serializer, in one shared object: the request flow copies its codecs
     /// on every request, and a copy then retains this one reference rather than every field of
-    /// the configuration.
-    private var state: SessionCodecState
+    /// the configuration. Seal and open read its fields in place (`state.compressors`): a
+    /// property that forwarded them would copy the struct it returns, retaining its fields, on
+    /// every call.
+    private(set) var state: SessionCodecState
     let serializer: any SessionSerializer<Session>
 
-    // The state's fields are lent (`_read`), not copied: a getter would retain every field of
-    // a struct read through it, on every seal and open.
     /// The configuration the codec was made with.
-    public var configuration: SessionCodecConfiguration { _read { yield state.configuration } }
-    /// The authenticated data after the header: LEB128(name length) | name | purpose.
-    var boundContext: [UInt8] { _read { yield state.boundContext } }
+    public var configuration: SessionCodecConfiguration { state.configuration }
     var lifetimeMinutes: UInt32 { state.lifetimeMinutes }
     var clockSkewSeconds: Int64 { state.clockSkewSeconds }
     var maxSessionAgeSeconds: Int64? { state.maxSessionAgeSeconds }
-    var compressors: Compressors { _read { yield state.compressors } }
     /// Testing hook for known-answer vectors: where nonces come from. Production code cannot
     /// set it (internal); it is libsodium's CSPRNG.
     var fillNonce: @Sendable (UnsafeMutableRawBufferPointer) -> Void {
@@ -129,17 +126,18 @@ public struct SessionCodec<Session: Sendable>: Sendable {
         _ body: (UnsafeRawBufferPointer) -> R
     ) -> R {
         var digest: [UInt8] = []
-        if case .zstd(let id) = compression, let dictionary = compressors.dictionaries[id] {
+        if case .zstd(let id) = compression, let dictionary = state.compressors.dictionaries[id] {
             digest = dictionary.digest
         }
-        return withUnsafeTemporaryAllocation(byteCount: header.count + boundContext.count + digest.count, alignment: 1)
-        { aad in
+        return withUnsafeTemporaryAllocation(
+            byteCount: header.count + state.boundContext.count + digest.count, alignment: 1
+        ) { aad in
             aad.copyMemory(from: header)
-            boundContext.withUnsafeBytes { context in
+            state.boundContext.withUnsafeBytes { context in
                 UnsafeMutableRawBufferPointer(rebasing: aad[header.count...]).copyMemory(from: context)
             }
             digest.withUnsafeBytes { digest in
-                UnsafeMutableRawBufferPointer(rebasing: aad[(header.count + boundContext.count)...]).copyMemory(
+                UnsafeMutableRawBufferPointer(rebasing: aad[(header.count + state.boundContext.count)...]).copyMemory(
                     from: digest)
             }
             return body(UnsafeRawBufferPointer(aad))

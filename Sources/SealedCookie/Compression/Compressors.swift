@@ -1,8 +1,10 @@
 import Foundation
 
 /// The compression side of a codec: pooled deflate and zstd contexts, and each dictionary of
-/// the ring digested once, shared by every copy of the codec.
-struct Compressors: Sendable {
+/// the ring digested once, shared by every copy of the codec. A class: every seal and open
+/// reads it from the codec's shared state, and a struct read from there is copied, every pool
+/// and dictionary retained, on each call.
+final class Compressors: Sendable {
     /// Deflate's threshold and pool, when new values are deflated. The pools are stored as plain
     /// optionals and dictionaries rather than an enum with class payloads: such an enum keeps its
     /// case in the pointers' spare bits, which hides them from LeakSanitizer (a false leak in the

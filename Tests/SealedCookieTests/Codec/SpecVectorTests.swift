@@ -148,7 +148,7 @@ import Testing
         let codec = try Self.codec(
             Self.key(id: 1, start: 0x00), lifetimeMinutes: 1440, compression: Fixture.zstd(dictionary),
             serializer: BytesSerializer())
-        #expect(codec.compressors.dictionaries[1]?.digest == GenericHash.digest(Array(Self.dictionaryText.utf8)))
+        #expect(codec.state.compressors.dictionaries[1]?.digest == GenericHash.digest(Array(Self.dictionaryText.utf8)))
     }
 
     @Test func dictionaryHexInTheSpecIsTheDictionary() {

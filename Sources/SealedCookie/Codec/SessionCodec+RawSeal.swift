@@ -4,7 +4,8 @@ extension SessionCodec {
     /// corrupt frames, lying lengths) that still pass the AEAD, for the tests and fuzz targets
     /// that must reach the stages after it. Nil when the ring has no key of that id.
     package func sealRaw(_ plaintext: [UInt8], header: EnvelopeHeader, nonce: [UInt8]) -> String? {
-        guard let key = state.configuration.keyRing.key(withID: header.keyID), nonce.count == XChaCha20Poly1305.nonceByteCount
+        guard let key = state.configuration.keyRing.key(withID: header.keyID),
+            nonce.count == XChaCha20Poly1305.nonceByteCount
         else { return nil }
         let headerBytes = header.encoded()
         var envelope = headerBytes + nonce + plaintext + [UInt8](repeating: 0, count: XChaCha20Poly1305.tagByteCount)

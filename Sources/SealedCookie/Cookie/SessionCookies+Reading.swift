@@ -42,9 +42,10 @@ extension SessionCookies {
         in requestCookies: RequestCookies, digesting: Bool
     ) throws(SessionCookieError) -> OpenedSession<Session>? {
         let header = try requestCookies.parsedHeader()
-        var reader = CandidateReader(codec: codec, maxAttempts: configuration.maxOpenAttempts, digesting: digesting)
+        var reader = CandidateReader(
+            codec: codec, maxAttempts: state.configuration.maxOpenAttempts, digesting: digesting)
         let visitsRanOut = CookieChunks.forEachCandidate(
-            in: header, base: cookieName, maxChunkCount: configuration.maxChunkCount
+            in: header, base: cookieName, maxChunkCount: state.configuration.maxChunkCount
         ) { reader.visit($0) }
         return try reader.result(visitsRanOut: visitsRanOut)
     }

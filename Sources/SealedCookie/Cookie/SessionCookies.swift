@@ -59,16 +59,15 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     public let codec: SessionCodec<Session>
     /// The configuration and the attributes checked from it, in one shared object: the request
     /// flow copies its cookie layer on every request, and a copy then retains this one
-    /// reference rather than every field.
-    private let state: SessionCookiesState
+    /// reference rather than every field. Read in place (`state.configuration.budget`), as the
+    /// codec reads its own: a forwarding property would copy the struct it returns on each call.
+    let state: SessionCookiesState
 
     /// The scope, attributes, budget and limits.
-    public var configuration: SessionCookiesConfiguration { _read { yield state.configuration } }
-    /// The configured attributes on a cookie with the base name and an empty value, checked once.
-    private var attributes: SetCookie { _read { yield state.attributes } }
+    public var configuration: SessionCookiesConfiguration { state.configuration }
 
     /// The base cookie name.
-    public var cookieName: String { codec.configuration.cookieName }
+    public var cookieName: String { codec.state.configuration.cookieName }
 
     /// Makes the entry point, checking the attributes against browser rules once.
     /// - Throws: ``SessionCookieError/invalidCookieAttributes(_:)`` (for example a `__Host-`
@@ -143,7 +142,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         requestHost: String, requestCookies: RequestCookies
     ) throws(SessionCookieError) -> SessionCookieHeaders {
         // 1. Scope.
-        try configuration.scope.check(host: requestHost)
+        try state.configuration.scope.check(host: requestHost)
 
         // 2. Seal under the base name.
         let minutes = lifetimeMinutes ?? codec.lifetimeMinutes
@@ -159,13 +158,13 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         // 3. Attributes.
         var maxAge: Int?
         var expires: Date?
-        if configuration.persistence == .persistent {
+        if state.configuration.persistence == .persistent {
             maxAge = Int(seconds)
-            expires = codec.configuration.clock().addingTimeInterval(TimeInterval(seconds))
+            expires = codec.state.configuration.clock().addingTimeInterval(TimeInterval(seconds))
         }
         let template: SetCookie
         do {
-            template = try attributes.with(expires: expires, maxAge: maxAge)
+            template = try state.attributes.with(expires: expires, maxAge: maxAge)
         } catch {
             throw .invalidCookieAttributes(error)
         }
@@ -175,7 +174,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
 
         // 5. The request-header budget.
         do {
-            try configuration.budget.check(requestCookies: cookies)
+            try state.configuration.budget.check(requestCookies: cookies)
         } catch {
             throw SessionCookieError(error)
         }
@@ -184,7 +183,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         let stale = staleChunkIndices(from: cookies.count, requestCookies: requestCookies)
         let values = cookies.map(\.headerValue)
         // Both checks passed, so each share is at most 1 and each divisor positive.
-        let budget = configuration.budget
+        let budget = state.configuration.budget
         let room = budget.requestHeaderByteCount - budget.otherCookiesReserve
         let share = max(
             Double(sealed.utf8.count) / Double(max(capacity, 1)),
@@ -199,15 +198,17 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     private func cookies(
         for sealed: String, template: SetCookie
     ) throws(SessionCookieError) -> (cookies: [SetCookie], capacity: Int) {
-        let (budget, cookieName) = (configuration.budget, cookieName)  // Captured rather than all of self.
+        let (budget, cookieName) = (state.configuration.budget, cookieName)  // Captured rather than all of self.
         let attributeByteCount = template.headerValue.utf8.count - template.name.utf8.count - 1
         let capacity = { (index: Int) in
             budget.maxValueByteCount(
                 name: CookieChunks.name(base: cookieName, index: index), attributeByteCount: attributeByteCount)
         }
-        guard let values = CookieChunks.split(sealed, maxChunkCount: configuration.maxChunkCount, capacity: capacity)
+        guard
+            let values = CookieChunks.split(
+                sealed, maxChunkCount: state.configuration.maxChunkCount, capacity: capacity)
         else {
-            if configuration.maxChunkCount == 1 {
+            if state.configuration.maxChunkCount == 1 {
                 // Report the limit the single cookie breaks, with its sizes.
                 let single = try named(template, name: cookieName, value: sealed)
                 do {
@@ -218,8 +219,9 @@ public struct SessionCookies<Session: Sendable>: Sendable {
             }
             throw .sessionTooLarge(
                 sealedLength: sealed.utf8.count,
-                capacity: CookieChunks.totalCapacity(maxChunkCount: configuration.maxChunkCount, capacity: capacity),
-                maxChunkCount: configuration.maxChunkCount)
+                capacity: CookieChunks.totalCapacity(
+                    maxChunkCount: state.configuration.maxChunkCount, capacity: capacity),
+                maxChunkCount: state.configuration.maxChunkCount)
         }
         var cookies: [SetCookie] = []
         for (index, value) in values.enumerated() {
@@ -232,7 +234,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
             cookies.append(cookie)
         }
         return (
-            cookies, CookieChunks.totalCapacity(maxChunkCount: configuration.maxChunkCount, capacity: capacity)
+            cookies, CookieChunks.totalCapacity(maxChunkCount: state.configuration.maxChunkCount, capacity: capacity)
         )
     }
 
@@ -253,7 +255,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     /// by `parseCookieHeaders(_:)`.
     package func deletionHeaders(requestCookies: RequestCookies) -> [String] {
         ([0] + staleChunkIndices(from: 1, requestCookies: requestCookies))
-            .compactMap { try? deletion(of: attributes, index: $0).headerValue }
+            .compactMap { try? deletion(of: state.attributes, index: $0).headerValue }
     }
 
     // MARK: 4. Parsing once
@@ -262,7 +264,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     /// reads the session and writes its cookies on the same request: the `requestCookies:`
     /// variants of the three calls take the result, so the fields are parsed once per request.
     package func parseCookieHeaders(_ fields: [String]) -> RequestCookies {
-        RequestCookies(parsing: fields, limits: configuration.cookieHeaderLimits)
+        RequestCookies(parsing: fields, limits: state.configuration.cookieHeaderLimits)
     }
 
     // MARK: Helpers
@@ -297,12 +299,12 @@ public struct SessionCookies<Session: Sendable>: Sendable {
     /// exist when the header cannot be parsed.
     private func staleChunkIndices(from count: Int, requestCookies: RequestCookies) -> [Int] {
         guard let header = requestCookies.header else {
-            return Array(max(count, 1)..<max(count, configuration.maxChunkCount))
+            return Array(max(count, 1)..<max(count, state.configuration.maxChunkCount))
         }
         // Only indices this configuration can have written: a planted `name.k` beyond them is
         // ignored when reading, so deleting it is pointless and would let a planted name grow
         // every response.
         return CookieChunks.presentIndices(in: header, base: cookieName)
-            .filter { $0 >= count && $0 < configuration.maxChunkCount }
+            .filter { $0 >= count && $0 < state.configuration.maxChunkCount }
     }
 }

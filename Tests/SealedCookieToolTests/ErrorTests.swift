@@ -111,7 +111,17 @@ struct ErrorTests {
         try setup.expectFailure(
             ["encode", "--key-file", "keys.txt", "--padding", "0"], input: "{}", reason: "--padding")
         try setup.expectFailure(
-            ["encode", "--key-file", "keys.txt", "--compression-level", "10"], input: "{}", reason: "1 to 9")
+            ["encode", "--key-file", "keys.txt", "--deflate", "--compression-level", "10"], input: "{}",
+            reason: "1 to 9")
+        try setup.expectFailure(
+            ["encode", "--key-file", "keys.txt", "--compression-level", "9"], input: "{}",
+            reason: "pass --deflate with it")
+        try setup.expectFailure(
+            ["encode", "--key-file", "keys.txt", "--deflate", "--no-compression"], input: "{}",
+            reason: "either --no-compression or --deflate")
+        try setup.expectFailure(
+            ["encode", "--key-file", "keys.txt", "--deflate", "--dictionary", ToolRunner.sampleDictionary], input: "{}",
+            reason: "either --deflate or --dictionary")
         try setup.expectFailure(
             ["encode", "--key-file", "keys.txt", "--max-chunks", "40"], input: "{}",
             reason: "maxChunkCount must be from 1 to 32")

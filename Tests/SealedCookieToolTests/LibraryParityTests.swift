@@ -99,7 +99,9 @@ struct LibraryParityTests {
         /// What opening needs of them: the dictionary and the secret fields.
         var openingArguments: [String] {
             var arguments: [String] = []
-            if case .zstd = compression { arguments += ["--dictionary", ToolRunner.sampleDictionary] }
+            if case .zstd(let ring, _) = compression, !ring.primary.isBuiltIn {
+                arguments += ["--dictionary", ToolRunner.sampleDictionary]
+            }
             return arguments + secretFields.sorted().flatMap { ["--secret-field", $0] }
         }
     }
@@ -112,16 +114,19 @@ struct LibraryParityTests {
         let dictionary = ["--dictionary", ToolRunner.sampleDictionary]
         let ring = try SessionDictionaryRing(primary: SessionDictionary(contentsOfFile: ToolRunner.sampleDictionary))
         let secretArguments = secrets.flatMap { ["--secret-field", $0] }
-        let deflate = SessionCodecConfiguration.Compression.default
+        let generic = SessionCodecConfiguration.Compression.default
         return [
-            Options(arguments: [], compression: deflate),
+            Options(arguments: [], compression: generic),
+            Options(arguments: ["--zstd-level", "19"], compression: .zstd(dictionaries: .generic, level: 19)),
             Options(arguments: ["--no-compression"], compression: .disabled),
-            Options(arguments: ["--compression-level", "9"], compression: .deflate(minimumSize: 64, level: 9)),
+            Options(arguments: ["--deflate"], compression: .deflate(minimumSize: 64, level: 6)),
+            Options(
+                arguments: ["--deflate", "--compression-level", "9"], compression: .deflate(minimumSize: 64, level: 9)),
             Options(arguments: dictionary, compression: .zstd(dictionaries: ring)),
             Options(arguments: dictionary + ["--zstd-level", "19"], compression: .zstd(dictionaries: ring, level: 19)),
-            Options(arguments: ["--padding", "256"], compression: deflate, padding: .block(256)),
-            Options(arguments: ["--padding-size-classes"], compression: deflate, padding: .sizeClasses),
-            Options(arguments: secretArguments, compression: deflate, secretFields: Set(secrets)),
+            Options(arguments: ["--padding", "256"], compression: generic, padding: .block(256)),
+            Options(arguments: ["--padding-size-classes"], compression: generic, padding: .sizeClasses),
+            Options(arguments: secretArguments, compression: generic, secretFields: Set(secrets)),
             Options(
                 arguments: dictionary + secretArguments + ["--padding", "64"], compression: .zstd(dictionaries: ring),
                 padding: .block(64), secretFields: Set(secrets)),

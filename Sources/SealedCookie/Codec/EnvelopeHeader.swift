@@ -7,7 +7,8 @@ public import Foundation
 /// byte 0      : version 11 (bits 7-6) | compression (bits 5-4) | key id (bits 3-0)
 /// bytes 1-4   : issued-at, Unix seconds, unsigned 32-bit big-endian
 /// next 1-4    : LEB128(lifetime in minutes × 8 + flags); flags: padded 1, started 2, secrets 4
-/// next 1      : dictionary id, only when the compression is zstd
+/// next 1      : dictionary id, only when the compression is zstd (10: the application's
+///               dictionary of that id; 11: the built-in one)
 /// next 1-4    : LEB128(seconds from the session's start to issued-at), only when flagged
 /// ```
 /// Version 2 values (read only) are the same but count the session age in minutes; version 1
@@ -18,13 +19,26 @@ public import Foundation
 /// header is only trustworthy once the value has been opened.
 public struct EnvelopeHeader: Sendable, Equatable {
     /// How the payload's body is compressed.
-    public enum Compression: Sendable, Equatable {
+    public enum Compression: Sendable, Hashable {
         /// Stored as serialized.
         case none
         /// Raw deflate behind its length.
         case deflate
-        /// A stripped zstd frame behind its length, made with the dictionary of this id.
+        /// A stripped zstd frame behind its length, made with the application's dictionary of
+        /// this id.
         case zstd(dictionaryID: UInt8)
+        /// A stripped zstd frame behind its length, made with the library's built-in dictionary
+        /// of this id (``SessionDictionary/generic`` is 1). Built-in ids are their own namespace:
+        /// they never collide with an application's.
+        case zstdBuiltIn(dictionaryID: UInt8)
+
+        /// The dictionary's id, for either kind of zstd value.
+        var dictionaryID: UInt8? {
+            switch self {
+            case .zstd(let id), .zstdBuiltIn(let id): id
+            case .none, .deflate: nil
+            }
+        }
     }
 
     /// The format version every seal writes.
@@ -112,7 +126,7 @@ public struct EnvelopeHeader: Sendable, Equatable {
     package var byteCount: Int {
         if version == 1 { return 5 + LEB128.encodedCount(of: UInt64(lifetimeMinutes)) }
         var count = 5 + LEB128.encodedCount(of: lifetimeAndFlags)
-        if case .zstd = compression { count += 1 }
+        if compression.dictionaryID != nil { count += 1 }
         if sessionAgeField > 0 { count += LEB128.encodedCount(of: sessionAgeField) }
         return count
     }
@@ -126,6 +140,7 @@ public struct EnvelopeHeader: Sendable, Equatable {
         case .none: compressionBits = 0
         case .deflate: compressionBits = 1
         case .zstd: compressionBits = 2
+        case .zstdBuiltIn: compressionBits = 3
         }
         bytes.append(Self.currentVersion << 6 | compressionBits << 4 | keyID & 0x0F)
         bytes.append(UInt8(truncatingIfNeeded: issuedAtSeconds >> 24))
@@ -133,7 +148,7 @@ public struct EnvelopeHeader: Sendable, Equatable {
         bytes.append(UInt8(truncatingIfNeeded: issuedAtSeconds >> 8))
         bytes.append(UInt8(truncatingIfNeeded: issuedAtSeconds))
         LEB128.encode(lifetimeAndFlags, into: &bytes)
-        if case .zstd(let dictionaryID) = compression { bytes.append(dictionaryID) }
+        if let dictionaryID = compression.dictionaryID { bytes.append(dictionaryID) }
         if sessionAgeField > 0 { LEB128.encode(sessionAgeField, into: &bytes) }
         return bytes
     }
@@ -178,11 +193,12 @@ public struct EnvelopeHeader: Sendable, Equatable {
         switch first >> 4 & 0x03 {
         case 0: compression = .none
         case 1: compression = .deflate
-        case 2:
-            guard next < bytes.count else { throw .malformed }
-            compression = .zstd(dictionaryID: bytes[next])
+        default:
+            // Version 2 reserved 11; only version 3 gives it a meaning.
+            guard next < bytes.count, first & 0x30 == 0x20 || version == 3 else { throw .malformed }
+            compression =
+                first & 0x30 == 0x20 ? .zstd(dictionaryID: bytes[next]) : .zstdBuiltIn(dictionaryID: bytes[next])
             next += 1
-        default: throw .malformed
         }
         var ageSeconds: UInt64 = 0
         if field & 2 != 0 {

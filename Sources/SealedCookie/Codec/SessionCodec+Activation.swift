@@ -22,7 +22,7 @@ extension SessionCodec {
     func sealedUnderOlderKeyOrDictionary(_ header: EnvelopeHeader, at date: Date) -> Bool {
         if state.configuration.keyRing.needsResealing(keyID: header.keyID, at: date) { return true }
         guard let ring = state.compressors.dictionaryRing, header.compression != .none else { return false }
-        guard case .zstd(let id) = header.compression else { return true }
-        return ring.needsResealing(dictionaryID: id, at: date)
+        guard header.compression.dictionaryID != nil else { return true }
+        return ring.needsResealing(header.compression, at: date)
     }
 }

@@ -77,7 +77,7 @@ extension SessionCodec {
         let cipherStart = headerByteCount + XChaCha20Poly1305.nonceByteCount
         guard envelope.count >= cipherStart + XChaCha20Poly1305.tagByteCount else { throw .malformed }
         guard let key = state.configuration.keyRing.key(withID: header.keyID) else { throw .unknownKeyID(header.keyID) }
-        if case .zstd(let id) = header.compression, state.compressors.dictionaries[id] == nil {
+        if let id = header.compression.dictionaryID, state.compressors.dictionaries[header.compression] == nil {
             throw .unknownDictionaryID(id)
         }
         try checkTimes(of: header, at: now)
@@ -133,7 +133,7 @@ extension SessionCodec {
             switch header.compression {
             case .none:
                 return SessionBytes(body: Array(body), secrets: secrets)
-            case .deflate, .zstd:
+            case .deflate, .zstd, .zstdBuiltIn:
                 let cap = state.configuration.maxDecompressedBytes
                 return SessionBytes(
                     body: try state.compressors.decompress(body, as: header.compression, cap: cap), secrets: secrets)

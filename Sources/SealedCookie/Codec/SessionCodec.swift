@@ -126,9 +126,7 @@ public struct SessionCodec<Session: Sendable>: Sendable {
         _ body: (UnsafeRawBufferPointer) -> R
     ) -> R {
         var digest: [UInt8] = []
-        if case .zstd(let id) = compression, let dictionary = state.compressors.dictionaries[id] {
-            digest = dictionary.digest
-        }
+        if let dictionary = state.compressors.dictionaries[compression] { digest = dictionary.digest }
         return withUnsafeTemporaryAllocation(
             byteCount: header.count + state.boundContext.count + digest.count, alignment: 1
         ) { aad in

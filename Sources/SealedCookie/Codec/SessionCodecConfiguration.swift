@@ -15,13 +15,18 @@ public struct SessionCodecConfiguration: Sendable {
         case deflate(minimumSize: Int, level: Int)
         /// zstd at `level` (1...19) with the ring's dictionary active at each seal (staged ones
         /// only decompress until their activation time), kept only when the result is smaller;
-        /// every dictionary of the ring decompresses. About a third of
-        /// deflate's size on session-shaped JSON, and several times faster.
+        /// every dictionary of the ring decompresses, and every built-in one. With a dictionary
+        /// trained on the app's sessions, about a third of deflate's size on session-shaped JSON,
+        /// and several times faster.
         case zstd(dictionaries: SessionDictionaryRing, level: Int = 3)
 
-        /// Deflate level 6 from 64 bytes on: the best of what needs no dictionary (zstd without
-        /// one is larger than deflate on cookie-sized input; docs/benchmarks.md).
-        public static let `default` = Compression.deflate(minimumSize: 64, level: 6)
+        /// zstd level 3 with ``SessionDictionary/generic``, the library's dictionary for sessions
+        /// of any shape: smaller than deflate on shapes it never saw, and faster
+        /// (docs/benchmarks.md). Before this was the default, deflate was
+        /// (`.deflate(minimumSize: 64, level: 6)`): nodes of an older version cannot open values
+        /// compressed with a built-in dictionary, so pin that while a cluster still runs one
+        /// (see <doc:Dictionaries>, "Upgrading from deflate").
+        public static let `default` = Compression.zstd(dictionaries: .generic, level: 3)
     }
 
     /// How the plaintext is padded before encryption, to blur its length.

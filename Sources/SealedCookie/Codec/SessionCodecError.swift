@@ -96,7 +96,7 @@ public enum SessionCodecError: Error, Equatable, Sendable, CustomStringConvertib
         case .sessionTooOld(let date):
             "the session started at \(date.formatted(.iso8601)), longer ago than the maximum session age"
         case .unknownDictionaryID(let id):
-            "no compression dictionary with id \(id) is in the codec's dictionary ring (retired, not deployed on this node, or none configured)"
+            "no compression dictionary with id \(id) is in the codec's dictionary ring (retired, not deployed on this node, or none configured), or, for a built-in id, in this version of the library"
         case .authenticationFailed:
             "the cookie value failed authentication: tampered, or sealed for another cookie name, purpose, key or dictionary"
         case .decompressionLimitExceeded(let declared, let limit):

@@ -14,21 +14,23 @@ final class Compressors: Sendable {
     /// The zstd ring, when new values are compressed with a dictionary: which one is chosen at
     /// each seal, by time.
     let dictionaryRing: SessionDictionaryRing?
-    /// A pool of compressors for each dictionary of the ring: any of them may compress, once
-    /// its activation time comes (or again, should the clock be set back).
-    let zstdCompressors: [UInt8: StreamPool<ZstdCompressor>]
+    /// A pool of compressors for each dictionary of the ring, by how a value names it: any of
+    /// them may compress, once its activation time comes (or again, should the clock be set back).
+    let zstdCompressors: [EnvelopeHeader.Compression: StreamPool<ZstdCompressor>]
     let inflaters: StreamPool<Inflater>
     let zstdDecompressors: StreamPool<ZstdDecompressor>
-    /// Digested dictionaries by id; empty when the codec has none.
-    let dictionaries: [UInt8: ZstdDigestedDictionary]
+    /// Digested dictionaries by how a value names them: the ring's, and every built-in one,
+    /// which every codec opens so that an application that leaves the default (for its own
+    /// dictionary, or deflate) logs nobody out.
+    let dictionaries: [EnvelopeHeader.Compression: ZstdDigestedDictionary]
     /// The codec's clock, for the conveniences that compress as a seal would now.
     let clock: @Sendable () -> Date
 
     init(configuration: SessionCodecConfiguration) throws(SessionCodecError) {
-        var dictionaries: [UInt8: ZstdDigestedDictionary] = [:]
+        var dictionaries: [EnvelopeHeader.Compression: ZstdDigestedDictionary] = [:]
         var deflateMinimumSize = 0
         var deflaters: StreamPool<Deflater>?
-        var zstdCompressors: [UInt8: StreamPool<ZstdCompressor>] = [:]
+        var zstdCompressors: [EnvelopeHeader.Compression: StreamPool<ZstdCompressor>] = [:]
         var dictionaryRing: SessionDictionaryRing?
         switch configuration.compression {
         case .disabled:
@@ -49,10 +51,18 @@ final class Compressors: Sendable {
             for dictionary in ring.all {
                 guard let digested = ZstdDigestedDictionary(bytes: dictionary.bytes, compressionLevel: Int32(level))
                 else { throw .librariesUnavailable }
-                dictionaries[dictionary.id] = digested
-                zstdCompressors[dictionary.id] = StreamPool(capacity: 16) { ZstdCompressor(dictionary: digested) }
+                dictionaries[dictionary.headerCompression] = digested
+                zstdCompressors[dictionary.headerCompression] = StreamPool(capacity: 16) {
+                    ZstdCompressor(dictionary: digested)
+                }
             }
             dictionaryRing = ring
+        }
+        for builtIn in SessionDictionary.builtIn where dictionaries[builtIn.headerCompression] == nil {
+            guard let digested = ZstdDigestedDictionary(bytes: builtIn.bytes, compressionLevel: nil) else {
+                throw .librariesUnavailable
+            }
+            dictionaries[builtIn.headerCompression] = digested
         }
         self.deflateMinimumSize = deflateMinimumSize
         self.deflaters = deflaters
@@ -74,7 +84,7 @@ final class Compressors: Sendable {
         guard let dictionary = dictionaryRing.sealingDictionary(at: date) else {
             throw .noActiveDictionary(at: date, firstActivation: dictionaryRing.firstActivation ?? date)
         }
-        return .zstd(dictionaryID: dictionary.id)
+        return dictionary.headerCompression
     }
 
     /// What a value sealed now is compressed with; nil when compression is off or no dictionary
@@ -106,8 +116,8 @@ final class Compressors: Sendable {
                     deflaters.withStream { $0.deflate(input, appendingTo: &output, limit: limit) } == true
                 }
             }
-        case .zstd(let id)?:
-            if let compressors = zstdCompressors[id] {
+        case .zstd?, .zstdBuiltIn?:
+            if let compression, let compressors = zstdCompressors[compression] {
                 done = body.withUnsafeBytes { input in
                     compressors.withStream { $0.compress(input, appendingTo: &output, limit: limit) } == true
                 }
@@ -139,8 +149,8 @@ final class Compressors: Sendable {
                 return false
             case .deflate:
                 return inflaters.withStream { inflater in (try? inflater.inflate(input, into: out)) != nil }
-            case .zstd(let id):
-                guard let dictionary = dictionaries[id] else { return false }
+            case .zstd, .zstdBuiltIn:
+                guard let dictionary = dictionaries[compression] else { return false }
                 return zstdDecompressors.withStream { decompressor in
                     (try? decompressor.decompress(input, dictionary: dictionary, into: out)) != nil
                 }

@@ -34,6 +34,9 @@ public struct SessionDictionary: Sendable, CustomStringConvertible {
     public let id: UInt8
     /// The dictionary's bytes: a zstd dictionary (trained) or raw content.
     public let bytes: [UInt8]
+    /// Whether this is one of the library's own dictionaries (``generic``): its id is in the
+    /// built-in namespace, apart from the application's ids, and every codec opens its values.
+    public let isBuiltIn: Bool
 
     /// Makes a dictionary from its bytes: a zstd-format dictionary (as `sealed-cookie
     /// dictionary train` or `zstd --train` writes) or raw content.
@@ -46,6 +49,19 @@ public struct SessionDictionary: Sendable, CustomStringConvertible {
         guard ZstdDigestedDictionary(bytes: bytes, compressionLevel: 3) != nil else { throw .rejectedByZstd }
         self.id = id
         self.bytes = bytes
+        self.isBuiltIn = false
+    }
+
+    /// A built-in dictionary: bytes the library ships, under their built-in id.
+    init(builtInID id: UInt8, bytes: [UInt8]) {
+        self.id = id
+        self.bytes = bytes
+        self.isBuiltIn = true
+    }
+
+    /// How a value compressed with this dictionary says so in its header.
+    var headerCompression: EnvelopeHeader.Compression {
+        isBuiltIn ? .zstdBuiltIn(dictionaryID: id) : .zstd(dictionaryID: id)
     }
 
     /// Reads a dictionary file. Without `id`, the id is the one `sealed-cookie dictionary
@@ -102,7 +118,7 @@ public struct SessionDictionary: Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "SessionDictionary(id: \(id), \(bytes.count) bytes, \(isTrained ? "trained" : "raw content"), \(fingerprint))"
+        "SessionDictionary(\(isBuiltIn ? "built-in " : "")id: \(id), \(bytes.count) bytes, \(isTrained ? "trained" : "raw content"), \(fingerprint))"
     }
 }
 

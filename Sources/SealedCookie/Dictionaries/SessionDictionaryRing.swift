@@ -44,8 +44,8 @@ public struct SessionDictionaryRing: Sendable, CustomStringConvertible {
     public let primary: SessionDictionary
     /// Every other dictionary, in the order given.
     public let older: [SessionDictionary]
-    /// Listing index by dictionary id.
-    private let indexes: [UInt8: Int]
+    /// Listing index by how a value names the dictionary (an application's id or a built-in id).
+    private let indexes: [EnvelopeHeader.Compression: Int]
     private let schedule: ActivationSchedule
 
     /// Makes a ring of dictionaries that compress from the start: `primary` compresses, `older`
@@ -56,12 +56,14 @@ public struct SessionDictionaryRing: Sendable, CustomStringConvertible {
     }
 
     /// Makes a ring from dictionaries with their activation times (see
-    /// ``SessionDictionaryRing``); every dictionary needs its own id.
+    /// ``SessionDictionaryRing``); every dictionary needs its own id (a built-in dictionary's id
+    /// is apart from the application's: ``SessionDictionary/generic`` and an application's
+    /// dictionary 1 go together).
     /// - Throws: ``SessionDictionaryError/emptyRing`` or ``SessionDictionaryError/duplicateID(_:)``.
     public init(entries: [Entry]) throws(SessionDictionaryError) {
-        var indexes: [UInt8: Int] = [:]
+        var indexes: [EnvelopeHeader.Compression: Int] = [:]
         for (index, entry) in entries.enumerated() {
-            guard indexes.updateValue(index, forKey: entry.dictionary.id) == nil else {
+            guard indexes.updateValue(index, forKey: entry.dictionary.headerCompression) == nil else {
                 throw .duplicateID(entry.dictionary.id)
             }
         }
@@ -72,6 +74,18 @@ public struct SessionDictionaryRing: Sendable, CustomStringConvertible {
         self.older = entries.indices.filter { $0 != newest }.map { entries[$0].dictionary }
         self.indexes = indexes
         self.schedule = schedule
+    }
+
+    /// The ring of the default compression: ``SessionDictionary/generic`` alone.
+    public static let generic = SessionDictionaryRing(only: .generic)
+
+    /// A ring of one dictionary that compresses from the start, which cannot fail.
+    private init(only dictionary: SessionDictionary) {
+        entries = [Entry(dictionary: dictionary)]
+        primary = dictionary
+        older = []
+        indexes = [dictionary.headerCompression: 0]
+        schedule = ActivationSchedule(activations: [nil])
     }
 
     /// The dictionary that compresses at `date`: of those whose activation is not after `date`
@@ -85,11 +99,12 @@ public struct SessionDictionaryRing: Sendable, CustomStringConvertible {
     /// none compresses. Nil when some dictionary compresses from the start.
     public var firstActivation: Date? { schedule.firstActivation }
 
-    /// Whether a value compressed with the dictionary `id` should be sealed again at `date`: the
-    /// dictionary ranks below the one compressing at `date`. False for one still staged at
-    /// `date` (the value came from a node whose clock is ahead).
-    func needsResealing(dictionaryID id: UInt8, at date: Date) -> Bool {
-        guard let index = indexes[id] else { return true }
+    /// Whether a value compressed with the dictionary its header names (`compression`) should be
+    /// sealed again at `date`: the dictionary is not in the ring (a built-in one the ring left
+    /// out) or ranks below the one compressing at `date`. False for one still staged at `date`
+    /// (the value came from a node whose clock is ahead).
+    func needsResealing(_ compression: EnvelopeHeader.Compression, at date: Date) -> Bool {
+        guard let index = indexes[compression] else { return true }
         guard let sealing = schedule.sealingIndex(at: date) else { return false }
         return schedule.ranks(index, below: sealing)
     }

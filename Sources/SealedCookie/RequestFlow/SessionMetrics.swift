@@ -90,8 +90,10 @@ package struct SessionFlowMetrics: Sendable {
     /// Indexed by key id (0–15): one counter per key of the ring, made up front so that a key no
     /// value uses shows as zero rather than missing.
     private let byKey: [Counter?]
-    /// Indexed by dictionary id (0–255), for the dictionaries of the ring.
+    /// Indexed by dictionary id (0–255), for the application's dictionaries of the ring.
     private let byDictionary: [Counter?]
+    /// Indexed by built-in dictionary id, for every built-in dictionary (every codec opens them).
+    private let byBuiltInDictionary: [Counter?]
     private let resealsByRotation: Counter
     private let resealsByRenewal: Counter
     private let resealsByChange: Counter
@@ -118,6 +120,12 @@ package struct SessionFlowMetrics: Sendable {
                 "values_opened_by_dictionary_total", [("dictionary_id", "\(id)")])
         }
         self.byDictionary = byDictionary
+        var byBuiltInDictionary = [Counter?](repeating: nil, count: 256)
+        for dictionary in SessionDictionary.builtIn {
+            byBuiltInDictionary[Int(dictionary.id)] = metrics.counter(
+                "values_opened_by_dictionary_total", [("dictionary_id", "builtin-\(dictionary.id)")])
+        }
+        self.byBuiltInDictionary = byBuiltInDictionary
         resealsByRotation = metrics.counter("reseals_total", [("cause", "rotation")])
         resealsByRenewal = metrics.counter("reseals_total", [("cause", "renewal")])
         resealsByChange = metrics.counter("reseals_total", [("cause", "change")])
@@ -128,7 +136,11 @@ package struct SessionFlowMetrics: Sendable {
     /// A value that opened and authenticated, under its key and dictionary.
     func recordOpened(_ header: EnvelopeHeader) {
         byKey[Int(header.keyID & 0x0F)]?.increment()
-        if case .zstd(let id) = header.compression { byDictionary[Int(id)]?.increment() }
+        switch header.compression {
+        case .zstd(let id): byDictionary[Int(id)]?.increment()
+        case .zstdBuiltIn(let id): byBuiltInDictionary[Int(id)]?.increment()
+        case .none, .deflate: break
+        }
     }
 
     /// A session handed to the handler.

@@ -34,7 +34,9 @@ package final class SessionRequestFlow<Session: Codable & Sendable>: Sendable {
         self.warnings = WarningLimiter(clock: configuration.codec.configuration.clock)
         let codec = configuration.codec.configuration
         var dictionaryIDs: [UInt8] = []
-        if case .zstd(let ring, _) = codec.compression { dictionaryIDs = ring.entries.map(\.dictionary.id) }
+        if case .zstd(let ring, _) = codec.compression {
+            dictionaryIDs = ring.entries.map(\.dictionary).filter { !$0.isBuiltIn }.map(\.id)
+        }
         self.metrics = SessionFlowMetrics(
             configuration.metrics, keyIDs: codec.keyRing.entries.map(\.key.id), dictionaryIDs: dictionaryIDs)
     }

@@ -25,7 +25,9 @@ extension SealedCookieTool {
                 """)
 
         @Argument(
-            help: ArgumentHelp("The cookie value or Cookie header; standard input when absent.", valueName: "cookie"))
+            help: ArgumentHelp(
+                "The cookie value or Cookie header; standard input when absent. A value that begins with - goes after --.",
+                valueName: "cookie"))
         var cookie: String?
 
         @OptionGroup(title: "Keys") var keys: KeyOptions

@@ -22,7 +22,9 @@ extension SealedCookieTool {
         }
 
         @Argument(
-            help: ArgumentHelp("The cookie value or Cookie header; standard input when absent.", valueName: "cookie"))
+            help: ArgumentHelp(
+                "The cookie value or Cookie header; standard input when absent. A value that begins with - goes after --.",
+                valueName: "cookie"))
         var cookie: String?
 
         @Option(name: .customLong("cookie-name"), help: "The cookie to pick out of a Cookie header.")

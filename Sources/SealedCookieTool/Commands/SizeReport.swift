@@ -123,10 +123,12 @@ extension SealedCookieTool {
             let compression =
                 if sealing.compressionDisabled {
                     "off"
+                } else if sealing.deflate {
+                    "deflate level \(sealing.compressionLevel ?? 6) when smaller"
                 } else if let dictionary {
                     "zstd level \(sealing.zstdLevel) with dictionary \(dictionary.id) when smaller"
                 } else {
-                    "deflate level \(sealing.compressionLevel) when smaller"
+                    "zstd level \(sealing.zstdLevel) with the built-in generic dictionary when smaller"
                 }
             return SizeReportResult.Settings(
                 cookieName: cookieName, domain: configuration.scope.domainAttribute, compression: compression,

@@ -11,13 +11,20 @@ struct SealingOptions: ParsableArguments {
 
     @Flag(
         name: .customLong("no-compression"),
-        help: "Never compress (default: raw deflate, or zstd with --dictionary, when it makes the value smaller).")
+        help:
+            "Never compress (default, as the library: zstd with the built-in generic dictionary, or with --dictionary, when it makes the value smaller)."
+    )
     var compressionDisabled = false
 
-    @Option(name: .customLong("compression-level"), help: "The zlib level, 1 (fastest) to 9 (smallest).")
-    var compressionLevel = 6
+    @Flag(help: "Compress with raw deflate, the library's default before the generic dictionary.")
+    var deflate = false
 
-    @Option(name: .customLong("zstd-level"), help: "The zstd level with --dictionary, 1 (fastest) to 19 (smallest).")
+    @Option(
+        name: .customLong("compression-level"),
+        help: "The zlib level with --deflate, 1 (fastest) to 9 (smallest); default 6.")
+    var compressionLevel: Int?
+
+    @Option(name: .customLong("zstd-level"), help: "The zstd level, 1 (fastest) to 19 (smallest).")
     var zstdLevel = 3
 
     @Option(
@@ -33,8 +40,16 @@ struct SealingOptions: ParsableArguments {
     var paddingSizeClasses = false
 
     func validate() throws {
-        guard (1...9).contains(compressionLevel) else {
-            throw ValidationError("--compression-level must be from 1 to 9.")
+        if let compressionLevel {
+            guard (1...9).contains(compressionLevel) else {
+                throw ValidationError("--compression-level must be from 1 to 9.")
+            }
+            guard deflate else {
+                throw ValidationError("--compression-level is deflate's level: pass --deflate with it.")
+            }
+        }
+        if deflate && compressionDisabled {
+            throw ValidationError("Pass either --no-compression or --deflate, not both.")
         }
         guard (1...19).contains(zstdLevel) else { throw ValidationError("--zstd-level must be from 1 to 19.") }
         if let padding, !(1...1024).contains(padding) { throw ValidationError("--padding must be from 1 to 1024.") }
@@ -48,6 +63,9 @@ struct SealingOptions: ParsableArguments {
         if compressionDisabled && dictionary.dictionary != nil {
             throw ValidationError("Pass either --no-compression or --dictionary, not both.")
         }
+        if deflate && dictionary.dictionary != nil {
+            throw ValidationError("Pass either --deflate or --dictionary, not both.")
+        }
     }
 
     /// The codec settings these options and the dictionary (if any) make.
@@ -57,11 +75,12 @@ struct SealingOptions: ParsableArguments {
             secretFields: secretFields)
     }
 
-    /// zstd with the dictionary when one is given, otherwise deflate; or none.
+    /// zstd with the dictionary when one is given, otherwise with the generic one, as the
+    /// library's default; or deflate, or none.
     func compression(dictionaries: SessionDictionaryRing?) -> SessionCodecConfiguration.Compression {
         if compressionDisabled { return .disabled }
-        guard let dictionaries else { return .deflate(minimumSize: 64, level: compressionLevel) }
-        return .zstd(dictionaries: dictionaries, level: zstdLevel)
+        if deflate { return .deflate(minimumSize: 64, level: compressionLevel ?? 6) }
+        return .zstd(dictionaries: dictionaries ?? .generic, level: zstdLevel)
     }
 
     var paddingMode: SessionCodecConfiguration.Padding {

@@ -10,13 +10,13 @@ struct OptionCost: Encodable {
     /// The characters the option adds (negative: saves).
     let characters: Int
 
-    /// The settings without each option that is on, by option name. Without the dictionary a
-    /// document compresses as `withoutDictionary` says.
+    /// The settings without each option that is on, by option name. Without the application's
+    /// dictionary a document compresses as `withoutDictionary` says (the built-in one).
     static func variants(
         of settings: DocumentCodec.Settings, withoutDictionary: SessionCodecConfiguration.Compression
     ) -> [(option: String, settings: DocumentCodec.Settings)] {
         var variants: [(option: String, settings: DocumentCodec.Settings)] = []
-        if case .zstd = settings.compression {
+        if case .zstd(let ring, _) = settings.compression, !ring.primary.isBuiltIn {
             var without = settings
             without.compression = withoutDictionary
             variants.append(("dictionary", without))

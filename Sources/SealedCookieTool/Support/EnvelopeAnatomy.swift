@@ -71,19 +71,21 @@ struct EnvelopeAnatomy {
             """
     }
 
-    /// `none`, `deflate`, or `zstd, dictionary 3`.
+    /// `none`, `deflate`, `zstd, dictionary 3` or `zstd, built-in dictionary 1 (generic)`.
     var compressionText: String { Self.compressionText(header.compression) }
 
-    /// `none`, `deflate`, or `zstd, dictionary 3`.
+    /// `none`, `deflate`, `zstd, dictionary 3` or `zstd, built-in dictionary 1 (generic)`.
     static func compressionText(_ compression: EnvelopeHeader.Compression) -> String {
         switch compression {
         case .none: "none"
         case .deflate: "deflate"
         case .zstd(let id): "zstd, dictionary \(id)"
+        case .zstdBuiltIn(let id):
+            "zstd, built-in dictionary \(id)\(id == SessionDictionary.generic.id ? " (generic)" : "")"
         }
     }
 
-    /// The id of the dictionary the value was compressed with, if any.
+    /// The id of the application's dictionary the value was compressed with, if any.
     var dictionaryID: UInt8? {
         if case .zstd(let id) = header.compression { id } else { nil }
     }

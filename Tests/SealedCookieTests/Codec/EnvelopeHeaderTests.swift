@@ -16,7 +16,26 @@ import Testing
         EnvelopeHeader(
             compression: .zstd(dictionaryID: 0), isPadded: false, hasSecretSection: true, keyID: 1,
             issuedAtSeconds: 1, lifetimeMinutes: 15, sessionAgeSeconds: 1),
+        EnvelopeHeader(
+            compression: .zstdBuiltIn(dictionaryID: 1), isPadded: false, keyID: 3, issuedAtSeconds: 1_795_478_400,
+            lifetimeMinutes: 1440, sessionAgeSeconds: 90),
+        EnvelopeHeader(
+            compression: .zstdBuiltIn(dictionaryID: 255), isPadded: true, hasSecretSection: true, keyID: 0,
+            issuedAtSeconds: 0, lifetimeMinutes: 1),
     ]
+
+    /// Compression 11 in version 3 is zstd with a built-in dictionary, its id in the same byte
+    /// as an application's: the two kinds never read as each other.
+    @Test func builtInDictionaryIsCompression11() throws {
+        let builtIn = EnvelopeHeader(
+            compression: .zstdBuiltIn(dictionaryID: 1), isPadded: false, keyID: 1, issuedAtSeconds: 0,
+            lifetimeMinutes: 1440)
+        let application = EnvelopeHeader(
+            compression: .zstd(dictionaryID: 1), isPadded: false, keyID: 1, issuedAtSeconds: 0, lifetimeMinutes: 1440)
+        #expect(builtIn.encoded() == [0xF1, 0, 0, 0, 0, 0x80, 0x5A, 0x01])
+        #expect(application.encoded() == [0xE1, 0, 0, 0, 0, 0x80, 0x5A, 0x01])
+        #expect(builtIn.byteCount == 8)
+    }
 
     @Test(arguments: headers.indices)
     func encodedHeaderParsesBack(index: Int) throws {
@@ -44,12 +63,13 @@ import Testing
     }
 
     static let malformed: [(String, [UInt8])] = [
-        ("reserved compression 11", [0xB1, 0, 0, 0, 0, 0x08]),
+        ("v2 reserved compression 11", [0xB1, 0, 0, 0, 0, 0x08, 0x01]),
         ("lifetime 0", [0x81, 0, 0, 0, 0, 0x07]),
         ("lifetime over 400 days", [0x81, 0, 0, 0, 0] + leb(UInt64(EnvelopeHeader.maxLifetimeMinutes + 1) << 3)),
         ("non-canonical lifetime", [0x81, 0, 0, 0, 0, 0x88, 0x00]),
         ("lifetime field of 5 bytes", [0x81, 0, 0, 0, 0, 0x88, 0x80, 0x80, 0x80, 0x00]),
         ("zstd without its dictionary byte", [0xA1, 0, 0, 0, 0, 0x08]),
+        ("v3 built-in zstd without its dictionary byte", [0xF1, 0, 0, 0, 0, 0x08]),
         ("start flagged but absent", [0x81, 0, 0, 0, 0, 0x0A]),
         ("start of 0 minutes", [0x81, 0, 0, 0, 0, 0x0A, 0x00]),
         ("start over 400 days", [0x81, 0, 0, 0, 0, 0x0A] + leb(UInt64(EnvelopeHeader.maxLifetimeMinutes) + 1)),

@@ -65,7 +65,7 @@ struct EnvelopeLayoutTests {
             (true, .none), (false, .none), (true, .block(64)), (false, .block(16)), (true, .sizeClasses),
         ] as [(Bool, SessionCodecConfiguration.Padding)])
     func layout(compress: Bool, padding: SessionCodecConfiguration.Padding) throws {
-        let codec = try codec(compression: compress ? .default : .disabled, padding: padding)
+        let codec = try codec(compression: compress ? .deflate(minimumSize: 64, level: 6) : .disabled, padding: padding)
         let serialized = Array(String(repeating: #"{"user":"u1","roles":["a","b"]}"#, count: 6).utf8)
         let value = try codec.seal(serialized)
         #expect(value == expected(serialized, codec: codec, compress: compress, padding: padding))

@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct InspectionTests {
     @Test func headerIsReadableWithoutAKey() throws {
-        let codec = try Fixture.bytesCodec(ring: KeyRing(primary: Fixture.sequentialKey(id: 9)), padding: .block(16))
+        let codec = try Fixture.bytesCodec(
+            ring: KeyRing(primary: Fixture.sequentialKey(id: 9)), compression: Fixture.deflate, padding: .block(16))
         let header = try EnvelopeHeader(sealedValue: codec.seal(Fixture.corpus("medium")))
         #expect(header.keyID == 9)
         #expect(header.compression == .deflate && header.isPadded && header.version == 3)

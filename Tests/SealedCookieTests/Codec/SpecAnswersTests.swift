@@ -109,7 +109,7 @@ import Testing
 
     @Test("a non-canonical or overlong length prefix of a compressed body is invalid payload")
     func compressedLengthLEB128() throws {
-        let codec = try Self.codec(compression: .default)
+        let codec = try Self.codec(compression: Fixture.deflate)
         var deflated: [UInt8] = []
         let deflater = try #require(Deflater(level: 6, memoryLevel: 5))
         _ = Self.body.withUnsafeBytes { deflater.deflate($0, appendingTo: &deflated, limit: 2 * Self.body.count) }
@@ -212,7 +212,7 @@ import Testing
         #expect(try EnvelopeHeader(sealedValue: stored).compression == .none)
         let opened = try zstd.open(stored)
         #expect(opened.session == Self.body && !opened.needsResealing)
-        let deflated = try Self.codec(compression: .default).seal(Self.body + Self.body)
+        let deflated = try Self.codec(compression: Fixture.deflate).seal(Self.body + Self.body)
         #expect(try EnvelopeHeader(sealedValue: deflated).compression == .deflate)
         #expect(try zstd.open(deflated).needsResealing)
     }

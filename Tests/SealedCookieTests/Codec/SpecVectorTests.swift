@@ -17,6 +17,9 @@ import Testing
     static let small =
         #"{"user_id":"usr_7f3k29xqhm2","login_at":1732467890,"mfa":false,"name":"Zoë Castellano","email_verified":true,"roles":["customer","beta_tester"],"csrf_token":"q7ZsK2vN9xR4tW1mB8cF3hJ6pL0dG5yE","locale":"de-DE","flash":{"level":"success","message":"Your address was updated. We'll ship to the new address from now on."}}"#
 
+    /// Vectors 1, 2 and 5: deflate level 6 from 64 bytes, the default before the generic dictionary.
+    static let deflate = SessionCodecConfiguration.Compression.deflate(minimumSize: 64, level: 6)
+
     static func codec<Session>(
         _ key: SessionKey, name: String = "session", purpose: String = "session", lifetimeMinutes: Int,
         compression: SessionCodecConfiguration.Compression, padding: SessionCodecConfiguration.Padding = .none,
@@ -50,14 +53,15 @@ import Testing
 
     @Test func vector1StoredTiny() throws {
         let codec = try Self.codec(
-            Self.key(id: 1, start: 0x00), lifetimeMinutes: 60, compression: .default, serializer: BytesSerializer())
+            Self.key(id: 1, start: 0x00), lifetimeMinutes: 60, compression: Self.deflate, serializer: BytesSerializer())
         let opened = try check(codec, session: Array(Self.tiny.utf8), sealed: SpecVectors.v1, sealsExactly: true)
         #expect(opened.header.compression == .none)
     }
 
     @Test func vector2DeflatedSmall() throws {
         let codec = try Self.codec(
-            Self.key(id: 1, start: 0x00), lifetimeMinutes: 1440, compression: .default, serializer: BytesSerializer())
+            Self.key(id: 1, start: 0x00), lifetimeMinutes: 1440, compression: Self.deflate,
+            serializer: BytesSerializer())
         // Deflate output may differ between zlib builds: decoders must open it, encoders need
         // not reproduce it.
         let opened = try check(codec, session: Array(Self.small.utf8), sealed: SpecVectors.v2, sealsExactly: false)
@@ -72,6 +76,15 @@ import Testing
         // zstd 1.5.4 at level 3 reproduces it; another version may compress differently.
         let opened = try check(codec, session: Array(Self.tiny.utf8), sealed: SpecVectors.v3, sealsExactly: true)
         #expect(opened.header.compression == .zstd(dictionaryID: 1))
+    }
+
+    @Test func vector7ZstdWithTheGenericDictionary() throws {
+        let codec = try Self.codec(
+            Self.key(id: 1, start: 0x00), lifetimeMinutes: 1440, compression: .default, serializer: BytesSerializer())
+        // zstd 1.5.4 at level 3 reproduces it; another version may compress differently.
+        let opened = try check(codec, session: Array(Self.small.utf8), sealed: SpecVectors.v7, sealsExactly: true)
+        #expect(opened.header.compression == .zstdBuiltIn(dictionaryID: 1))
+        #expect(!opened.needsResealing)
     }
 
     struct ShopSession: Codable, Sendable, Equatable {
@@ -98,7 +111,8 @@ import Testing
 
     @Test func vector5Version1StillOpens() throws {
         let codec = try Self.codec(
-            Self.key(id: 1, start: 0x00), lifetimeMinutes: 1440, compression: .default, serializer: BytesSerializer())
+            Self.key(id: 1, start: 0x00), lifetimeMinutes: 1440, compression: Self.deflate,
+            serializer: BytesSerializer())
         let opened = try codec.open(SpecVectors.v5)
         #expect(opened.session == Array(Self.small.utf8))
         #expect(opened.header.version == 1)
@@ -119,7 +133,7 @@ import Testing
     }
 
     @Test func everySealedVectorIsOfTheCurrentVersion() throws {
-        for value in [SpecVectors.v1, SpecVectors.v2, SpecVectors.v3, SpecVectors.v4] {
+        for value in [SpecVectors.v1, SpecVectors.v2, SpecVectors.v3, SpecVectors.v4, SpecVectors.v7] {
             #expect(try EnvelopeHeader(sealedValue: value).version == EnvelopeHeader.currentVersion)
         }
     }
@@ -133,7 +147,7 @@ import Testing
         let text = try String(contentsOf: spec, encoding: .utf8)
         for (index, value) in [
             SpecVectors.v1, SpecVectors.v2, SpecVectors.v3, SpecVectors.v4, SpecVectors.v5,
-            SpecVectors.v6, SpecVectors.dictionaryHex,
+            SpecVectors.v6, SpecVectors.v7, SpecVectors.dictionaryHex,
         ].enumerated() {
             #expect(text.contains("\n\(value)\n"), "SPEC.md lacks the value of vector \(index + 1)")
         }
@@ -148,7 +162,9 @@ import Testing
         let codec = try Self.codec(
             Self.key(id: 1, start: 0x00), lifetimeMinutes: 1440, compression: Fixture.zstd(dictionary),
             serializer: BytesSerializer())
-        #expect(codec.state.compressors.dictionaries[1]?.digest == GenericHash.digest(Array(Self.dictionaryText.utf8)))
+        #expect(
+            codec.state.compressors.dictionaries[.zstd(dictionaryID: 1)]?.digest
+                == GenericHash.digest(Array(Self.dictionaryText.utf8)))
     }
 
     @Test func dictionaryHexInTheSpecIsTheDictionary() {
@@ -176,4 +192,6 @@ enum SpecVectors {
     static let dictionaryDigestHex = "b8e399cfcb9acf0d0d4c2ae8bd2e629834d4aa9304a5f8f4065089d2d815c08e"
     static let dictionaryHex =
         "7b226c6f67696e5f6174223a313733323430303030302c226d6661223a66616c73652c22726f6c6573223a5b22637573746f6d6572225d2c22757365725f6964223a227573725f227d"
+    static let v7 =
+        "8WsE04CAWgEAAQIDBAUGBwgJCgsMDQ4PEBESExQVFhcRqpgYoOREVEpFvZYqX29t6gU6NAyatPMIyPBD0DTWLVZX9_yn-ck9vct24DlTFK8RE9RPD5VJvaeLu345bcLh6UzbGS96YfW_b_n-kRtTZkMDqcnWUH53rm4z8K22T-iD-nfuSIvuc0OYEtMDgQHoaw16g64OZkQe8Uu5A4tw-I8YobNm-71E3dE6MtNvKe8M2VxdJlFbzfapObmBq7OfpBPT8Ft70uiVjC338PEeSkd1e0aa-yGRkORLfMaKfydZmP8wSsfWDArtqSg-5w"
 }

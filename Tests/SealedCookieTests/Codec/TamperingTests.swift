@@ -167,7 +167,10 @@ import Testing
 
     @Test func validHeaderWithGarbageBodyFailsAuthentication() throws {
         var generator = SeededGenerator.forTest()
-        var forged = Array(bytes[..<7])
+        let headerByteCount = try bytes.withUnsafeBytesTyped { raw throws(SessionCodecError) in
+            try EnvelopeHeader.parse(raw).byteCount
+        }
+        var forged = Array(bytes[..<headerByteCount])
         forged += (0..<200).map { _ in UInt8.random(in: 0...255, using: &generator) }
         #expect(codecError { try codec.open(Base64URL.encode(forged)).session } == .authenticationFailed)
     }

@@ -56,6 +56,10 @@ enum Fixture {
         try SessionDictionary(id: id, bytes: corpus("small") + corpus("medium"))
     }
 
+    /// Deflate level 6 from 64 bytes: the default before the generic dictionary, and what
+    /// nodes of older versions seal with.
+    static let deflate = SessionCodecConfiguration.Compression.deflate(minimumSize: 64, level: 6)
+
     /// zstd level 3 with `dictionary` as the only one of the ring.
     static func zstd(_ dictionary: SessionDictionary, older: [SessionDictionary] = []) throws
         -> SessionCodecConfiguration.Compression

@@ -43,7 +43,7 @@ import Testing
                 #expect(activations[expected].map { $0 <= time } ?? true, "compressed with a staged dictionary")
                 for (index, entry) in entries.enumerated() {
                     #expect(
-                        ring.needsResealing(dictionaryID: entry.dictionary.id, at: time)
+                        ring.needsResealing(entry.dictionary.headerCompression, at: time)
                             == ActivationModel.ranksBelow(index, expected, in: activations), "\(ring) at \(time)")
                 }
             }

@@ -65,9 +65,12 @@ import Testing
         return recovered
     }
 
-    static let compressions: [(String, @Sendable () throws -> SessionCodecConfiguration.Compression)] = [
-        ("deflate", { .default }),
-        ("zstd with a dictionary", { try Fixture.zstd(Fixture.dictionary()) }),
+    /// Each compression, and how many of the token's 16 characters the attack recovers at least
+    /// (a value this seed reaches: lowering it hides a weaker attack, not a safer codec).
+    static let compressions: [(String, @Sendable () throws -> SessionCodecConfiguration.Compression, Int)] = [
+        ("deflate", { Fixture.deflate }, 12),
+        ("zstd with a dictionary", { try Fixture.zstd(Fixture.dictionary()) }, 12),
+        ("the default, zstd with the generic dictionary", { .default }, 10),
     ]
 
     func codec<Session: Codable & Sendable>(_: Session.Type, compression: SessionCodecConfiguration.Compression) throws
@@ -88,7 +91,7 @@ import Testing
             try codec.seal(Plain(csrfToken: token, flash: flash)).utf8.count
         }
         print("LengthSideChannelTests unmarked, \(Self.compressions[index].0): recovered \(recovered) of 16")
-        #expect(recovered >= 12, "\(Self.compressions[index].0): recovered \(recovered) of 16")
+        #expect(recovered >= Self.compressions[index].2, "\(Self.compressions[index].0): recovered \(recovered) of 16")
     }
 
     @Test(arguments: compressions.indices)
@@ -123,7 +126,7 @@ import Testing
     }
 
     @Test func markedFieldRoundTripsAndStaysOutOfTheBody() throws {
-        let codec = try codec(Marked.self, compression: .default)
+        let codec = try codec(Marked.self, compression: Fixture.deflate)
         let session = Marked(csrfToken: "0123456789abcdef", flash: "hello")
         let serialized = try codec.serialize(session)
         #expect(!String(decoding: serialized.body, as: UTF8.self).contains("0123456789abcdef"))

@@ -3,7 +3,7 @@ import Foundation
 @_spi(Benchmarks) import SealedCookie
 
 /// For each sample size and each compression mode (none, deflate, zstd with the sample
-/// dictionary): seal and open; the codec alone on pre-serialized bytes; the full Set-Cookie /
+/// dictionary, zstd with the generic one, the default): seal and open; the codec alone on pre-serialized bytes; the full Set-Cookie /
 /// Cookie header round trip; the floor (libsodium AEAD + libsodium base64url alone over the same
 /// serialized bytes); and each stage of the pipeline, all in the same run.
 let benchmarks: @Sendable () -> Void = {

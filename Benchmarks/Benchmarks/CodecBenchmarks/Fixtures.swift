@@ -2,11 +2,12 @@
 
 /// Codecs and values shared by the benchmarks, made before measurement starts.
 enum Fixtures {
-    /// How the codec compresses: not at all, deflate (the default, and wire format v1's only
-    /// algorithm), or zstd with the repository's sample dictionary (trained by
-    /// scripts/train-sample-dictionary on synthesized sessions, never the corpus).
+    /// How the codec compresses: not at all, deflate (the default before the generic dictionary,
+    /// and wire format v1's only algorithm), zstd with the repository's sample dictionary
+    /// (trained by scripts/train-sample-dictionary on synthesized sessions, never the corpus), or
+    /// zstd with the built-in generic dictionary (the default, trained on no corpus shape).
     enum Mode: String, CaseIterable {
-        case uncompressed, deflate, zstd
+        case uncompressed, deflate, zstd, generic
     }
 
     static let keyRing: KeyRing = {
@@ -30,8 +31,9 @@ enum Fixtures {
         let compression: SessionCodecConfiguration.Compression =
             switch mode {
             case .uncompressed: .disabled
-            case .deflate: .default
+            case .deflate: .deflate(minimumSize: 64, level: 6)
             case .zstd: .zstd(dictionaries: dictionaries)
+            case .generic: .default
             }
         return SessionCodecConfiguration(cookieName: "session", keyRing: keyRing, compression: compression)
     }

@@ -45,7 +45,7 @@ extension SealedCookieDemo {
             help: ArgumentHelp(
                 "A zstd dictionary: its id, its file and optionally when it starts compressing (repeat for a ring).",
                 discussion:
-                    "As a key ring entry is staged: before its time (RFC 3339 in UTC, 2026-12-10T00:00:00Z) the dictionary only decompresses. Without this option the node compresses with deflate.",
+                    "As a key ring entry is staged: before its time (RFC 3339 in UTC, 2026-12-10T00:00:00Z) the dictionary only decompresses. Without this option the node compresses with the built-in generic dictionary, the codec's default.",
                 valueName: "ID:PATH[@TIME]"))
         var dictionaries: [String] = []
 

@@ -14,7 +14,7 @@ public enum ExampleDictionaries {
     }
 
     /// The ring the options give, in the order given, or nil for none (the nodes then compress
-    /// with the codec's default, deflate).
+    /// with the codec's default, the built-in generic dictionary).
     ///
     /// Each option is a dictionary id (1...255), a colon, the dictionary file (trained, or raw
     /// content such as sample sessions' JSON) and optionally `@` and its activation time, RFC

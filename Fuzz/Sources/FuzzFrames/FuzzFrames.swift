@@ -3,7 +3,7 @@ import FuzzSupport
 import SealedCookie
 
 // Structure-aware through decompression: the input's first byte chooses the header (stored,
-// deflate or zstd with the dictionary; padded; a secret section; a session start), the rest is
+// deflate, zstd with the fuzz dictionary or with the built-in generic one; padded; a secret section; a session start), the rest is
 // the plaintext exactly as sealed. So every input passes the AEAD, and arbitrary bytes reach
 // unpadding, the secret-section split, the length check and the zstd or deflate decoder, then
 // the JSON decoder. Opening may fail with any typed error; it must never trap, and must never
@@ -33,7 +33,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         switch flags & 3 {
         case 0: .none
         case 1: .deflate
-        default: .zstd(dictionaryID: 1)
+        case 2: .zstd(dictionaryID: 1)
+        default: .zstdBuiltIn(dictionaryID: SessionDictionary.generic.id)
         }
     let now = UInt32(Date().timeIntervalSince1970)
     let header = EnvelopeHeader(

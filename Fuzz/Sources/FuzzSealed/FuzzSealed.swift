@@ -22,7 +22,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         switch flags & 3 {
         case 0: .disabled
         case 1: .deflate(minimumSize: 0, level: Int(flags >> 4 & 7) + 1)
-        default: .zstd(dictionaries: dictionaries, level: Int(flags >> 4 & 7) + 1)
+        case 2: .zstd(dictionaries: dictionaries, level: Int(flags >> 4 & 7) + 1)
+        default: .zstd(dictionaries: .generic, level: Int(flags >> 4 & 7) + 1)
         }
     let padding: SessionCodecConfiguration.Padding =
         switch flags >> 2 & 3 {

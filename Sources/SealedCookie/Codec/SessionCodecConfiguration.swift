@@ -25,7 +25,7 @@ public struct SessionCodecConfiguration: Sendable {
         /// (docs/benchmarks.md). Before this was the default, deflate was
         /// (`.deflate(minimumSize: 64, level: 6)`): nodes of an older version cannot open values
         /// compressed with a built-in dictionary, so pin that while a cluster still runs one
-        /// (see <doc:Dictionaries>, "Upgrading from deflate").
+        /// (<doc:Dictionaries>, "Upgrading a cluster whose default was deflate").
         public static let `default` = Compression.zstd(dictionaries: .generic, level: 3)
     }
 

@@ -145,6 +145,12 @@ struct SessionMetricsTests {
         #expect(try byDictionary("1").totalValue == 0)
         #expect(
             metrics.counters(label: "sealed_cookie_values_opened_by_key_total").count == 2, "one per key of the ring")
+        // The built-in generic dictionary has its own series on every codec: every codec opens it.
+        #expect(try byDictionary("builtin-1").totalValue == 0)
+        let generic = try Self.codec(keys: [Self.key(1)], compression: .default, clock: clock)
+        _ = await Self.visit(flow, cookies: ["session=\(try generic.seal(Account(userID: "u1", note: note)))"])
+        #expect(try byDictionary("builtin-1").totalValue == 1)
+        #expect(try byDictionary("1").totalValue == 0, "built-in id 1 is not the application's dictionary 1")
     }
 
     @Test("reseals_total counts rotation, renewal and change, each under its cause; a new session is none")

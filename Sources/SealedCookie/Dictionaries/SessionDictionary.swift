@@ -59,6 +59,9 @@ public struct SessionDictionary: Sendable, CustomStringConvertible {
         self.isBuiltIn = true
     }
 
+    /// The id as logs and metrics name it: `3`, or `builtin-1` for a built-in dictionary.
+    var label: String { isBuiltIn ? "builtin-\(id)" : "\(id)" }
+
     /// How a value compressed with this dictionary says so in its header.
     var headerCompression: EnvelopeHeader.Compression {
         isBuiltIn ? .zstdBuiltIn(dictionaryID: id) : .zstd(dictionaryID: id)

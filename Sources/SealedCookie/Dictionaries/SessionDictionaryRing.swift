@@ -29,9 +29,10 @@ public struct SessionDictionaryRing: Sendable, CustomStringConvertible {
             self.activation = activation.map(ActivationTime.writable)
         }
 
-        /// The id and the activation time: `3@2026-12-10T00:00:00Z`, or `3`.
+        /// The id and the activation time: `3@2026-12-10T00:00:00Z`, or `3` (`builtin-1` for the
+        /// generic dictionary).
         public var description: String {
-            activation.map { "\(dictionary.id)@\(ActivationTime.format($0))" } ?? "\(dictionary.id)"
+            activation.map { "\(dictionary.label)@\(ActivationTime.format($0))" } ?? dictionary.label
         }
     }
 
@@ -114,7 +115,7 @@ public struct SessionDictionaryRing: Sendable, CustomStringConvertible {
 
     public var description: String {
         let staged = entries.filter { $0.activation != nil }
-        return "SessionDictionaryRing(primary: \(primary.id), older: \(older.map(\.id))"
+        return "SessionDictionaryRing(primary: \(primary.label), older: [\(older.map(\.label).joined(separator: ", "))]"
             + (staged.isEmpty ? ")" : ", activations: \(staged.map(\.description)))")
     }
 }

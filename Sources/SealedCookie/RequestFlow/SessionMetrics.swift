@@ -123,7 +123,7 @@ package struct SessionFlowMetrics: Sendable {
         var byBuiltInDictionary = [Counter?](repeating: nil, count: 256)
         for dictionary in SessionDictionary.builtIn {
             byBuiltInDictionary[Int(dictionary.id)] = metrics.counter(
-                "values_opened_by_dictionary_total", [("dictionary_id", "builtin-\(dictionary.id)")])
+                "values_opened_by_dictionary_total", [("dictionary_id", dictionary.label)])
         }
         self.byBuiltInDictionary = byBuiltInDictionary
         resealsByRotation = metrics.counter("reseals_total", [("cause", "rotation")])

@@ -93,6 +93,31 @@ import Testing
         #expect(try EnvelopeHeader(sealedValue: codec.seal(larger)).compression == .zstd(dictionaryID: 1))
     }
 
+    /// The "Session dictionaries" article's move from the generic dictionary to the app's own,
+    /// verbatim: before the activation the default's values are made and kept; after it, the
+    /// app's dictionary seals and the generic dictionary's values open and are re-sealed.
+    @Test func movingFromTheGenericDictionaryStagesYourOwn() throws {
+        let mine = try SessionDictionary(contentsOfFile: "Dictionaries/sample-sessions.zdict")
+        let activation = Date(timeIntervalSince1970: 1_800_000_000)
+        let ring = try SessionDictionaryRing(entries: [
+            .init(dictionary: .generic),
+            .init(dictionary: mine, activation: activation),  // one full deploy and the clock skew ahead
+        ])
+        let session = Array(#"{"user_id":"u_42","roles":["customer","beta_tester"],"locale":"de-DE"}"#.utf8)
+        let codec = { (seconds: TimeInterval) in
+            try Fixture.bytesCodec(
+                ring: KeyRing(primary: Fixture.sequentialKey()), compression: .zstd(dictionaries: ring), at: seconds)
+        }
+        let before = try codec(activation.timeIntervalSince1970 - 60)
+        let value = try before.seal(session)
+        #expect(try EnvelopeHeader(sealedValue: value).compression == .zstdBuiltIn(dictionaryID: 1))
+        #expect(try before.open(value).needsResealing == false)
+        let after = try codec(activation.timeIntervalSince1970 + 60)
+        let opened = try after.open(value)
+        #expect(opened.session == session && opened.needsResealing)
+        #expect(try EnvelopeHeader(sealedValue: after.seal(session)).compression == .zstd(dictionaryID: 1))
+    }
+
     /// Every Swift block of these articles is code of this file.
     @Test(arguments: ["GettingStarted.md", "Dictionaries.md"])
     func theArticleShowsCodeOfThisFile(article: String) throws {

@@ -64,6 +64,8 @@ import Testing
         #expect(throws: SessionDictionaryError.duplicateID(1)) {
             try SessionDictionaryRing(primary: .generic, older: [.generic])
         }
+        #expect(ring.description == "SessionDictionaryRing(primary: 1, older: [builtin-1])")
+        #expect(SessionDictionaryRing.generic.description == "SessionDictionaryRing(primary: builtin-1, older: [])")
         // The same bytes loaded as an application's dictionary are another dictionary.
         let copy = try SessionDictionary(id: 1, bytes: SessionDictionary.generic.bytes)
         #expect(!copy.isBuiltIn)

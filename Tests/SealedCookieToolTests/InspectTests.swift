@@ -32,6 +32,7 @@ struct InspectTests {
         #expect(fields["expired"] as? Bool == true)
         #expect(fields["lifetimeMinutes"] as? Int == 120)
         #expect(fields["compression"] as? String == "zstd, built-in dictionary 1 (generic)")
+        #expect(fields["builtInDictionaryID"] as? Int == 1 && fields["dictionaryID"] is NSNull)
         #expect(fields["valueCharacters"] as? Int == value.utf8.count)
         let parts = ["headerBytes", "nonceBytes", "ciphertextBytes", "tagBytes"].compactMap { fields[$0] as? Int }
         #expect(parts.reduce(0, +) == fields["envelopeBytes"] as? Int)

@@ -150,8 +150,11 @@ actor RollingTally {
     /// A cookie's key and dictionary ids, as a log line shows them.
     nonisolated static func describe(cookie: String) -> String {
         guard let header = try? EnvelopeHeader(sealedValue: cookie) else { return "unreadable" }
-        guard case .zstd(let id) = header.compression else { return "key \(header.keyID), no dictionary" }
-        return "key \(header.keyID), dictionary \(id)"
+        switch header.compression {
+        case .zstd(let id): return "key \(header.keyID), dictionary \(id)"
+        case .zstdBuiltIn(let id): return "key \(header.keyID), built-in dictionary \(id)"
+        case .none, .deflate: return "key \(header.keyID), no dictionary"
+        }
     }
 
     /// A failed request, or an answer that was neither the user nor a logout.

@@ -13,7 +13,8 @@ enum DocumentCodec {
         var padding: SessionCodecConfiguration.Padding = .none
         var secretFields: [String] = []
 
-        /// For opening: deflate and, with a dictionary, zstd values open.
+        /// For opening: every codec opens deflate and built-in dictionaries' values; zstd values
+        /// with an application dictionary open when it is given.
         static func opening(dictionaries: SessionDictionaryRing?, secretFields: [String]) -> Settings {
             Settings(compression: dictionaries.map { .zstd(dictionaries: $0) } ?? .default, secretFields: secretFields)
         }

@@ -61,6 +61,7 @@ struct EnvelopeAnatomy {
         return """
             {"version":\(header.version),"keyID":\(header.keyID),"compression":"\(compressionText)",\
             "dictionaryID":\(dictionaryID.map(String.init) ?? "null"),\
+            "builtInDictionaryID":\(builtInDictionaryID.map(String.init) ?? "null"),\
             "padded":\(header.isPadded),"secretSection":\(header.hasSecretSection),\
             "sessionStartedAt":"\(header.sessionStartedAt.formatted(.iso8601))","issuedAt":"\(header.issuedAt.formatted(.iso8601))",\
             "issuedAtSeconds":\(header.issuedAtSeconds),"lifetimeMinutes":\(header.lifetimeMinutes),\
@@ -88,6 +89,11 @@ struct EnvelopeAnatomy {
     /// The id of the application's dictionary the value was compressed with, if any.
     var dictionaryID: UInt8? {
         if case .zstd(let id) = header.compression { id } else { nil }
+    }
+
+    /// The id of the built-in dictionary the value was compressed with, if any.
+    var builtInDictionaryID: UInt8? {
+        if case .zstdBuiltIn(let id) = header.compression { id } else { nil }
     }
 
     /// `2d 3h`, `5h 12m`, `42m`, `17s`.

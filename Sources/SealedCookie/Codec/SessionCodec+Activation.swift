@@ -3,12 +3,13 @@ import Foundation
 /// Staged keys and dictionaries on the codec's side: which key seals at a time, and which
 /// values are re-sealed because a newer key or dictionary has activated.
 extension SessionCodec {
-    /// The key of `ring` that seals at `date`.
+    /// The key of the codec's ring that seals at `date`, read in place: passing the ring as an
+    /// argument copied it (retaining its keys) on every seal.
     /// - Throws: ``SessionCodecError/noActiveKey(at:firstActivation:)`` when every key activates
     ///   later.
-    static func sealingKey(in ring: KeyRing, at date: Date) throws(SessionCodecError) -> SessionKey {
-        guard let key = ring.sealingKey(at: date) else {
-            throw .noActiveKey(at: date, firstActivation: ring.firstActivation ?? date)
+    func sealingKey(at date: Date) throws(SessionCodecError) -> SessionKey {
+        guard let key = state.configuration.keyRing.sealingKey(at: date) else {
+            throw .noActiveKey(at: date, firstActivation: state.configuration.keyRing.firstActivation ?? date)
         }
         return key
     }

@@ -103,7 +103,7 @@ extension SessionCodec {
         // value sealed at an activation time is all old or all new.
         let now = state.configuration.clock()
         let issuedAt = try Self.envelopeSeconds(of: now)
-        let key = try Self.sealingKey(in: state.configuration.keyRing, at: now)
+        let key = try sealingKey(at: now)
         let sealingCompression = try state.compressors.sealingCompression(at: now)
         let ageSeconds = Self.sessionAgeSeconds(issuedAt: issuedAt, startedAt: sessionStartedAt)
         // The header as it will be if compression is kept; storing may make it shorter (no

@@ -29,6 +29,9 @@ public struct SessionCodec<Session: Sendable>: Sendable {
     var lifetimeMinutes: UInt32 { state.lifetimeMinutes }
     var clockSkewSeconds: Int64 { state.clockSkewSeconds }
     var maxSessionAgeSeconds: Int64? { state.maxSessionAgeSeconds }
+    /// The configured clock's time, read in place: `configuration.clock()` would copy the whole
+    /// configuration (retaining its key ring and dictionaries) on every request.
+    func now() -> Date { state.configuration.clock() }
     /// Testing hook for known-answer vectors: where nonces come from. Production code cannot
     /// set it (internal); it is libsodium's CSPRNG.
     var fillNonce: @Sendable (UnsafeMutableRawBufferPointer) -> Void {
@@ -77,16 +80,16 @@ public struct SessionCodec<Session: Sendable>: Sendable {
         context += name
         context += Array(configuration.purpose.utf8)
         let compressors = try Compressors(configuration: configuration)
-        // A ring whose every key (or dictionary) activates later fails here, at start-up,
-        // rather than on the first request.
-        let now = configuration.clock()
-        _ = try Self.sealingKey(in: configuration.keyRing, at: now)
-        _ = try compressors.sealingCompression(at: now)
         self.state = SessionCodecState(
             configuration: configuration, boundContext: context, lifetimeMinutes: minutes,
             clockSkewSeconds: skew.seconds, maxSessionAgeSeconds: configuration.maxSessionAge?.components.seconds,
             compressors: compressors, fillNonce: SecureRandom.fill)
         self.serializer = serializer
+        // A ring whose every key (or dictionary) activates later fails here, at start-up,
+        // rather than on the first request.
+        let now = configuration.clock()
+        _ = try sealingKey(at: now)
+        _ = try compressors.sealingCompression(at: now)
     }
 
     /// The codec for bearer tokens: this one's configuration and serializer under the purpose
@@ -126,7 +129,10 @@ public struct SessionCodec<Session: Sendable>: Sendable {
         _ body: (UnsafeRawBufferPointer) -> R
     ) -> R {
         var digest: [UInt8] = []
-        if let dictionary = state.compressors.dictionaries[compression] { digest = dictionary.digest }
+        // Stored and deflated values have no dictionary: no table lookup on their path.
+        if compression.dictionaryID != nil, let dictionary = state.compressors.dictionaries[compression] {
+            digest = dictionary.digest
+        }
         return withUnsafeTemporaryAllocation(
             byteCount: header.count + state.boundContext.count + digest.count, alignment: 1
         ) { aad in

@@ -160,7 +160,7 @@ public struct SessionCookies<Session: Sendable>: Sendable {
         var expires: Date?
         if state.configuration.persistence == .persistent {
             maxAge = Int(seconds)
-            expires = codec.state.configuration.clock().addingTimeInterval(TimeInterval(seconds))
+            expires = codec.now().addingTimeInterval(TimeInterval(seconds))
         }
         let template: SetCookie
         do {

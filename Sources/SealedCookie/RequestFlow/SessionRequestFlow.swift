@@ -93,7 +93,7 @@ package final class SessionRequestFlow<Session: Codable & Sendable>: Sendable {
         guard let opened = visit.unchecked, let revocation = configuration.revocation else { return visit }
         var visit = visit
         visit.unchecked = nil
-        switch await revocation.verdict(on: opened, clockSkew: configuration.codec.configuration.clockSkew) {
+        switch await revocation.verdict(on: opened, clockSkew: .seconds(configuration.codec.clockSkewSeconds)) {
         case .valid:
             visit.loaded = loaded(opened)
         case .revoked:
@@ -133,7 +133,7 @@ package final class SessionRequestFlow<Session: Codable & Sendable>: Sendable {
             defaultLifetimeMinutes: configuration.codec.lifetimeMinutes,
             isRenewalDue: { loaded in
                 guard let fraction = configuration.renewalFraction else { return false }
-                return loaded.isDueForRenewal(fraction: fraction, now: configuration.codec.configuration.clock())
+                return loaded.isDueForRenewal(fraction: fraction, now: configuration.codec.now())
             })
         switch outcome {
         case .unchanged:

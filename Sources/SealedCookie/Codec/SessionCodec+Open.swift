@@ -34,13 +34,21 @@ extension SessionCodec {
             throw .valueTooLarge(length: length, limit: state.configuration.maxValueLength)
         }
         guard
-            length >= Base64URL.encodedLength(of: Self.envelopeOverhead(headerByteCount: EnvelopeHeader.minByteCount)),
-            var envelope = Base64URL.decode(value)
+            length >= Base64URL.encodedLength(of: Self.envelopeOverhead(headerByteCount: EnvelopeHeader.minByteCount))
         else { throw .malformed }
-        defer { envelope.zeroize() }
         // One reading of the clock decides both the times' check and whether to re-seal, so that
         // a key activating between two readings cannot make them disagree.
         let now = state.configuration.clock()
+        // A value opened before: only what depends on the time is decided again.
+        let isDigested = digesting || Session.self is any Equatable.Type
+        if let cached = openedValues?.entry(for: value), cached.isDigested || !isDigested {
+            try checkTimes(of: cached.header, at: now)
+            return OpenedSession(
+                session: cached.session, header: cached.header, needsResealing: needsResealing(cached.header, at: now),
+                digest: digesting ? cached.digest : nil)
+        }
+        guard var envelope = Base64URL.decode(value) else { throw .malformed }
+        defer { envelope.zeroize() }
         var (header, serialized) = try openEnvelope(&envelope, at: now)
         defer { serialized.zeroize() }
 
@@ -52,6 +60,9 @@ extension SessionCodec {
             throw .deserializationFailed(reason: Self.summary(of: error))
         }
         let digest = digesting && !(Session.self is any Equatable.Type) ? SessionDigest(of: serialized) : nil
+        openedValues?.insert(
+            OpenedValueCache.Entry(
+                value: Array(value.utf8), session: session, header: header, digest: digest, isDigested: isDigested))
         return OpenedSession(
             session: session, header: header, needsResealing: needsResealing(header, at: now), digest: digest)
     }

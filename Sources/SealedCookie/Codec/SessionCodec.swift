@@ -23,6 +23,8 @@ public struct SessionCodec<Session: Sendable>: Sendable {
     /// every call.
     private(set) var state: SessionCodecState
     let serializer: any SessionSerializer<Session>
+    /// The values opened last and their sessions; nil when the configuration keeps none.
+    let openedValues: OpenedValueCache<Session>?
 
     /// The configuration the codec was made with.
     public var configuration: SessionCodecConfiguration { state.configuration }
@@ -73,6 +75,9 @@ public struct SessionCodec<Session: Sendable>: Sendable {
         guard (64...(1 << 20)).contains(configuration.maxValueLength) else {
             throw .invalidConfiguration(setting: "maxValueLength", allowed: "64 to 1048576 characters")
         }
+        guard (0...65536).contains(configuration.openedValueCacheCapacity) else {
+            throw .invalidConfiguration(setting: "openedValueCacheCapacity", allowed: "0 to 65536 values")
+        }
         guard LibSodium.isReady else { throw .librariesUnavailable }
 
         var context: [UInt8] = []
@@ -85,6 +90,9 @@ public struct SessionCodec<Session: Sendable>: Sendable {
             clockSkewSeconds: skew.seconds, maxSessionAgeSeconds: configuration.maxSessionAge?.components.seconds,
             compressors: compressors, fillNonce: SecureRandom.fill)
         self.serializer = serializer
+        self.openedValues =
+            configuration.openedValueCacheCapacity > 0
+            ? OpenedValueCache(capacity: configuration.openedValueCacheCapacity) : nil
         // A ring whose every key (or dictionary) activates later fails here, at start-up,
         // rather than on the first request.
         let now = configuration.clock()

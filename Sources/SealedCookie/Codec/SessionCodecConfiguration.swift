@@ -78,6 +78,15 @@ public struct SessionCodecConfiguration: Sendable {
     /// The time source: expiry, and which staged key and dictionary seal. Inject a fixed clock
     /// in tests.
     public var clock: @Sendable () -> Date
+    /// How many of the values it opened last the codec keeps with their sessions, from 0 (none)
+    /// to 65536; default 1024. A browser sends the same cookie until its session changes, so
+    /// opening it again is usually a lookup: no decryption, decompression or deserialization,
+    /// while expiry, the maximum age and re-sealing are still decided on every open. A hit gives
+    /// what the deserializer returned the first time, so a session type whose decoding has side
+    /// effects or differs from call to call should set 0. Each entry holds the value and its
+    /// session in memory (the sessions' ``SessionSecret``s stay in guarded memory); docs/performance.md
+    /// has what it saves.
+    public var openedValueCacheCapacity = 1024
 
     /// Makes a configuration; only the cookie name and the key ring have no default.
     public init(

@@ -3,7 +3,9 @@ import Foundation
 @_spi(Benchmarks) import SealedCookie
 
 /// For each sample size and each compression mode (none, deflate, zstd with the sample
-/// dictionary, zstd with the generic one, the default): seal and open; the codec alone on pre-serialized bytes; the full Set-Cookie /
+/// dictionary, zstd with the generic one, the default): seal and open (every open in full, no
+/// cache of opened values, and once with the default's cache: "open … generic cached"); the
+/// codec alone on pre-serialized bytes; the full Set-Cookie /
 /// Cookie header round trip; the floor (libsodium AEAD + libsodium base64url alone over the same
 /// serialized bytes); and each stage of the pipeline, all in the same run.
 let benchmarks: @Sendable () -> Void = {
@@ -38,6 +40,13 @@ func codecBenchmarks(_ size: String) {
             for _ in benchmark.scaledIterations {
                 blackHole(try codec.open(value).session)
             }
+        }
+    }
+    let cached = Fixtures.cachedCodec()
+    let cachedValue = Fixtures.seal(session, with: cached)
+    Benchmark("open \(size) generic cached") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try cached.open(cachedValue).session)
         }
     }
     let serialized = Fixtures.serialized(session)

@@ -35,7 +35,21 @@ enum Fixtures {
             case .zstd: .zstd(dictionaries: dictionaries)
             case .generic: .default
             }
-        return SessionCodecConfiguration(cookieName: "session", keyRing: keyRing, compression: compression)
+        var configuration = SessionCodecConfiguration(cookieName: "session", keyRing: keyRing, compression: compression)
+        // Every open is timed in full, as the peers' are: a value opened before would be a lookup.
+        configuration.openedValueCacheCapacity = 0
+        return configuration
+    }
+
+    /// The default configuration with its cache of opened values: what opening a value the codec
+    /// opened before costs.
+    static func cachedCodec() -> SessionCodec<SampleSession> {
+        do {
+            return try SessionCodec(
+                configuration: SessionCodecConfiguration(cookieName: "session", keyRing: keyRing))
+        } catch {
+            preconditionFailure("cannot make a codec: \(error)")
+        }
     }
 
     static func codec(_ mode: Mode) -> SessionCodec<SampleSession> {

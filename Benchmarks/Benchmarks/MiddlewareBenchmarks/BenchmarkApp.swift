@@ -45,22 +45,34 @@ enum BenchmarkApp {
     static let cookieName = "__Secure-session"
     static let source = BenchmarkContextSource(logger: Logger(label: "benchmark") { _ in DroppingLogHandler() })
 
+    /// The cluster's key ring: every cookie layer below opens what the others seal.
+    static let keyRing: KeyRing = {
+        do {
+            return try KeyRing(primary: SessionKey.generate(id: 1))
+        } catch {
+            preconditionFailure("cannot make a key: \(error)")
+        }
+    }()
+
     /// The recommended configuration (README): zstd with the repository's sample dictionary,
-    /// cookies for the whole of `example.com`, the default attributes, budget and renewal.
-    static let cookies: SessionCookies<SampleSession> = {
+    /// cookies for the whole of `example.com`, the default attributes, budget and renewal; with
+    /// the default cache of opened values, or (`cached: false`) none, as on a node that never
+    /// opened the request's value.
+    static func cookies(cached: Bool) -> SessionCookies<SampleSession> {
         let dictionary = Corpus.root.appendingPathComponent("Dictionaries/sample-sessions.zdict").path
         do {
-            let codec = try SessionCodec<SampleSession>(
-                configuration: SessionCodecConfiguration(
-                    cookieName: cookieName, keyRing: KeyRing(primary: SessionKey.generate(id: 1)),
-                    compression: .zstd(
-                        dictionaries: SessionDictionaryRing(primary: SessionDictionary(contentsOfFile: dictionary)))))
+            var configuration = try SessionCodecConfiguration(
+                cookieName: cookieName, keyRing: keyRing,
+                compression: .zstd(
+                    dictionaries: SessionDictionaryRing(primary: SessionDictionary(contentsOfFile: dictionary))))
+            if !cached { configuration.openedValueCacheCapacity = 0 }
             return try SessionCookies(
-                codec: codec, configuration: SessionCookiesConfiguration(scope: .rootDomain("example.com")))
+                codec: SessionCodec<SampleSession>(configuration: configuration),
+                configuration: SessionCookiesConfiguration(scope: .rootDomain("example.com")))
         } catch {
             preconditionFailure("cannot make the cookie layer: \(error)")
         }
-    }()
+    }
 
     /// The ~1 KB sample session (`Corpus/medium.json`, 1003 bytes of JSON).
     static let session = Corpus.session("medium")
@@ -81,14 +93,15 @@ enum BenchmarkApp {
         return current.userID
     }
 
-    /// `GET /read` and `GET /change`, behind the middleware when `metrics` is given.
-    static func responder(metrics: SessionMetrics?) -> RouterResponder<BenchmarkContext> {
+    /// `GET /read` and `GET /change`, behind the middleware when `metrics` is given (with the
+    /// cache of opened values unless `cached` is false).
+    static func responder(metrics: SessionMetrics?, cached: Bool = true) -> RouterResponder<BenchmarkContext> {
         let router = Router(context: BenchmarkContext.self)
         if let metrics {
             do {
                 router.add(
                     middleware: SealedSessionMiddleware<BenchmarkContext>(
-                        configuration: try SealedSessionConfiguration(cookies: cookies, metrics: metrics)))
+                        configuration: try SealedSessionConfiguration(cookies: cookies(cached: cached), metrics: metrics)))
             } catch {
                 preconditionFailure("cannot make the configuration: \(error)")
             }

@@ -8,6 +8,10 @@ import Synchronization
 /// the route without the middleware (the floor); a read-only request (opens, no `Set-Cookie`);
 /// a request that changes the session (opens and re-seals); each with metrics off and with an
 /// in-memory metrics backend, so that the difference is what the metrics cost per request.
+/// Read-only requests carry a value the node opened before, as a browser re-sends its cookie
+/// (a hit in the codec's cache of opened values), and once more with no cache ("uncached", a
+/// node that never saw the value); requests that change the session use no cache, since a
+/// browser then sends the value the last response set, which no node opened yet.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .throughput, .mallocCountTotal],
@@ -23,10 +27,10 @@ let benchmarks: @Sendable () -> Void = {
 
     let bare = BenchmarkApp.responder(metrics: nil)
     routeBenchmark("middleware bare route", bare, path: "/read", setsCookie: false)
-    let metricsOff = BenchmarkApp.responder(metrics: .disabled)
     let backend = InMemoryMetricsFactory()
-    let metricsOn = BenchmarkApp.responder(metrics: SessionMetrics(factory: backend))
-    for (route, path, setsCookie) in [("read-only", "/read", false), ("change", "/change", true)] {
+    for (route, path, setsCookie, cached) in [("read-only", "/read", false, true), ("change", "/change", true, false)] {
+        let metricsOff = BenchmarkApp.responder(metrics: .disabled, cached: cached)
+        let metricsOn = BenchmarkApp.responder(metrics: SessionMetrics(factory: backend), cached: cached)
         routeBenchmark("middleware \(route) metrics-off", metricsOff, path: path, setsCookie: setsCookie)
         routeBenchmark("middleware \(route) metrics-on", metricsOn, path: path, setsCookie: setsCookie) {
             guard let opened = backend.count(of: "sealed_cookie_sessions_opened_total"), opened > 0 else {
@@ -34,6 +38,9 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
     }
+    routeBenchmark(
+        "middleware read-only uncached", BenchmarkApp.responder(metrics: .disabled, cached: false), path: "/read",
+        setsCookie: false)
 }
 
 /// `name=value` of the session cookie the requests carry, sealed by the middleware in `setup`.

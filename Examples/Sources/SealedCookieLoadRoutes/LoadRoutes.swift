@@ -35,6 +35,10 @@ public enum LoadRoutes {
     ) {
         let load = router.group("load", context: LoadContext.self)
         load.get("plain") { _, _ in LoadSessions.reply(node: node, user: "loadtest", visits: 0) }
+        load.get("burn") { request, _ in
+            CPUBurn.run(microseconds: request.uri.queryParameters["us"].flatMap { Int($0) } ?? 0)
+            return LoadSessions.reply(node: node, user: "loadtest", visits: 0)
+        }
 
         let sessions = load.group().add(middleware: SealedSessionMiddleware<LoadContext>(configuration: configuration))
         sessions.post("login") { request, context in

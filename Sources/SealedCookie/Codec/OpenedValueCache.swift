@@ -8,8 +8,9 @@ import CSodium
 ///
 /// Only values that opened are stored, as the deserializer returned their session: a hit gives
 /// exactly what opening the value again would (a codec's keys, dictionaries and serializer never
-/// change). Bounded: at most `capacity` values, in two generations (the older is dropped
-/// whole when the newer fills), so lookups and inserts take constant time and memory stays flat.
+/// change). Bounded: at most `capacity` values, in two generations of half of it (the older is
+/// dropped whole when the newer fills, and a value opened from the older moves to the newer), so
+/// lookups and inserts take constant time, memory stays flat, and a value in use stays.
 ///
 /// A lookup hashes the value's first bytes (its header and random nonce) with a random key, and
 /// confirms a hit by comparing the whole value in constant time: neither the table's probing
@@ -34,6 +35,8 @@ final class OpenedValueCache<Session: Sendable>: Sendable {
 
     /// How many values at most.
     let capacity: Int
+    /// Half the capacity each (a capacity of 1: one generation of 1), so that the two hold at
+    /// most `capacity` together.
     private let generationCapacity: Int
     private let generations = Locked(Generations())
     /// The key of the lookup hash, random per cache: it keeps clients from choosing values that
@@ -47,7 +50,7 @@ final class OpenedValueCache<Session: Sendable>: Sendable {
     /// A cache of at most `capacity` values (at least 1).
     init(capacity: Int) {
         self.capacity = capacity
-        self.generationCapacity = (capacity + 1) / 2
+        self.generationCapacity = max(1, capacity / 2)
         var key = [UInt8](repeating: 0, count: Int(crypto_shorthash_KEYBYTES))
         key.withUnsafeMutableBytes { SecureRandom.fill($0) }
         self.hashKey = key
@@ -82,16 +85,10 @@ final class OpenedValueCache<Session: Sendable>: Sendable {
     var count: Int { generations.withLock { $0.current.count + $0.previous.count } }
 
     private func insert(_ entry: Entry, slot: UInt64, into generations: inout Generations) {
-        if generations.current[slot] == nil {
-            if generations.current.count >= generationCapacity {
-                generations.previous = generations.current
-                generations.current = [:]
-            }
-            if generations.current.count + generations.previous.count >= capacity,
-                let oldest = generations.previous.indices.first
-            {
-                generations.previous.remove(at: oldest)
-            }
+        if generations.current[slot] == nil, generations.current.count >= generationCapacity {
+            // The older generation goes whole: its values were not opened since the newer began.
+            generations.previous = capacity > 1 ? generations.current : [:]
+            generations.current = [:]
         }
         generations.current[slot] = entry
     }

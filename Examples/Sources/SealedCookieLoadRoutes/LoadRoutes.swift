@@ -27,7 +27,9 @@ public struct LoadContext: ChildRequestContext, SessionRequestContext {
 ///   request;
 /// - `GET /load/read` answers from the session and changes nothing: no `Set-Cookie`;
 /// - `GET /load/plain` answers the same way without the middleware: the bare route the other two
-///   are measured against. It runs in the same context, so the difference is the middleware's.
+///   are measured against. It runs in the same context, so the difference is the middleware's;
+/// - `GET /load/burn?us=N` is the bare route computing for N µs (at most 1000) first: what any
+///   work of that size per request costs the node, to calibrate the ratios.
 public enum LoadRoutes {
     /// Adds the routes to `router`, behind their own middleware made from `configuration`.
     public static func add(
@@ -36,7 +38,9 @@ public enum LoadRoutes {
         let load = router.group("load", context: LoadContext.self)
         load.get("plain") { _, _ in LoadSessions.reply(node: node, user: "loadtest", visits: 0) }
         load.get("burn") { request, _ in
-            CPUBurn.run(microseconds: request.uri.queryParameters["us"].flatMap { Int($0) } ?? 0)
+            // At most 1 ms: the query is the client's to choose.
+            let microseconds = request.uri.queryParameters["us"].flatMap { Int($0) } ?? 0
+            CPUBurn.run(microseconds: min(max(microseconds, 0), 1000))
             return LoadSessions.reply(node: node, user: "loadtest", visits: 0)
         }
 

@@ -101,7 +101,8 @@ enum BenchmarkApp {
             do {
                 router.add(
                     middleware: SealedSessionMiddleware<BenchmarkContext>(
-                        configuration: try SealedSessionConfiguration(cookies: cookies(cached: cached), metrics: metrics)))
+                        configuration: try SealedSessionConfiguration(
+                            cookies: cookies(cached: cached), metrics: metrics)))
             } catch {
                 preconditionFailure("cannot make the configuration: \(error)")
             }

@@ -74,7 +74,9 @@ import Testing
         var characters = Array(value)
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         let original = characters[index]
-        repeat { characters[index] = alphabet.randomElement(using: &generator) ?? "A" } while characters[index] == original
+        repeat {
+            characters[index] = alphabet.randomElement(using: &generator) ?? "A"
+        } while characters[index] == original
         return String(characters)
     }
 
@@ -100,22 +102,30 @@ import Testing
             let full = try SessionCodec<Opaque>(
                 configuration: Self.configuration(
                     ring: ring, clock: clock, lifetimeMinutes: lifetime, maxAge: maxAge, skew: skew, capacity: 0))
-            let session = Opaque(bytes: (0..<Int.random(in: 0...600, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) })
+            let session = Opaque(
+                bytes: (0..<Int.random(in: 0...600, using: &generator)).map { _ in
+                    UInt8.random(in: 0...255, using: &generator)
+                })
             let startedAt = start - Double(Int.random(in: 0...3600, using: &generator))
             let value = try full.seal(session, sessionStartedAt: Date(timeIntervalSince1970: startedAt))
             var values = [value, value]
             for _ in 0..<3 {
-                values.append(Self.tampered(value, at: Int.random(in: 0..<value.count, using: &generator), using: &generator))
+                values.append(
+                    Self.tampered(value, at: Int.random(in: 0..<value.count, using: &generator), using: &generator))
             }
             values.append(String(value.dropLast()))
             // Times around every boundary: expiry, maximum age, the key's activation.
             let expiry = start + Double(lifetime * 60 + skew)
-            var times = [start, expiry - 1, expiry, activation.timeIntervalSince1970, activation.timeIntervalSince1970 - 1]
+            var times = [
+                start, expiry - 1, expiry, activation.timeIntervalSince1970, activation.timeIntervalSince1970 - 1,
+            ]
             if let maxAge {
                 let limit = startedAt + Double(maxAge + skew)
                 times += [limit - 1, limit]
             }
-            times += (0..<3).map { _ in start + Double(Int.random(in: -600...(Int(lifetime) * 60 + 600), using: &generator)) }
+            times += (0..<3).map { _ in
+                start + Double(Int.random(in: -600...(Int(lifetime) * 60 + 600), using: &generator))
+            }
             for time in times.shuffled(using: &generator) {
                 clock.set(time)
                 for candidate in values.shuffled(using: &generator) {
@@ -123,7 +133,8 @@ import Testing
                     let actual = Self.outcome(cached, candidate, digesting: digesting) { $0.bytes }
                     #expect(
                         actual == expected,
-                        "case \(index) (seed 0x\(String(generator.seed, radix: 16))): at \(time), \(actual) against \(expected)")
+                        "case \(index) (seed 0x\(String(generator.seed, radix: 16))): at \(time), \(actual) against \(expected)"
+                    )
                     if actual != expected { return }
                 }
             }
@@ -169,7 +180,10 @@ import Testing
         let clock = SettableClock()
         let ring = try KeyRing(primary: Fixture.sequentialKey())
         for capacity in [-1, 65_537] {
-            #expect(throws: SessionCodecError.invalidConfiguration(setting: "openedValueCacheCapacity", allowed: "0 to 65536 values")) {
+            #expect(
+                throws: SessionCodecError.invalidConfiguration(
+                    setting: "openedValueCacheCapacity", allowed: "0 to 65536 values")
+            ) {
                 try SessionCodec<[UInt8]>(
                     configuration: Self.configuration(ring: ring, clock: clock, capacity: capacity),
                     serializer: BytesSerializer())
@@ -177,7 +191,8 @@ import Testing
         }
         for capacity in [0, 1, 65_536] {
             let codec = try SessionCodec<[UInt8]>(
-                configuration: Self.configuration(ring: ring, clock: clock, capacity: capacity), serializer: BytesSerializer())
+                configuration: Self.configuration(ring: ring, clock: clock, capacity: capacity),
+                serializer: BytesSerializer())
             #expect(codec.openedValues?.capacity == (capacity == 0 ? nil : capacity))
         }
         #expect(SessionCodecConfiguration(cookieName: "session", keyRing: ring).openedValueCacheCapacity == 1024)
@@ -207,7 +222,9 @@ import Testing
             _ = try codec.open(value)
             // Same first 64 characters (the hashed ones), one later character changed.
             let index = Int.random(in: 64..<value.count, using: &generator)
-            #expect(throws: SessionCodecError.self) { try codec.open(Self.tampered(value, at: index, using: &generator)) }
+            #expect(throws: SessionCodecError.self) {
+                try codec.open(Self.tampered(value, at: index, using: &generator))
+            }
             #expect(throws: SessionCodecError.self) { try codec.open(value + "A") }
             #expect(throws: SessionCodecError.self) { try codec.open(String(value.dropLast())) }
         }

@@ -39,9 +39,9 @@ extension SessionCodec {
         // One reading of the clock decides both the times' check and whether to re-seal, so that
         // a key activating between two readings cannot make them disagree.
         let now = state.configuration.clock()
-        // A value opened before: only what depends on the time is decided again.
-        let isDigested = digesting || Session.self is any Equatable.Type
-        if let cached = openedValues?.entry(for: value), cached.isDigested || !isDigested {
+        // A value opened before: only what depends on the time is decided again. An entry made
+        // without the digest serves only opens that need none.
+        if let cached = openedValues?.entry(for: value), cached.isDigested || !digesting {
             try checkTimes(of: cached.header, at: now)
             return OpenedSession(
                 session: cached.session, header: cached.header, needsResealing: needsResealing(cached.header, at: now),
@@ -62,7 +62,8 @@ extension SessionCodec {
         let digest = digesting && !(Session.self is any Equatable.Type) ? SessionDigest(of: serialized) : nil
         openedValues?.insert(
             OpenedValueCache.Entry(
-                value: Array(value.utf8), session: session, header: header, digest: digest, isDigested: isDigested))
+                value: Array(value.utf8), session: session, header: header, digest: digest,
+                isDigested: digesting || Session.self is any Equatable.Type))
         return OpenedSession(
             session: session, header: header, needsResealing: needsResealing(header, at: now), digest: digest)
     }

@@ -13,4 +13,7 @@ public struct OpenedSession<Session: Sendable>: Sendable {
     /// was opened for the flow (`open(_:digesting:)`), and nil for an `Equatable` session type,
     /// whose changes `==` tells (see `SessionComparison`).
     package let digest: SessionDigest?
+    /// Whether the codec's cache of opened values gave it (the same value opened before), for
+    /// the request flow's metrics.
+    package var isFromCache = false
 }

@@ -45,7 +45,7 @@ extension SessionCodec {
             try checkTimes(of: cached.header, at: now)
             return OpenedSession(
                 session: cached.session, header: cached.header, needsResealing: needsResealing(cached.header, at: now),
-                digest: digesting ? cached.digest : nil)
+                digest: digesting ? cached.digest : nil, isFromCache: true)
         }
         guard var envelope = Base64URL.decode(value) else { throw .malformed }
         defer { envelope.zeroize() }

@@ -94,6 +94,7 @@ package struct SessionFlowMetrics: Sendable {
     private let byDictionary: [Counter?]
     /// Indexed by built-in dictionary id, for every built-in dictionary (every codec opens them).
     private let byBuiltInDictionary: [Counter?]
+    private let fromCache: Counter
     private let resealsByRotation: Counter
     private let resealsByRenewal: Counter
     private let resealsByChange: Counter
@@ -126,6 +127,7 @@ package struct SessionFlowMetrics: Sendable {
                 "values_opened_by_dictionary_total", [("dictionary_id", dictionary.label)])
         }
         self.byBuiltInDictionary = byBuiltInDictionary
+        fromCache = metrics.counter("values_opened_from_cache_total")
         resealsByRotation = metrics.counter("reseals_total", [("cause", "rotation")])
         resealsByRenewal = metrics.counter("reseals_total", [("cause", "renewal")])
         resealsByChange = metrics.counter("reseals_total", [("cause", "change")])
@@ -133,8 +135,10 @@ package struct SessionFlowMetrics: Sendable {
         nearBudget = metrics.counter("sessions_near_budget_total")
     }
 
-    /// A value that opened and authenticated, under its key and dictionary.
-    func recordOpened(_ header: EnvelopeHeader) {
+    /// A value that opened and authenticated, under its key and dictionary, and whether the
+    /// codec's cache of opened values gave it.
+    func recordOpened(_ header: EnvelopeHeader, isFromCache: Bool) {
+        if isFromCache { fromCache.increment() }
         byKey[Int(header.keyID & 0x0F)]?.increment()
         switch header.compression {
         case .zstd(let id): byDictionary[Int(id)]?.increment()

@@ -77,7 +77,7 @@ package final class SessionRequestFlow<Session: Codable & Sendable>: Sendable {
                 "Two session cookies opened to different sessions (cookie tossing?); continuing without a session",
                 metadata: ["sealed_cookie.reason": "\(reason)"])
         case .opened(let opened):
-            metrics.recordOpened(opened.header)
+            metrics.recordOpened(opened.header, isFromCache: opened.isFromCache)
             if configuration.revocation == nil {
                 visit.loaded = loaded(opened)
             } else {

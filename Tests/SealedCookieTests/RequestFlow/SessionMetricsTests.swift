@@ -153,6 +153,27 @@ struct SessionMetricsTests {
         #expect(try byDictionary("1").totalValue == 0, "built-in id 1 is not the application's dictionary 1")
     }
 
+    @Test("values_opened_from_cache_total counts the opens the codec's cache gave, and none without the cache")
+    func openedFromCache() async throws {
+        let clock = TestClock()
+        for capacity in [1024, 0] {
+            let metrics = TestMetrics()
+            var configuration = try Self.codec(keys: [Self.key(1)], clock: clock).configuration
+            configuration.openedValueCacheCapacity = capacity
+            let codec = try SessionCodec<Account>(configuration: configuration)
+            let flow = try Self.flow(codec, metrics: metrics)
+            let value = try codec.seal(Account(userID: "u1"))
+            for _ in 0..<3 { _ = await Self.visit(flow, cookies: ["session=\(value)"]) }
+            // Another value: a first open, not from the cache.
+            _ = await Self.visit(flow, cookies: ["session=\(try codec.seal(Account(userID: "u2")))"])
+            let fromCache = try metrics.expectCounter("sealed_cookie_values_opened_from_cache_total").totalValue
+            #expect(fromCache == (capacity == 0 ? 0 : 2), "capacity \(capacity)")
+            #expect(
+                try metrics.expectCounter("sealed_cookie_values_opened_by_key_total", [("key_id", "1")]).totalValue == 4
+            )
+        }
+    }
+
     @Test("reseals_total counts rotation, renewal and change, each under its cause; a new session is none")
     func resealsByCause() async throws {
         let metrics = TestMetrics()

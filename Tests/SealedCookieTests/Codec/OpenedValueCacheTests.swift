@@ -80,11 +80,15 @@ import Testing
         return String(characters)
     }
 
-    @Test func aCachedOpenIsAFullOpenWhateverTheValueAndTheTime() throws {
+    /// Seconds of work: it yields after each case, so that it never holds one of the few
+    /// threads of the tests' shared pool for long (a test waiting on a deadline, such as the
+    /// revocation article's 250 ms lookup, would otherwise see its deadline pass unserved).
+    @Test func aCachedOpenIsAFullOpenWhateverTheValueAndTheTime() async throws {
         var generator = SeededGenerator.forTest()
         let older = try Fixture.sequentialKey(id: 1)
         let newer = try SessionKey(id: 2, bytes: Array(repeating: 7, count: 32))
         for index in 0..<1000 {
+            await Task.yield()
             let clock = SettableClock()
             let start = Fixture.now + Double(Int.random(in: 0..<86_400, using: &generator))
             clock.set(start)
